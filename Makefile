@@ -1,0 +1,51 @@
+# pinbalance - GCC plugin checking pin/unpin balance in Linux kernel code.
+#
+#   make                 build plugin/pinbalance.so for $(CC) (default gcc)
+#   make CC=gcc-11       build for GCC 11 (into plugin/gcc-11/pinbalance.so)
+#   make check           run the DejaGnu testsuite
+#   make debug           build with AddressSanitizer/UBSan into plugin/asan/
+
+CC ?= gcc
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+CXX_FOR_CC = $(patsubst %gcc,%g++,$(patsubst gcc-%,g++-%,$(CC)))
+PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
+
+SRCS := plugin/pinbalance.c plugin/pb_api.c plugin/pb_value.c \
+	plugin/pb_state.c plugin/pb_checks.c plugin/pb_diag.c
+HDRS := plugin/pinbalance.h plugin/pb_gcc.h
+
+# The kernel builds its plugins as C++ with these flags (scripts/gcc-plugins/Makefile).
+PLUGIN_CXXFLAGS = -I$(PLUGIN_DIR)/include -fPIC -shared -fno-rtti \
+	-fno-exceptions -fasynchronous-unwind-tables -std=gnu++11 \
+	-Wall -Wextra -Wno-missing-field-initializers -O2 -g
+
+ifeq ($(CC),gcc)
+OUT := plugin
+else
+OUT := plugin/$(CC)
+endif
+
+PLUGIN := $(OUT)/pinbalance.so
+
+all: $(PLUGIN)
+
+$(PLUGIN): $(SRCS) $(HDRS)
+	@mkdir -p $(OUT)
+	$(CXX_FOR_CC) $(PLUGIN_CXXFLAGS) -o $@ -x c++ $(SRCS)
+
+debug: plugin/asan/pinbalance.so
+plugin/asan/pinbalance.so: $(SRCS) $(HDRS)
+	@mkdir -p plugin/asan
+	$(CXX_FOR_CC) $(PLUGIN_CXXFLAGS) -fsanitize=address,undefined \
+		-fno-omit-frame-pointer -o $@ -x c++ $(SRCS)
+
+check: $(PLUGIN)
+	cd testsuite && runtest --tool pinbalance --srcdir . \
+		PINBALANCE_CC=$(CC) PINBALANCE_PLUGIN=$(abspath $(PLUGIN))
+
+clean:
+	rm -rf plugin/*.so plugin/gcc-* plugin/asan testsuite/*.log testsuite/*.sum
+
+.PHONY: all debug check clean

@@ -1,0 +1,622 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pb_value.c - value tracking: what array, page or count an operand denotes.
+ *
+ * Before inlining, driver code moves its pages around in memory as much as
+ * in SSA names: 'struct page *pages[16]' lives in memory, 'pages[i]' is a
+ * load, a kmalloc'ed array may sit in a local struct's field, and the pin
+ * call's result may be stored straight into 'b.n'.  Each pointer operand
+ * is mapped to a struct pb_val (storage key plus dereference level), so
+ * that two operands naming the same array compare equal however they were
+ * spelled.  Results for SSA names are memoized; anything not understood
+ * becomes an opaque root that matches only itself, which keeps the checker
+ * silent rather than wrong.
+ */
+#include "pb_gcc.h"
+#include "pinbalance.h"
+
+/* Chains of copies longer than this are not followed (keeps it linear). */
+#define PB_MAX_VALUE_DEPTH 48
+
+static struct pb_val pb_opaque(tree root)
+{
+	struct pb_val v = { root, 0, false };
+
+	return v;
+}
+
+static struct pb_val pb_unknown(void)
+{
+	struct pb_val v = { NULL_TREE, 0, false };
+
+	return v;
+}
+
+/* Stores of pointers into named memory, so that loads see through them. */
+static void pb_collect_stores(struct pb_fn *fn)
+{
+	basic_block bb;
+	int cap = 0;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			tree lhs, rhs;
+
+			if (!gimple_assign_single_p(stmt))
+				continue;
+			lhs = gimple_assign_lhs(stmt);
+			rhs = gimple_assign_rhs1(stmt);
+			if (TREE_CODE(lhs) == SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(lhs)))
+				continue;
+			if (TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR)
+				continue;
+			if (fn->nstores == cap) {
+				cap = cap ? 2 * cap : 16;
+				fn->stores = XRESIZEVEC(struct pb_store, fn->stores, cap);
+			}
+			fn->stores[fn->nstores].stmt = stmt;
+			fn->stores[fn->nstores].dest = lhs;
+			fn->stores[fn->nstores].val = pb_unknown();
+			fn->nstores++;
+		}
+	}
+}
+
+void pb_value_init(struct pb_fn *fn)
+{
+	unsigned int n = num_ssa_names;
+
+	fn->nssa = n;
+
+	fn->ssa_val = XCNEWVEC(struct pb_val, n);
+	fn->ssa_val_done = XCNEWVEC(unsigned char, n);
+	fn->ssa_ret = XNEWVEC(int, n);
+	memset(fn->ssa_ret, 0xff, n * sizeof(int));
+	fn->ssa_depth = XCNEWVEC(int, n);
+	fn->min_hit_depth = INT_MAX;
+	pb_collect_stores(fn);
+}
+
+void pb_value_fini(struct pb_fn *fn)
+{
+	XDELETEVEC(fn->ssa_val);
+	XDELETEVEC(fn->ssa_val_done);
+	XDELETEVEC(fn->ssa_ret);
+	XDELETEVEC(fn->ssa_depth);
+	XDELETEVEC(fn->stores);
+}
+
+/* Follow SSA copies and conversions back to where a value was made. */
+tree pb_strip_copies(tree op)
+{
+	int steps;
+
+	for (steps = 0; steps < PB_MAX_VALUE_DEPTH; steps++) {
+		gimple *def;
+
+		if (!op || TREE_CODE(op) != SSA_NAME)
+			return op;
+		def = SSA_NAME_DEF_STMT(op);
+		if (!is_gimple_assign(def))
+			return op;
+		/* 'i_12 = 0;' is still a statement before constant propagation */
+		if (gimple_assign_single_p(def) &&
+		    TREE_CODE(gimple_assign_rhs1(def)) == INTEGER_CST)
+			return gimple_assign_rhs1(def);
+		if (!CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)) &&
+		    gimple_assign_rhs_code(def) != SSA_NAME)
+			return op;
+		op = gimple_assign_rhs1(def);
+	}
+	return op;
+}
+
+static bool pb_ref_equal(struct pb_fn *fn, tree a, tree b);
+
+static bool pb_val_equal(struct pb_fn *fn, struct pb_val a, struct pb_val b)
+{
+	return a.key && b.key && a.level == b.level && a.offset == b.offset &&
+	       pb_key_equal(fn, a.key, b.key);
+}
+
+/*
+ * Two spellings of the same memory cell: 'r_2(D)->pages' twice, or the
+ * same field reached through two loads of one pointer.
+ */
+static bool pb_ref_equal(struct pb_fn *fn, tree a, tree b)
+{
+	if (a == b)
+		return true;
+	if (!a || !b || TREE_CODE(a) != TREE_CODE(b))
+		return false;
+	switch (TREE_CODE(a)) {
+	case COMPONENT_REF:
+		return TREE_OPERAND(a, 1) == TREE_OPERAND(b, 1) &&
+		       pb_ref_equal(fn, TREE_OPERAND(a, 0), TREE_OPERAND(b, 0));
+	case MEM_REF:
+		if (!tree_int_cst_equal(TREE_OPERAND(a, 1), TREE_OPERAND(b, 1)))
+			return false;
+		if (fn)
+			return pb_val_equal(fn, pb_value_of(fn, TREE_OPERAND(a, 0)),
+					    pb_value_of(fn, TREE_OPERAND(b, 0)));
+		return operand_equal_p(TREE_OPERAND(a, 0), TREE_OPERAND(b, 0), 0);
+	case ARRAY_REF:
+		return operand_equal_p(TREE_OPERAND(a, 1), TREE_OPERAND(b, 1), 0) &&
+		       pb_ref_equal(fn, TREE_OPERAND(a, 0), TREE_OPERAND(b, 0));
+	case SSA_NAME:
+		return false;
+	default:
+		if (DECL_P(a))
+			return false;
+		return operand_equal_p(a, b, 0);
+	}
+}
+
+bool pb_key_equal(struct pb_fn *fn, tree a, tree b)
+{
+	if (a == b)
+		return a != NULL_TREE;
+	if (!a || !b || DECL_P(a) || DECL_P(b) || TREE_CODE(a) == SSA_NAME ||
+	    TREE_CODE(b) == SSA_NAME)
+		return false;
+	return pb_ref_equal(fn, a, b);
+}
+
+/* Memory cells are keyed by their reference; arrays inside them too. */
+static bool pb_is_cell(tree ref)
+{
+	return DECL_P(ref) || TREE_CODE(ref) == COMPONENT_REF;
+}
+
+/* The one pointer stored into CELL in this function, if there is one. */
+static bool pb_stored_value(struct pb_fn *fn, tree cell, struct pb_val *out)
+{
+	bool found = false;
+	int i;
+
+	for (i = 0; i < fn->nstores; i++) {
+		struct pb_store *st = &fn->stores[i];
+		struct pb_val v;
+
+		if (!pb_ref_equal(fn, st->dest, cell))
+			continue;
+		v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
+		if (!v.key)
+			return false;
+		if (found && !pb_val_equal(fn, v, *out))
+			return false;
+		*out = v;
+		found = true;
+	}
+	return found;
+}
+
+struct pb_val pb_value_of_addr(struct pb_fn *fn, tree ref)
+{
+	struct pb_val v;
+
+	switch (TREE_CODE(ref)) {
+	case VAR_DECL:
+	case PARM_DECL:
+	case RESULT_DECL:
+		return pb_opaque(ref);
+	case COMPONENT_REF:
+		return pb_opaque(ref);
+	case ARRAY_REF:
+	case ARRAY_RANGE_REF:
+		v = pb_value_of_addr(fn, TREE_OPERAND(ref, 0));
+		if (!integer_zerop(TREE_OPERAND(ref, 1)))
+			v.offset = true;
+		return v;
+	case MEM_REF:
+		v = pb_value_of(fn, TREE_OPERAND(ref, 0));
+		if (!integer_zerop(TREE_OPERAND(ref, 1)))
+			v.offset = true;
+		return v;
+	default:
+		return pb_unknown();
+	}
+}
+
+/* What a load from REF yields: the stored pointer, or one level down. */
+static struct pb_val pb_value_of_load(struct pb_fn *fn, tree ref)
+{
+	struct pb_val v;
+
+	if (pb_is_cell(ref) && pb_stored_value(fn, ref, &v))
+		return v;
+	v = pb_value_of_addr(fn, ref);
+	if (!v.key)
+		return v;
+	v.level--;
+	v.offset = false;
+	return v;
+}
+
+static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
+{
+	tree result = gimple_phi_result(phi);
+	struct pb_val merged = pb_unknown();
+	bool offset = false;
+	unsigned int i;
+
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		struct pb_val v = pb_value_of(fn, gimple_phi_arg_def(phi, i));
+
+		/* p = PHI <pages, p + 1>: walking the array is still the array */
+		if (v.key == result && v.level == 0) {
+			offset = true;
+			continue;
+		}
+		if (!v.key)
+			return pb_opaque(result);
+		if (merged.key && (!pb_key_equal(fn, merged.key, v.key) ||
+				   merged.level != v.level))
+			return pb_opaque(result);
+		offset |= v.offset;
+		merged = v;
+	}
+	if (!merged.key)
+		return pb_opaque(result);
+	merged.offset = offset;
+	return merged;
+}
+
+static struct pb_val pb_value_of_call(struct pb_fn *fn, gcall *call, tree name)
+{
+	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
+
+	if (rule && rule->role == PB_ROLE_DERIVE && rule->pages_arg >= 1 &&
+	    (unsigned int)rule->pages_arg <= gimple_call_num_args(call))
+		return pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
+	return pb_opaque(name);
+}
+
+static struct pb_val pb_value_of_assign(struct pb_fn *fn, gimple *def, tree name)
+{
+	enum tree_code code = gimple_assign_rhs_code(def);
+	tree rhs1 = gimple_assign_rhs1(def);
+	struct pb_val v;
+
+	if (CONVERT_EXPR_CODE_P(code) || code == SSA_NAME)
+		return pb_value_of(fn, rhs1);
+	if (code == POINTER_PLUS_EXPR) {
+		v = pb_value_of(fn, rhs1);
+		if (!integer_zerop(gimple_assign_rhs2(def)))
+			v.offset = true;
+		return v;
+	}
+	if (code == ADDR_EXPR)
+		return pb_value_of_addr(fn, TREE_OPERAND(rhs1, 0));
+	if (gimple_assign_single_p(def) && (REFERENCE_CLASS_P(rhs1) ||
+					    DECL_P(rhs1)))
+		return pb_value_of_load(fn, rhs1);
+	return pb_opaque(name);
+}
+
+static struct pb_val pb_compute_ssa_value(struct pb_fn *fn, tree name)
+{
+	gimple *def = SSA_NAME_DEF_STMT(name);
+
+	if (!def || gimple_nop_p(def))
+		return pb_opaque(name);
+	switch (gimple_code(def)) {
+	case GIMPLE_ASSIGN:
+		return pb_value_of_assign(fn, def, name);
+	case GIMPLE_CALL:
+		return pb_value_of_call(fn, as_a<gcall *>(def), name);
+	case GIMPLE_PHI:
+		return pb_value_of_phi(fn, as_a<gphi *>(def));
+	default:
+		return pb_opaque(name);
+	}
+}
+
+/*
+ * Memoized, with cycles through loop PHIs cut: a value that depended on a
+ * PHI still being computed (other than itself) is not remembered, so it is
+ * computed again once that PHI is known.
+ */
+static struct pb_val pb_ssa_value(struct pb_fn *fn, tree name)
+{
+	unsigned int ver = SSA_NAME_VERSION(name);
+	int saved_min, child_min, my_depth;
+	struct pb_val v;
+
+	if (ver >= fn->nssa)
+		return pb_opaque(name);
+	if (fn->ssa_val_done[ver] == 2)
+		return fn->ssa_val[ver];
+	if (fn->ssa_val_done[ver] == 1) {
+		fn->min_hit_depth = MIN(fn->min_hit_depth, fn->ssa_depth[ver]);
+		return pb_opaque(name);
+	}
+	if (fn->value_depth >= PB_MAX_VALUE_DEPTH)
+		return pb_opaque(name);
+
+	saved_min = fn->min_hit_depth;
+	fn->min_hit_depth = INT_MAX;
+	my_depth = ++fn->value_depth;
+	fn->ssa_depth[ver] = my_depth;
+	fn->ssa_val_done[ver] = 1;
+	v = pb_compute_ssa_value(fn, name);
+	fn->value_depth--;
+	child_min = fn->min_hit_depth;
+	if (child_min >= my_depth) {
+		fn->ssa_val[ver] = v;
+		fn->ssa_val_done[ver] = 2;
+	} else {
+		fn->ssa_val_done[ver] = 0;
+	}
+	fn->min_hit_depth = MIN(saved_min, child_min < my_depth ? child_min
+								 : INT_MAX);
+	return v;
+}
+
+struct pb_val pb_value_of(struct pb_fn *fn, tree op)
+{
+	if (!op)
+		return pb_unknown();
+	if (TREE_CODE(op) == SSA_NAME)
+		return pb_ssa_value(fn, op);
+	if (TREE_CODE(op) == ADDR_EXPR)
+		return pb_value_of_addr(fn, TREE_OPERAND(op, 0));
+	return pb_unknown();
+}
+
+/*
+ * A pointer to the pages array stored at *OP, for functions such as
+ * iov_iter_extract_pages() that fill in (or allocate) the array pointer.
+ */
+struct pb_val pb_value_deref(struct pb_fn *fn, tree op)
+{
+	struct pb_val v;
+
+	if (TREE_CODE(op) == ADDR_EXPR)
+		return pb_value_of_load(fn, TREE_OPERAND(op, 0));
+	v = pb_value_of(fn, op);
+	if (v.key) {
+		v.level--;
+		v.offset = false;
+	}
+	return v;
+}
+
+/* Two counts that are the same value: same SSA root, constant or cell. */
+bool pb_same_count(tree a, tree b)
+{
+	gimple *da, *db;
+
+	a = pb_strip_copies(a);
+	b = pb_strip_copies(b);
+	if (!a || !b)
+		return false;
+	if (a == b)
+		return true;
+	if (TREE_CODE(a) == INTEGER_CST && TREE_CODE(b) == INTEGER_CST)
+		return tree_int_cst_equal(a, b);
+	if (TREE_CODE(a) != SSA_NAME || TREE_CODE(b) != SSA_NAME)
+		return false;
+	da = SSA_NAME_DEF_STMT(a);
+	db = SSA_NAME_DEF_STMT(b);
+	if (!gimple_assign_load_p(da) || !gimple_assign_load_p(db))
+		return false;
+	return pb_ref_equal(NULL, gimple_assign_rhs1(da), gimple_assign_rhs1(db));
+}
+
+tree pb_key_base_decl(tree key)
+{
+	tree base;
+
+	if (!key || TREE_CODE(key) == SSA_NAME)
+		return NULL_TREE;
+	if (DECL_P(key))
+		return key;
+	base = get_base_address(key);
+	return base && DECL_P(base) ? base : NULL_TREE;
+}
+
+static bool pb_is_local_decl(tree decl)
+{
+	return decl && VAR_P(decl) && !is_global_var(decl) &&
+	       DECL_CONTEXT(decl) == current_function_decl;
+}
+
+/*
+ * Storage that dies with this function, so pages still pinned in it when
+ * the function returns are lost: local variables (and fields of local
+ * structs), and buffers allocated here.  Anything else (a parameter's
+ * array, a field reached through a pointer, a global) may be released by
+ * someone else, so no leak is reported for it.
+ */
+bool pb_key_is_local(struct pb_fn *fn, tree key)
+{
+	gimple *def;
+
+	(void)fn;
+	if (!key)
+		return false;
+	if (TREE_CODE(key) == SSA_NAME) {
+		def = SSA_NAME_DEF_STMT(key);
+		return is_gimple_call(def) &&
+		       pb_api_is_alloc(gimple_call_fndecl(def));
+	}
+	return pb_is_local_decl(pb_key_base_decl(key));
+}
+
+/* A name for the storage, for messages; NULL when it has none. */
+const char *pb_key_name(tree key)
+{
+	tree decl = key;
+
+	if (!key)
+		return NULL;
+	if (TREE_CODE(key) == SSA_NAME)
+		decl = SSA_NAME_VAR(key);
+	else if (TREE_CODE(key) == COMPONENT_REF)
+		decl = TREE_OPERAND(key, 1);
+	if (!decl || !DECL_P(decl) || !DECL_NAME(decl) || DECL_ARTIFICIAL(decl))
+		return NULL;
+	return IDENTIFIER_POINTER(DECL_NAME(decl));
+}
+
+/* ------------------------------------------------------ return values */
+
+/* Which site's return value OP is a copy of; -1 for none. */
+int pb_ret_site(struct pb_fn *fn, tree op)
+{
+	int i;
+
+	op = pb_strip_copies(op);
+	if (!op || TREE_CODE(op) != SSA_NAME)
+		return -1;
+	if (SSA_NAME_VERSION(op) < fn->nssa && fn->ssa_ret[SSA_NAME_VERSION(op)] >= 0)
+		return fn->ssa_ret[SSA_NAME_VERSION(op)];
+	for (i = 0; i < fn->nsites; i++)
+		if (fn->sites[i].ret == op)
+			return i;
+	return -1;
+}
+
+static void pb_add_ret_cell(struct pb_fn *fn, int site, tree ref, gimple *store)
+{
+	if (fn->nret_cells >= PB_MAX_RET_CELLS)
+		return;
+	fn->ret_cells[fn->nret_cells].site = site;
+	fn->ret_cells[fn->nret_cells].ref = ref;
+	fn->ret_cells[fn->nret_cells].store = store;
+	fn->nret_cells++;
+}
+
+/* Cells written with a return value: 'b.n = pin_user_pages_fast(...)' or
+ * 'r->npages = ret'. */
+static void pb_find_ret_cells(struct pb_fn *fn)
+{
+	basic_block bb;
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		tree lhs = gimple_call_lhs(fn->sites[i].call);
+
+		if (lhs && TREE_CODE(lhs) != SSA_NAME)
+			pb_add_ret_cell(fn, i, lhs, fn->sites[i].call);
+	}
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			int site;
+
+			if (!gimple_assign_single_p(stmt) ||
+			    TREE_CODE(gimple_assign_lhs(stmt)) == SSA_NAME)
+				continue;
+			site = pb_ret_site(fn, gimple_assign_rhs1(stmt));
+			if (site >= 0)
+				pb_add_ret_cell(fn, site, gimple_assign_lhs(stmt), stmt);
+		}
+	}
+}
+
+/* Which cells still hold their return value after STMT. */
+static unsigned int pb_ret_cells_after(struct pb_fn *fn, gimple *stmt,
+				       unsigned int valid)
+{
+	int i;
+
+	if (gimple_vdef(stmt) || is_gimple_call(stmt)) {
+		for (i = 0; i < fn->nret_cells; i++)
+			if ((valid & (1u << i)) &&
+			    stmt_may_clobber_ref_p(stmt, fn->ret_cells[i].ref))
+				valid &= ~(1u << i);
+	}
+	for (i = 0; i < fn->nret_cells; i++)
+		if (fn->ret_cells[i].store == stmt)
+			valid |= 1u << i;
+	return valid;
+}
+
+static void pb_note_ret_loads(struct pb_fn *fn, basic_block bb,
+			      unsigned int valid)
+{
+	gimple_stmt_iterator gsi;
+	int i;
+
+	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+		gimple *stmt = gsi_stmt(gsi);
+		tree lhs;
+
+		if (gimple_assign_load_p(stmt) &&
+		    TREE_CODE(lhs = gimple_assign_lhs(stmt)) == SSA_NAME) {
+			for (i = 0; i < fn->nret_cells; i++)
+				if ((valid & (1u << i)) &&
+				    pb_ref_equal(fn, gimple_assign_rhs1(stmt),
+						 fn->ret_cells[i].ref))
+					fn->ssa_ret[SSA_NAME_VERSION(lhs)] =
+						fn->ret_cells[i].site;
+		}
+		valid = pb_ret_cells_after(fn, stmt, valid);
+	}
+}
+
+static unsigned int pb_ret_cells_through(struct pb_fn *fn, basic_block bb,
+					 unsigned int valid)
+{
+	gimple_stmt_iterator gsi;
+
+	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+		valid = pb_ret_cells_after(fn, gsi_stmt(gsi), valid);
+	return valid;
+}
+
+/*
+ * A load of such a cell is a copy of the return value only where no store
+ * in between may have changed the cell on any path: a must-dataflow (AND
+ * at joins) of one bit per cell, using GCC's alias oracle for clobbers.
+ */
+void pb_value_note_ret_copies(struct pb_fn *fn)
+{
+	unsigned int *out;
+	bool changed = true;
+	int i, rounds = 0;
+
+	pb_find_ret_cells(fn);
+	if (!fn->nret_cells)
+		return;
+	out = XNEWVEC(unsigned int, last_basic_block_for_fn(fn->fun));
+	memset(out, 0xff, last_basic_block_for_fn(fn->fun) * sizeof(*out));
+	while (changed && rounds++ < 50) {
+		changed = false;
+		for (i = 0; i < fn->nrpo; i++) {
+			basic_block bb = fn->rpo[i];
+			unsigned int in = ~0u, now;
+			edge e;
+			edge_iterator ei;
+
+			FOR_EACH_EDGE(e, ei, bb->preds)
+				in &= e->src == ENTRY_BLOCK_PTR_FOR_FN(fn->fun) ?
+				      0 : out[e->src->index];
+			now = pb_ret_cells_through(fn, bb, in);
+			if (now != out[bb->index]) {
+				out[bb->index] = now;
+				changed = true;
+			}
+		}
+	}
+	for (i = 0; i < fn->nrpo; i++) {
+		basic_block bb = fn->rpo[i];
+		unsigned int in = ~0u;
+		edge e;
+		edge_iterator ei;
+
+		FOR_EACH_EDGE(e, ei, bb->preds)
+			in &= e->src == ENTRY_BLOCK_PTR_FOR_FN(fn->fun) ?
+			      0 : out[e->src->index];
+		if (!changed)
+			pb_note_ret_loads(fn, bb, in);
+	}
+	XDELETEVEC(out);
+}
