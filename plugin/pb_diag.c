@@ -75,8 +75,8 @@ struct pb_segment {
 
 /* The last statement of BB before STOP that made FACET of SITE true. */
 static gimple *pb_generator_in_block(struct pb_fn *fn, basic_block bb,
-				     gimple *stop, const pb_word *in, int site,
-				     pb_word facet)
+				     edge via, gimple *stop, const pb_word *in,
+				     int site, pb_word facet)
 {
 	pb_word *w = XALLOCAVEC(pb_word, fn->nsites);
 	gimple_stmt_iterator gsi;
@@ -85,6 +85,7 @@ static gimple *pb_generator_in_block(struct pb_fn *fn, basic_block bb,
 
 	memcpy(w, in, fn->nsites * sizeof(pb_word));
 	fn->reporting = false;
+	fn->via = via;
 	for (gsi = gsi_start_nondebug_bb(bb); !gsi_end_p(gsi);
 	     gsi_next_nondebug(&gsi)) {
 		gimple *stmt = gsi_stmt(gsi);
@@ -145,7 +146,7 @@ static bool pb_trace_back(struct pb_fn *fn, basic_block bb, gimple *stop,
 	else
 		pb_block_in_state(fn, bb, in);
 	seg->nchain = 0;
-	seg->gen = pb_generator_in_block(fn, bb, stop, in, site, facet);
+	seg->gen = pb_generator_in_block(fn, bb, via, stop, in, site, facet);
 	if (seg->gen) {
 		found = true;
 		goto out;
@@ -163,7 +164,8 @@ static bool pb_trace_back(struct pb_fn *fn, basic_block bb, gimple *stop,
 		basic_block cur = queue[head++];
 
 		pb_block_in_state(fn, cur, in);
-		seg->gen = pb_generator_in_block(fn, cur, NULL, in, site, facet);
+		seg->gen = pb_generator_in_block(fn, cur, NULL, NULL, in, site,
+						  facet);
 		if (seg->gen) {
 			pb_chain_from(cur, bb, parent, seg);
 			found = true;
@@ -256,12 +258,35 @@ static const char *pb_acquired_what(const struct pb_site *s, char *buf,
 	return unit;
 }
 
+/* What the driver calls the array: the pin call's own argument. */
+static const char *pb_site_array_name(const struct pb_site *s)
+{
+	const struct pb_rule *rule = s->rule;
+	tree arg;
+
+	if (rule->pages_arg < 1)
+		return NULL;
+	arg = gimple_call_arg(s->call, rule->pages_arg - 1);
+	if (TREE_CODE(arg) == ADDR_EXPR)
+		arg = get_base_address(TREE_OPERAND(arg, 0));
+	if (arg && TREE_CODE(arg) == MEM_REF)
+		arg = TREE_OPERAND(arg, 0);
+	if (arg && TREE_CODE(arg) == SSA_NAME && !SSA_NAME_VAR(arg)) {
+		gimple *def = SSA_NAME_DEF_STMT(arg);
+
+		/* '_3 = r->pages; pin_user_pages(..., _3)' */
+		if (gimple_assign_single_p(def))
+			arg = gimple_assign_rhs1(def);
+	}
+	return arg ? pb_key_name(arg) : NULL;
+}
+
 static diagnostic_event_id_t pb_add_acquire_event(simple_diagnostic_path *path,
 						  struct pb_fn *fn,
 						  const struct pb_site *s)
 {
 	location_t loc = gimple_location(s->call);
-	const char *into = pb_key_name(s->container.key);
+	const char *into = pb_site_array_name(s);
 	tree fndecl = fn->fun->decl;
 	char buf[128];
 	const char *what = pb_acquired_what(s, buf, sizeof(buf));

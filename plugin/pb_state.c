@@ -93,6 +93,56 @@ static bool pb_stored_out_before(struct pb_fn *fn, tree key, gimple *call)
 	return false;
 }
 
+/* A value that cannot change while the function runs: a parameter. */
+static bool pb_invariant_operand(tree op)
+{
+	op = pb_strip_copies(op);
+	return op && (TREE_CODE(op) == INTEGER_CST ||
+		      (TREE_CODE(op) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF(op) &&
+		       SSA_NAME_VAR(op) &&
+		       TREE_CODE(SSA_NAME_VAR(op)) == PARM_DECL));
+}
+
+static bool pb_invariant_branch(gimple *last)
+{
+	if (gcond *cond = dyn_cast<gcond *>(last))
+		return pb_invariant_operand(gimple_cond_lhs(cond)) &&
+		       pb_invariant_operand(gimple_cond_rhs(cond));
+	if (gswitch *sw = dyn_cast<gswitch *>(last))
+		return pb_invariant_operand(gimple_switch_index(sw));
+	return false;
+}
+
+/*
+ * The branches on parameters that every path to the call takes, such as
+ * 'case PIN_BASIC_TEST:' of 'switch (cmd)': a later branch on the same
+ * parameter that contradicts one of them cannot be on a path where the
+ * site ran.
+ */
+static void pb_collect_guards(struct pb_site *site)
+{
+	basic_block bb = gimple_bb(site->call);
+	basic_block dom;
+	int depth;
+
+	for (depth = 0, dom = get_immediate_dominator(CDI_DOMINATORS, bb);
+	     dom && depth < 32 && site->nguards < PB_MAX_GUARDS;
+	     depth++, dom = get_immediate_dominator(CDI_DOMINATORS, dom)) {
+		gimple *last = last_stmt(dom);
+		edge e;
+		edge_iterator ei;
+
+		if (!last || !pb_invariant_branch(last))
+			continue;
+		FOR_EACH_EDGE(e, ei, dom->succs)
+			if (single_pred_p(e->dest) &&
+			    dominated_by_p(CDI_DOMINATORS, bb, e->dest)) {
+				site->guards[site->nguards++] = e;
+				break;
+			}
+	}
+}
+
 static bool pb_make_site(struct pb_fn *fn, gcall *call,
 			 const struct pb_rule *rule, struct pb_site *site)
 {
@@ -107,6 +157,7 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 	if (rule->count_arg > 0)
 		site->req = pb_strip_copies(gimple_call_arg(call, rule->count_arg - 1));
 	site->classes = pb_initial_classes(rule, site->req);
+	pb_collect_guards(site);
 
 	if (rule->pages_arg == 0) {
 		/* the result is the page itself */
@@ -198,6 +249,8 @@ static bool pb_function_acquires(function *fun)
 	return false;
 }
 
+static tree pb_operand_on_edge(tree op, edge via);
+
 /* ------------------------------------------------------- word helpers */
 
 pb_word pb_move_hold(pb_word w, unsigned int from_mask, enum pb_hold to)
@@ -247,22 +300,137 @@ static void pb_hand_over_site(pb_word *w, int site)
 			       PB_HANDED);
 }
 
-/* Was the site's array stored into (a field of) local variable DECL? */
-static bool pb_site_stored_in_decl(struct pb_fn *fn, int site, tree decl)
+/* The object a memory cell belongs to: 'r' for 'r->pages', 'b' for 'b.pages'. */
+static struct pb_val pb_cell_owner(struct pb_fn *fn, tree cell)
 {
+	struct pb_val none = { NULL_TREE, 0, false };
+
+	while (cell && (TREE_CODE(cell) == COMPONENT_REF ||
+			TREE_CODE(cell) == ARRAY_REF))
+		cell = TREE_OPERAND(cell, 0);
+	if (!cell)
+		return none;
+	if (TREE_CODE(cell) == MEM_REF)
+		return pb_value_of(fn, TREE_OPERAND(cell, 0));
+	if (DECL_P(cell))
+		return pb_value_of_addr(fn, cell);
+	return none;
+}
+
+static bool pb_same_object(struct pb_fn *fn, struct pb_val a, struct pb_val b)
+{
+	return a.key && b.key && a.level == b.level &&
+	       pb_key_equal(fn, a.key, b.key);
+}
+
+/*
+ * Is OBJ the object holding the site's array, so that passing OBJ on
+ * passes the pages?  'xdp_umem_unpin_pages(umem)' after
+ * 'umem->pgs = kvcalloc(...)' and pinning into umem->pgs.
+ */
+static bool pb_site_held_by(struct pb_fn *fn, int site, struct pb_val obj)
+{
+	tree key = fn->sites[site].container.key;
 	int i;
 
+	if (TREE_CODE(key) == COMPONENT_REF &&
+	    pb_same_object(fn, pb_cell_owner(fn, key), obj))
+		return true;
 	for (i = 0; i < fn->nstores; i++) {
 		struct pb_store *st = &fn->stores[i];
-		struct pb_val v;
+		struct pb_val v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
 
-		if (pb_key_base_decl(st->dest) != decl)
-			continue;
-		v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
-		if (v.key && pb_key_equal(fn, v.key, fn->sites[site].container.key))
+		if (v.key && pb_key_equal(fn, v.key, key) &&
+		    pb_same_object(fn, pb_cell_owner(fn, st->dest), obj))
 			return true;
 	}
 	return false;
+}
+
+/* Sites whose pages a pointer value V reaches, directly or as a local
+ * variable (or field of one) that holds them. */
+static unsigned int pb_sites_of_value(struct pb_fn *fn, struct pb_val v)
+{
+	unsigned int sites = 0;
+	tree decl;
+	int i;
+
+	if (!v.key)
+		return 0;
+	decl = TREE_CODE(v.key) == SSA_NAME ? NULL_TREE : pb_key_base_decl(v.key);
+	for (i = 0; i < fn->nsites; i++) {
+		tree key = fn->sites[i].container.key;
+
+		if (pb_key_equal(fn, v.key, key) ||
+		    (decl && pb_key_base_decl(key) == decl) ||
+		    (v.level == 0 && pb_site_held_by(fn, i, v)))
+			sites |= 1u << i;
+	}
+	return sites;
+}
+
+/* Arithmetic that keeps a page's identity: page_to_pfn() is
+ * '(page - vmemmap)', page_to_phys() shifts that, and so on. */
+static bool pb_code_derives(enum tree_code code)
+{
+	switch (code) {
+	case POINTER_DIFF_EXPR:
+	case POINTER_PLUS_EXPR:
+	case PLUS_EXPR:
+	case MINUS_EXPR:
+	case MULT_EXPR:
+	case LSHIFT_EXPR:
+	case RSHIFT_EXPR:
+	case BIT_AND_EXPR:
+	case BIT_IOR_EXPR:
+	case EXACT_DIV_EXPR:
+	case TRUNC_DIV_EXPR:
+	CASE_CONVERT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Sites whose pages OP carries, also through values computed from a page
+ * (its pfn, physical or kernel address): storing those, or passing them
+ * on, hands the pages over as surely as the page pointer itself.
+ */
+static unsigned int pb_sites_carried(struct pb_fn *fn, tree op, int depth)
+{
+	unsigned int sites = pb_sites_of_value(fn, pb_value_of(fn, op));
+	gimple *def;
+	unsigned int i;
+
+	if (!op || TREE_CODE(op) != SSA_NAME || depth <= 0)
+		return sites;
+	def = SSA_NAME_DEF_STMT(op);
+	if (is_gimple_assign(def) &&
+	    pb_code_derives(gimple_assign_rhs_code(def))) {
+		for (i = 1; i < gimple_num_ops(def); i++)
+			sites |= pb_sites_carried(fn, gimple_op(def, i), depth - 1);
+	} else if (is_gimple_call(def)) {
+		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(def));
+
+		/* page_address(page) and friends */
+		if (rule && rule->role == PB_ROLE_BORROW &&
+		    gimple_call_num_args(def) >= 1)
+			sites |= pb_sites_carried(fn, gimple_call_arg(def, 0),
+						  depth - 1);
+	}
+	return sites;
+}
+
+#define PB_DERIVE_DEPTH 6
+
+static void pb_hand_over_sites(pb_word *w, unsigned int sites, int nsites)
+{
+	int i;
+
+	for (i = 0; i < nsites; i++)
+		if ((sites & (1u << i)) && (w[i] & ~PB_ABSENT))
+			pb_hand_over_site(w, i);
 }
 
 /*
@@ -272,52 +440,42 @@ static bool pb_site_stored_in_decl(struct pb_fn *fn, int site, tree decl)
  */
 static void pb_hand_over_operand(struct pb_fn *fn, tree op, pb_word *w)
 {
-	struct pb_val v = pb_value_of(fn, op);
-	tree decl;
-	int i;
-
-	if (!v.key)
-		return;
-	decl = TREE_CODE(v.key) == SSA_NAME ? NULL_TREE : pb_key_base_decl(v.key);
-	for (i = 0; i < fn->nsites; i++) {
-		tree key = fn->sites[i].container.key;
-
-		if (!(w[i] & ~PB_ABSENT))
-			continue;
-		if (pb_key_equal(fn, v.key, key) ||
-		    (decl && pb_key_base_decl(key) == decl) ||
-		    (decl && pb_site_stored_in_decl(fn, i, decl)))
-			pb_hand_over_site(w, i);
-	}
+	pb_hand_over_sites(w, pb_sites_carried(fn, op, PB_DERIVE_DEPTH),
+			   fn->nsites);
 }
 
-/* A store of pages, or of the array pointer, into memory we do not own. */
+/* A store of pages, or of what identifies them, into memory we do not own. */
 static void pb_transfer_store(struct pb_fn *fn, gimple *stmt, pb_word *w)
 {
 	tree lhs = gimple_assign_lhs(stmt);
-	struct pb_val v, dest;
+	unsigned int sites;
+	struct pb_val dest;
 	int i;
 
-	if (!gimple_assign_single_p(stmt) || TREE_CODE(lhs) == SSA_NAME)
+	if (TREE_CODE(lhs) == SSA_NAME || !gimple_vdef(stmt))
 		return;
-	v = pb_value_of(fn, gimple_assign_rhs1(stmt));
-	if (!v.key)
+	if (gimple_assign_single_p(stmt))
+		sites = pb_sites_carried(fn, gimple_assign_rhs1(stmt),
+					 PB_DERIVE_DEPTH);
+	else
+		sites = 0;
+	if (!sites)
 		return;
 	dest = pb_value_of_addr(fn, lhs);
 	for (i = 0; i < fn->nsites; i++) {
 		tree key = fn->sites[i].container.key;
 
-		if (!(w[i] & ~PB_ABSENT) || !pb_key_equal(fn, v.key, key))
+		if (!(sites & (1u << i)))
 			continue;
 		/* moving pages within their own array */
 		if (dest.key && pb_key_equal(fn, dest.key, key))
-			continue;
+			sites &= ~(1u << i);
 		/* a copy in a local variable: still ours */
-		if (dest.key && TREE_CODE(dest.key) != SSA_NAME &&
-		    pb_key_is_local(fn, dest.key))
-			continue;
-		pb_hand_over_site(w, i);
+		else if (dest.key && TREE_CODE(dest.key) != SSA_NAME &&
+			 pb_key_is_local(fn, dest.key))
+			sites &= ~(1u << i);
 	}
+	pb_hand_over_sites(w, sites, fn->nsites);
 }
 
 static void pb_transfer_acquire(struct pb_fn *fn, gimple *call, pb_word *w)
@@ -384,8 +542,9 @@ void pb_transfer_stmt(struct pb_fn *fn, gimple *stmt, pb_word *w)
 		break;
 	case GIMPLE_RETURN:
 		if (gimple_return_retval(as_a<greturn *>(stmt)))
-			pb_hand_over_operand(fn,
-				gimple_return_retval(as_a<greturn *>(stmt)), w);
+			pb_hand_over_operand(fn, pb_operand_on_edge(
+				gimple_return_retval(as_a<greturn *>(stmt)),
+				fn->via), w);
 		break;
 	case GIMPLE_ASM:
 		pb_transfer_asm(fn, as_a<gasm *>(stmt), w);
@@ -484,17 +643,47 @@ static void pb_decompose_cond(gcond *cond, edge via, struct pb_cmp *cmp)
 		;
 }
 
-/* Interval of values the return can take in CLASS, for constants. */
-static void pb_class_range(const struct pb_site *site, int cls, bool unsigned_view,
-			   HOST_WIDE_INT *lo, HOST_WIDE_INT *hi)
-{
-	HOST_WIDE_INT n = 0;
-	bool n_known = site->req && TREE_CODE(site->req) == INTEGER_CST &&
-		       tree_fits_shwi_p(site->req) &&
-		       site->rule->count == PB_COUNT_RETURN;
+/* What an operand of a comparison is, for one site. */
+enum pb_operand {
+	PB_OP_OTHER,
+	PB_OP_RET,		/* the site's return value */
+	PB_OP_REQ,		/* the count it was asked for */
+	PB_OP_CONST,
+	PB_OP_PAGE,		/* the page a single-page site filled in */
+};
 
-	if (n_known)
-		n = tree_to_shwi(site->req);
+static enum pb_operand pb_classify_operand(struct pb_fn *fn, int site, tree op)
+{
+	const struct pb_site *s = &fn->sites[site];
+	struct pb_val v;
+
+	if (!op)
+		return PB_OP_OTHER;
+	if (pb_ret_site(fn, op) == site)
+		return PB_OP_RET;
+	if (s->req && s->rule->count == PB_COUNT_RETURN && pb_same_count(op, s->req))
+		return PB_OP_REQ;
+	if (TREE_CODE(op) == INTEGER_CST)
+		return tree_fits_shwi_p(op) ? PB_OP_CONST : PB_OP_OTHER;
+	/* the page a single-page site filled in, or the array pointer */
+	if (TREE_CODE(op) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(op))) {
+		v = pb_value_of(fn, op);
+		if (v.key && pb_key_equal(fn, v.key, s->container.key) &&
+		    ((s->single && v.level == s->container.level - 1) ||
+		     (v.level == s->container.level && !v.offset)))
+			return PB_OP_PAGE;
+	}
+	return PB_OP_OTHER;
+}
+
+/* Interval of the return value in class CLS. */
+static void pb_ret_range(const struct pb_site *s, int cls, bool unsigned_view,
+			 HOST_WIDE_INT *lo, HOST_WIDE_INT *hi)
+{
+	bool n_known = s->req && TREE_CODE(s->req) == INTEGER_CST &&
+		       tree_fits_shwi_p(s->req) && s->rule->count == PB_COUNT_RETURN;
+	HOST_WIDE_INT n = n_known ? tree_to_shwi(s->req) : 0;
+
 	switch (cls) {
 	case PB_ERR:
 		*lo = unsigned_view ? HOST_WIDE_INT_MAX : HOST_WIDE_INT_MIN;
@@ -514,13 +703,33 @@ static void pb_class_range(const struct pb_site *site, int cls, bool unsigned_vi
 	}
 }
 
-static unsigned int pb_relation_to_const(const struct pb_site *site, int cls,
-					 bool unsigned_view, HOST_WIDE_INT k)
+/*
+ * Interval of the requested count in class CLS: the gup functions return
+ * 0 only when asked for no pages, so a class with pages implies n >= 1,
+ * and fewer than requested implies n >= 2.
+ */
+static void pb_req_range(const struct pb_site *s, int cls,
+			 HOST_WIDE_INT *lo, HOST_WIDE_INT *hi)
 {
-	HOST_WIDE_INT lo, hi;
+	if (TREE_CODE(s->req) == INTEGER_CST && tree_fits_shwi_p(s->req)) {
+		*lo = *hi = tree_to_shwi(s->req);
+		return;
+	}
+	*lo = HOST_WIDE_INT_MIN;
+	*hi = HOST_WIDE_INT_MAX;
+	if (cls == PB_ZERO)
+		*hi = 0;
+	else if (cls == PB_PARTIAL)
+		*lo = 2;
+	else if (cls == PB_FULL)
+		*lo = 1;
+}
+
+static unsigned int pb_range_vs(HOST_WIDE_INT lo, HOST_WIDE_INT hi,
+				HOST_WIDE_INT k)
+{
 	unsigned int rel = 0;
 
-	pb_class_range(site, cls, unsigned_view, &lo, &hi);
 	if (lo < k)
 		rel |= PB_LT;
 	if (lo <= k && k <= hi)
@@ -530,8 +739,8 @@ static unsigned int pb_relation_to_const(const struct pb_site *site, int cls,
 	return rel;
 }
 
-/* Relation to the requested count n (n >= 1; 0 is returned only for 0). */
-static unsigned int pb_relation_to_request(int cls, bool unsigned_view)
+/* Relation of the return value to the requested count n. */
+static unsigned int pb_ret_vs_req(int cls, bool unsigned_view)
 {
 	switch (cls) {
 	case PB_ERR:
@@ -541,6 +750,32 @@ static unsigned int pb_relation_to_request(int cls, bool unsigned_view)
 	default:
 		return PB_EQ;
 	}
+}
+
+/* Relation of LHS to RHS in class CLS; all three when unknown. */
+static unsigned int pb_relation(const struct pb_site *s, int cls,
+				enum pb_operand lk, enum pb_operand rk,
+				tree rhs, bool unsigned_view)
+{
+	HOST_WIDE_INT lo, hi;
+
+	if (lk == PB_OP_RET && rk == PB_OP_REQ)
+		return pb_ret_vs_req(cls, unsigned_view);
+	if (rk != PB_OP_CONST)
+		return PB_LT | PB_EQ | PB_GT;
+	if (lk == PB_OP_RET) {
+		pb_ret_range(s, cls, unsigned_view, &lo, &hi);
+		return pb_range_vs(lo, hi, tree_to_shwi(rhs));
+	}
+	if (lk == PB_OP_REQ) {
+		pb_req_range(s, cls, &lo, &hi);
+		return pb_range_vs(lo, hi, tree_to_shwi(rhs));
+	}
+	/* 'if (!page)': a page that was pinned is not NULL */
+	if (lk == PB_OP_PAGE && integer_zerop(rhs) &&
+	    (cls == PB_PARTIAL || cls == PB_FULL))
+		return PB_GT;
+	return PB_LT | PB_EQ | PB_GT;
 }
 
 static bool pb_relation_allows(unsigned int rel, enum tree_code code)
@@ -556,37 +791,176 @@ static bool pb_relation_allows(unsigned int rel, enum tree_code code)
 	}
 }
 
-/*
- * Which classes of SITE survive the comparison CMP, with the return value
- * on the left.  Returns false when the other side is not understood.
- */
-static bool pb_classes_satisfying(struct pb_fn *fn, int site,
-				  const struct pb_cmp *cmp, edge via,
-				  unsigned int *kept)
+/* The comparison that decides edge E, with VIA's PHIs resolved. */
+static bool pb_edge_comparison(edge e, edge via, struct pb_cmp *cmp)
+{
+	gcond *cond = safe_dyn_cast<gcond *>(last_stmt(e->src));
+
+	if (!cond || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+		return false;
+	pb_decompose_cond(cond, via, cmp);
+	if (!(e->flags & EDGE_TRUE_VALUE))
+		cmp->code = invert_tree_comparison(cmp->code, false);
+	return cmp->code != ERROR_MARK;
+}
+
+#define PB_ALL_CLASSES ((1u << PB_NCLASSES) - 1)
+#define PB_TEST_DEPTH 8
+
+static bool pb_known_nonzero(tree op, int depth);
+
+/* 1 if L CODE R surely holds, 0 if it surely does not, -1 if unknown. */
+static int pb_static_compare(tree l, enum tree_code code, tree r)
+{
+	tree folded;
+
+	if (!l || !r || TREE_CODE(r) != INTEGER_CST)
+		return -1;
+	if (TREE_CODE(l) != INTEGER_CST) {
+		if (!integer_zerop(r) || (code != EQ_EXPR && code != NE_EXPR) ||
+		    !pb_known_nonzero(l, 4))
+			return -1;
+		return code == NE_EXPR;
+	}
+	folded = fold_binary(code, boolean_type_node, l,
+			     fold_convert(TREE_TYPE(l), r));
+	if (!folded || TREE_CODE(folded) != INTEGER_CST)
+		return -1;
+	return !integer_zerop(folded);
+}
+
+/* Classes of SITE for which the comparison L CODE R holds on VIA. */
+static unsigned int pb_compare_classes(struct pb_fn *fn, int site, tree lhs,
+				       enum tree_code code, tree rhs, edge via)
 {
 	const struct pb_site *s = &fn->sites[site];
-	tree other = pb_operand_on_edge(cmp->rhs, via);
-	bool unsigned_view = TYPE_UNSIGNED(TREE_TYPE(cmp->lhs)) &&
-			     !POINTER_TYPE_P(TREE_TYPE(cmp->lhs));
-	bool vs_request;
+	tree l = pb_operand_on_edge(lhs, via);
+	tree r = pb_operand_on_edge(rhs, via);
+	enum pb_operand lk, rk;
+	bool unsigned_view = TYPE_UNSIGNED(TREE_TYPE(lhs));
+	unsigned int kept = 0;
 	int c;
 
-	vs_request = s->req && s->rule->count == PB_COUNT_RETURN &&
-		     pb_same_count(other, s->req);
-	if (!vs_request && (!other || TREE_CODE(other) != INTEGER_CST ||
-			    !tree_fits_shwi_p(other)))
-		return false;
-	*kept = 0;
-	for (c = 0; c < PB_NCLASSES; c++) {
-		unsigned int rel = vs_request ?
-			pb_relation_to_request(c, unsigned_view) :
-			pb_relation_to_const(s, c, unsigned_view,
-					     tree_to_shwi(other));
-
-		if (pb_relation_allows(rel, cmp->code))
-			*kept |= 1u << c;
+	/* known on this edge whatever the site did: all classes, or none */
+	switch (pb_static_compare(l, code, r)) {
+	case 1:
+		return PB_ALL_CLASSES;
+	case 0:
+		return 0;
+	default:
+		break;
 	}
-	return true;
+	lk = pb_classify_operand(fn, site, l);
+	rk = pb_classify_operand(fn, site, r);
+
+	if (rk == PB_OP_RET || (rk == PB_OP_REQ && lk != PB_OP_RET) ||
+	    rk == PB_OP_PAGE) {
+		tree tmp = l;
+		enum pb_operand tk = lk;
+
+		l = r;
+		r = tmp;
+		lk = rk;
+		rk = tk;
+		code = swap_tree_comparison(code);
+		unsigned_view = TYPE_UNSIGNED(TREE_TYPE(rhs));
+	}
+	if (lk == PB_OP_OTHER || lk == PB_OP_CONST || !l)
+		return PB_ALL_CLASSES;
+	if (POINTER_TYPE_P(TREE_TYPE(l)))
+		unsigned_view = false;
+	for (c = 0; c < PB_NCLASSES; c++)
+		if (pb_relation_allows(pb_relation(s, c, lk, rk, r, unsigned_view),
+				       code))
+			kept |= 1u << c;
+	return kept;
+}
+
+static unsigned int pb_test_classes(struct pb_fn *fn, int site, tree lhs,
+				    enum tree_code code, tree rhs, edge via,
+				    int depth);
+
+/*
+ * Classes for which the boolean OP is non-zero (WANT) or zero (!WANT):
+ * 'unlikely(ret < 0)', '!(ret == n)', 'IS_ERR(page)', and the
+ * non-short-circuit 'a & b' GCC makes of 'ret >= 0 && ret < n'.
+ */
+static unsigned int pb_bool_classes(struct pb_fn *fn, int site, tree op,
+				    bool want, edge via, int depth)
+{
+	enum tree_code code;
+	gimple *def;
+	tree def_op = pb_operand_on_edge(op, via);
+
+	if (depth <= 0 || !def_op || TREE_CODE(def_op) != SSA_NAME)
+		return PB_ALL_CLASSES;
+	def = SSA_NAME_DEF_STMT(def_op);
+	if (is_gimple_assign(def)) {
+		code = gimple_assign_rhs_code(def);
+		if (TREE_CODE_CLASS(code) == tcc_comparison)
+			return pb_test_classes(fn, site, gimple_assign_rhs1(def),
+					       want ? code :
+					       invert_tree_comparison(code, false),
+					       gimple_assign_rhs2(def), via, depth - 1);
+		if (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def)))
+			return pb_bool_classes(fn, site, gimple_assign_rhs1(def),
+					       !want, via, depth - 1);
+		if (code == BIT_AND_EXPR || code == BIT_IOR_EXPR) {
+			unsigned int a = pb_bool_classes(fn, site,
+					gimple_assign_rhs1(def), want, via, depth - 1);
+			unsigned int b = pb_bool_classes(fn, site,
+					gimple_assign_rhs2(def), want, via, depth - 1);
+
+			/* a & b true, or a | b false: both hold */
+			return (code == BIT_AND_EXPR) == want ? a & b : a | b;
+		}
+		return PB_ALL_CLASSES;
+	}
+	if (gimple_call_builtin_p(def, BUILT_IN_EXPECT))
+		return pb_bool_classes(fn, site, gimple_call_arg(def, 0), want, via,
+				       depth - 1);
+	if (is_gimple_call(def)) {
+		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(def));
+		tree arg;
+
+		if (!rule || rule->role != PB_ROLE_TEST ||
+		    gimple_call_num_args(def) < 1)
+			return PB_ALL_CLASSES;
+		arg = gimple_call_arg(def, 0);
+		code = (enum tree_code)rule->test_code;
+		return pb_test_classes(fn, site, arg, want ? code :
+				       invert_tree_comparison(code, false),
+				       build_zero_cst(TREE_TYPE(arg)), via, depth - 1);
+	}
+	return PB_ALL_CLASSES;
+}
+
+/* Classes for which 'LHS CODE RHS' holds, unwrapping boolean tests. */
+static unsigned int pb_test_classes(struct pb_fn *fn, int site, tree lhs,
+				    enum tree_code code, tree rhs, edge via,
+				    int depth)
+{
+	if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(rhs)) {
+		tree op = pb_strip_copies(lhs);
+		gimple *def = op && TREE_CODE(op) == SSA_NAME ?
+			      SSA_NAME_DEF_STMT(op) : NULL;
+
+		if (def && (is_gimple_call(def) ||
+			    (is_gimple_assign(def) &&
+			     (TREE_CODE_CLASS(gimple_assign_rhs_code(def)) ==
+				      tcc_comparison ||
+			      gimple_assign_rhs_code(def) == BIT_AND_EXPR ||
+			      gimple_assign_rhs_code(def) == BIT_IOR_EXPR ||
+			      gimple_assign_rhs_code(def) == BIT_XOR_EXPR)))) {
+			unsigned int k = pb_bool_classes(fn, site, op,
+							 code == NE_EXPR, via,
+							 depth);
+
+			if (k != PB_ALL_CLASSES)
+				return k;
+		}
+	}
+	return pb_compare_classes(fn, site, lhs, code, rhs, via);
 }
 
 /*
@@ -598,26 +972,18 @@ static bool pb_edge_classes(struct pb_fn *fn, edge e, edge via, int site,
 			    unsigned int *kept)
 {
 	gcond *cond = safe_dyn_cast<gcond *>(last_stmt(e->src));
-	struct pb_cmp cmp;
-	bool on_true = e->flags & EDGE_TRUE_VALUE;
+	enum tree_code code;
 
 	if (!cond || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
 		return false;
-	pb_decompose_cond(cond, via, &cmp);
-	if (!on_true)
-		cmp.code = invert_tree_comparison(cmp.code, false);
-	if (cmp.code == ERROR_MARK)
+	code = gimple_cond_code(cond);
+	if (!(e->flags & EDGE_TRUE_VALUE))
+		code = invert_tree_comparison(code, false);
+	if (code == ERROR_MARK)
 		return false;
-	if (pb_ret_site(fn, pb_operand_on_edge(cmp.lhs, via)) != site) {
-		tree tmp = cmp.lhs;
-
-		if (pb_ret_site(fn, pb_operand_on_edge(cmp.rhs, via)) != site)
-			return false;
-		cmp.lhs = cmp.rhs;
-		cmp.rhs = tmp;
-		cmp.code = swap_tree_comparison(cmp.code);
-	}
-	return pb_classes_satisfying(fn, site, &cmp, via, kept);
+	*kept = pb_test_classes(fn, site, gimple_cond_lhs(cond), code,
+				gimple_cond_rhs(cond), via, PB_TEST_DEPTH);
+	return *kept != PB_ALL_CLASSES;
 }
 
 bool pb_cond_refines(struct pb_fn *fn, edge e, int site, unsigned int *kept)
@@ -625,25 +991,95 @@ bool pb_cond_refines(struct pb_fn *fn, edge e, int site, unsigned int *kept)
 	return pb_edge_classes(fn, e, NULL, site, kept);
 }
 
-/* Both operands constant on this edge: is the branch never taken? */
+/* Does taking E (or the straight path just before it) show VAL != 0? */
+static bool pb_edge_implies_nonzero(edge e, tree val)
+{
+	int steps;
+
+	for (steps = 0; steps < 3 && e; steps++) {
+		struct pb_cmp cmp;
+
+		if (pb_edge_comparison(e, NULL, &cmp)) {
+			if (pb_strip_copies(cmp.lhs) != val || !integer_zerop(cmp.rhs))
+				return false;
+			return cmp.code == LT_EXPR || cmp.code == GT_EXPR ||
+			       cmp.code == NE_EXPR;
+		}
+		e = single_pred_p(e->src) ? single_pred_edge(e->src) : NULL;
+	}
+	return false;
+}
+
+/*
+ * Is OP non-zero on every path?  Enough to see that an error code set on
+ * each failing path ('ret = pinned < 0 ? pinned : -ENOMEM') is non-zero
+ * where the cleanup tests 'if (ret)'.
+ */
+static bool pb_known_nonzero(tree op, int depth)
+{
+	gphi *phi;
+	unsigned int i;
+
+	op = pb_strip_copies(op);
+	if (!op || depth <= 0)
+		return false;
+	if (TREE_CODE(op) == INTEGER_CST)
+		return !integer_zerop(op);
+	if (TREE_CODE(op) == ADDR_EXPR)
+		return true;
+	if (TREE_CODE(op) != SSA_NAME ||
+	    !(phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(op))))
+		return false;
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		tree arg = pb_strip_copies(gimple_phi_arg_def(phi, i));
+
+		if (!pb_known_nonzero(arg, depth - 1) &&
+		    !pb_edge_implies_nonzero(gimple_phi_arg_edge(phi, i), arg))
+			return false;
+	}
+	return true;
+}
+
+/* Is the branch never taken, its operands being known on this edge? */
 static bool pb_edge_statically_dead(edge e, edge via)
 {
-	gcond *cond = safe_dyn_cast<gcond *>(last_stmt(e->src));
 	struct pb_cmp cmp;
-	tree l, r, folded;
 
-	if (!cond || !via || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+	if (!via || !pb_edge_comparison(e, via, &cmp))
 		return false;
-	pb_decompose_cond(cond, via, &cmp);
-	l = pb_operand_on_edge(cmp.lhs, via);
-	r = pb_operand_on_edge(cmp.rhs, via);
-	if (!l || !r || TREE_CODE(l) != INTEGER_CST || TREE_CODE(r) != INTEGER_CST)
+	return pb_static_compare(pb_operand_on_edge(cmp.lhs, via), cmp.code,
+				 pb_operand_on_edge(cmp.rhs, via)) == 0;
+}
+
+/*
+ * 'if (!req->page_list) unpin_user_pages(page_list, n)': where a field
+ * that was given the site's array is seen non-NULL, the owner of that
+ * field has the pages; on that edge they are handed over.
+ */
+static bool pb_edge_sees_owner(struct pb_fn *fn, edge e, int site)
+{
+	struct pb_cmp cmp;
+	gimple *def;
+	int i;
+
+	if (!pb_edge_comparison(e, NULL, &cmp) || cmp.code != NE_EXPR ||
+	    !integer_zerop(cmp.rhs) || TREE_CODE(cmp.lhs) != SSA_NAME)
 		return false;
-	folded = fold_binary(cmp.code, boolean_type_node, l,
-			     fold_convert(TREE_TYPE(l), r));
-	if (!folded || TREE_CODE(folded) != INTEGER_CST)
+	def = SSA_NAME_DEF_STMT(pb_strip_copies(cmp.lhs));
+	if (!gimple_assign_load_p(def))
 		return false;
-	return integer_zerop(folded) == !!(e->flags & EDGE_TRUE_VALUE);
+	for (i = 0; i < fn->nstores; i++) {
+		struct pb_store *st = &fn->stores[i];
+		struct pb_val v;
+
+		if (!pb_key_equal(fn, pb_value_of_addr(fn, st->dest).key,
+				  pb_value_of_addr(fn, gimple_assign_rhs1(def)).key))
+			continue;
+		v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
+		if (v.key && pb_key_equal(fn, v.key, fn->sites[site].container.key))
+			return true;
+	}
+	return false;
 }
 
 /* ----------------------------------------------------------- dataflow */
@@ -754,6 +1190,100 @@ static bool pb_flow_into(struct pb_fn *fn, edge e, const pb_word *w)
 	return changed;
 }
 
+/* Where switch SW sends the value V. */
+static basic_block pb_switch_dest(gswitch *sw, tree v)
+{
+	unsigned int i;
+
+	for (i = 1; i < gimple_switch_num_labels(sw); i++) {
+		tree label = gimple_switch_label(sw, i);
+		tree lo = CASE_LOW(label), hi = CASE_HIGH(label);
+
+		if (hi ? (tree_int_cst_le(lo, v) && tree_int_cst_le(v, hi))
+		       : tree_int_cst_equal(lo, v))
+			return label_to_block(cfun, CASE_LABEL(label));
+	}
+	return label_to_block(cfun, CASE_LABEL(gimple_switch_default_label(sw)));
+}
+
+/* Can a value that took GUARD out of its switch take E out of another? */
+static bool pb_switch_contradicts(gswitch *gsw, edge guard, gswitch *sw, edge e)
+{
+	bool any = false;
+	unsigned int i;
+
+	if (pb_strip_copies(gimple_switch_index(gsw)) !=
+	    pb_strip_copies(gimple_switch_index(sw)))
+		return false;
+	for (i = 1; i < gimple_switch_num_labels(gsw); i++) {
+		tree label = gimple_switch_label(gsw, i);
+
+		if (label_to_block(cfun, CASE_LABEL(label)) != guard->dest)
+			continue;
+		if (CASE_HIGH(label))
+			return false;
+		any = true;
+		if (pb_switch_dest(sw, CASE_LOW(label)) == e->dest)
+			return false;
+	}
+	/* a guard that is the default edge says too little */
+	return any;
+}
+
+/* The comparison made true by taking E, operands stripped. */
+static bool pb_taken_comparison(edge e, tree *l, enum tree_code *code, tree *r)
+{
+	gcond *cond = safe_dyn_cast<gcond *>(last_stmt(e->src));
+
+	if (!cond || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+		return false;
+	*l = pb_strip_copies(gimple_cond_lhs(cond));
+	*r = pb_strip_copies(gimple_cond_rhs(cond));
+	*code = gimple_cond_code(cond);
+	if (!(e->flags & EDGE_TRUE_VALUE))
+		*code = invert_tree_comparison(*code, false);
+	return *code != ERROR_MARK;
+}
+
+static bool pb_cond_contradicts(edge guard, edge e)
+{
+	enum tree_code gc, ec;
+	tree gl, gr, el, er;
+
+	if (!pb_taken_comparison(guard, &gl, &gc, &gr) ||
+	    !pb_taken_comparison(e, &el, &ec, &er) || gl != el)
+		return false;
+	if (!operand_equal_p(gr, er, 0) &&
+	    (TREE_CODE(gr) != INTEGER_CST || TREE_CODE(er) != INTEGER_CST))
+		return false;
+	if (operand_equal_p(gr, er, 0))
+		return ec == invert_tree_comparison(gc, false);
+	/* 'x == 3' then 'x == 4' */
+	return gc == EQ_EXPR && ec == EQ_EXPR && !tree_int_cst_equal(gr, er);
+}
+
+/* Does leaving through E contradict a branch every path to SITE took? */
+static bool pb_edge_contradicts_guards(const struct pb_site *site, edge e)
+{
+	gimple *last = last_stmt(e->src);
+	int i;
+
+	if (!last || !site->nguards || !pb_invariant_branch(last))
+		return false;
+	for (i = 0; i < site->nguards; i++) {
+		edge g = site->guards[i];
+		gimple *glast = last_stmt(g->src);
+		gswitch *gsw = dyn_cast<gswitch *>(glast);
+		gswitch *sw = dyn_cast<gswitch *>(last);
+
+		if (gsw && sw && pb_switch_contradicts(gsw, g, sw, e))
+			return true;
+		if (!gsw && !sw && pb_cond_contradicts(g, e))
+			return true;
+	}
+	return false;
+}
+
 /* Refine W for leaving through E; false if no path can take E. */
 static bool pb_refine_for_edge(struct pb_fn *fn, edge e, edge via, pb_word *w)
 {
@@ -766,6 +1296,14 @@ static bool pb_refine_for_edge(struct pb_fn *fn, edge e, edge via, pb_word *w)
 
 		if (!(w[i] & ~PB_ABSENT))
 			continue;
+		if (pb_edge_contradicts_guards(&fn->sites[i], e)) {
+			w[i] &= PB_ABSENT;
+			if (!w[i])
+				return false;
+			continue;
+		}
+		if (pb_edge_sees_owner(fn, e, i))
+			pb_hand_over_site(w, i);
 		if (!pb_edge_classes(fn, e, via, i, &kept))
 			continue;
 		w[i] = pb_keep_classes(w[i], kept);
@@ -783,6 +1321,7 @@ static void pb_run_block(struct pb_fn *fn, basic_block bb, edge via,
 	edge e;
 	edge_iterator ei;
 
+	fn->via = via;
 	for (gsi = gsi_start_nondebug_bb(bb); !gsi_end_p(gsi);
 	     gsi_next_nondebug(&gsi)) {
 		gimple *stmt = gsi_stmt(gsi);

@@ -53,6 +53,10 @@ static void pb_collect_stores(struct pb_fn *fn)
 				continue;
 			if (TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR)
 				continue;
+			/* -ftrivial-auto-var-init: 'page = .DEFERRED_INIT (...)' */
+			if (TREE_CODE(rhs) == SSA_NAME &&
+			    gimple_call_internal_p(SSA_NAME_DEF_STMT(rhs)))
+				continue;
 			if (fn->nstores == cap) {
 				cap = cap ? 2 * cap : 16;
 				fn->stores = XRESIZEVEC(struct pb_store, fn->stores, cap);
@@ -236,6 +240,18 @@ static struct pb_val pb_value_of_load(struct pb_fn *fn, tree ref)
 	return v;
 }
 
+static bool pb_no_array(tree arg)
+{
+	arg = pb_strip_copies(arg);
+	if (TREE_CODE(arg) == INTEGER_CST)
+		return integer_zerop(arg);
+	if (TREE_CODE(arg) != SSA_NAME)
+		return false;
+	if (SSA_NAME_IS_DEFAULT_DEF(arg))
+		return SSA_NAME_VAR(arg) && VAR_P(SSA_NAME_VAR(arg));
+	return gimple_call_internal_p(SSA_NAME_DEF_STMT(arg));
+}
+
 static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 {
 	tree result = gimple_phi_result(phi);
@@ -244,8 +260,14 @@ static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 	unsigned int i;
 
 	for (i = 0; i < gimple_phi_num_args(phi); i++) {
-		struct pb_val v = pb_value_of(fn, gimple_phi_arg_def(phi, i));
+		tree arg = gimple_phi_arg_def(phi, i);
+		struct pb_val v;
 
+		/* 'pvec = NULL' once the array is handed over, or a path on
+		 * which it was never set: no array there */
+		if (pb_no_array(arg))
+			continue;
+		v = pb_value_of(fn, arg);
 		/* p = PHI <pages, p + 1>: walking the array is still the array */
 		if (v.key == result && v.level == 0) {
 			offset = true;
@@ -425,6 +447,26 @@ static bool pb_is_local_decl(tree decl)
 	       DECL_CONTEXT(decl) == current_function_decl;
 }
 
+/* 'alloc_hooks()' (6.12's allocation profiling) joins two allocator calls. */
+static bool pb_phi_of_allocs(gphi *phi)
+{
+	unsigned int i;
+
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		tree arg = pb_strip_copies(gimple_phi_arg_def(phi, i));
+		gimple *def;
+
+		if (pb_no_array(arg))
+			continue;
+		if (TREE_CODE(arg) != SSA_NAME)
+			return false;
+		def = SSA_NAME_DEF_STMT(arg);
+		if (!is_gimple_call(def) || !pb_api_is_alloc(gimple_call_fndecl(def)))
+			return false;
+	}
+	return true;
+}
+
 /*
  * Storage that dies with this function, so pages still pinned in it when
  * the function returns are lost: local variables (and fields of local
@@ -441,6 +483,8 @@ bool pb_key_is_local(struct pb_fn *fn, tree key)
 		return false;
 	if (TREE_CODE(key) == SSA_NAME) {
 		def = SSA_NAME_DEF_STMT(key);
+		if (gphi *phi = dyn_cast<gphi *>(def))
+			return pb_phi_of_allocs(phi);
 		return is_gimple_call(def) &&
 		       pb_api_is_alloc(gimple_call_fndecl(def));
 	}

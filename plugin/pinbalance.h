@@ -105,6 +105,8 @@ const char *pb_key_name(tree key);
 
 /* The most pin sites tracked in one function; more are counted unknown. */
 #define PB_MAX_SITES 32
+/* Branches on invariant values remembered per site, for correlation. */
+#define PB_MAX_GUARDS 4
 
 /* Classes of the acquire's return value, and what happened to the pages. */
 enum pb_class { PB_ERR, PB_ZERO, PB_PARTIAL, PB_FULL, PB_NCLASSES };
@@ -127,6 +129,8 @@ struct pb_site {
 	bool single;			/* the container holds one page */
 	bool caller_owned;		/* reachable from outside: no leak check */
 	unsigned int classes;		/* classes possible at the call */
+	edge guards[PB_MAX_GUARDS];	/* branches on parameters it needs */
+	int nguards;
 };
 
 /* A memory cell known to hold a copy of a site's return value. */
@@ -172,6 +176,7 @@ struct pb_fn {
 	int *rpo_index;
 	int nrpo;
 	bool reporting;
+	edge via;		/* edge into the block being evaluated */
 	bool gave_up;
 };
 
