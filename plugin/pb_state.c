@@ -659,7 +659,7 @@ static enum pb_operand pb_classify_operand(struct pb_fn *fn, int site, tree op)
 
 	if (!op)
 		return PB_OP_OTHER;
-	if (pb_ret_site(fn, op) == site)
+	if (pb_ret_sites(fn, op, 2) & (1u << site))
 		return PB_OP_RET;
 	if (s->req && s->rule->count == PB_COUNT_RETURN && pb_same_count(op, s->req))
 		return PB_OP_REQ;

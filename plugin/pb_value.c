@@ -525,6 +525,37 @@ int pb_ret_site(struct pb_fn *fn, tree op)
 	return -1;
 }
 
+/*
+ * Which sites' return value OP may be: 'ret = use_pin ? pin_user_pages(...)
+ * : get_user_pages(...)' joins two sites in a PHI, and a branch on that
+ * PHI tells each site about itself (the other did not run on that path).
+ */
+unsigned int pb_ret_sites(struct pb_fn *fn, tree op, int depth)
+{
+	unsigned int sites = 0;
+	int site = pb_ret_site(fn, op);
+	gphi *phi;
+	unsigned int i;
+
+	if (site >= 0)
+		return 1u << site;
+	op = pb_strip_copies(op);
+	if (depth <= 0 || !op || TREE_CODE(op) != SSA_NAME ||
+	    !(phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(op))))
+		return 0;
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		tree arg = pb_strip_copies(gimple_phi_arg_def(phi, i));
+		unsigned int more;
+
+		/* an error code set on one path says nothing of the site */
+		more = pb_ret_sites(fn, arg, depth - 1);
+		if (!more)
+			return 0;
+		sites |= more;
+	}
+	return sites;
+}
+
 static void pb_add_ret_cell(struct pb_fn *fn, int site, tree ref, gimple *store)
 {
 	if (fn->nret_cells >= PB_MAX_RET_CELLS)

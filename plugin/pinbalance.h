@@ -98,6 +98,7 @@ bool pb_same_count(tree a, tree b);
 bool pb_key_is_local(struct pb_fn *fn, tree key);
 tree pb_key_base_decl(tree key);
 int pb_ret_site(struct pb_fn *fn, tree op);
+unsigned int pb_ret_sites(struct pb_fn *fn, tree op, int depth);
 void pb_value_note_ret_copies(struct pb_fn *fn);
 const char *pb_key_name(tree key);
 
