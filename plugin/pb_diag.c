@@ -356,22 +356,47 @@ static void pb_add_release_event(simple_diagnostic_path *path, struct pb_fn *fn,
 				"some of the pages released here by %qs", name);
 }
 
-/* Where a leak at a return is shown: the 'return' the path took. */
-static location_t pb_exit_location(struct pb_fn *fn, const struct pb_finding *f)
+/* The source location an edge stands for: its goto, or at -O0 the last
+ * located statement before it ('D.123 = -16;' for 'return -16;'). */
+static location_t pb_edge_location(edge e)
 {
-	if (f->exit_edge && LOCATION_LOCUS(f->exit_edge->goto_locus) !=
-			    UNKNOWN_LOCATION)
-		return f->exit_edge->goto_locus;
+	gimple_stmt_iterator gsi;
+
+	if (LOCATION_LOCUS(e->goto_locus) != UNKNOWN_LOCATION)
+		return e->goto_locus;
+	if (e->src->index < NUM_FIXED_BLOCKS)
+		return UNKNOWN_LOCATION;
+	for (gsi = gsi_last_bb(e->src); !gsi_end_p(gsi); gsi_prev(&gsi))
+		if (gimple_location(gsi_stmt(gsi)) != UNKNOWN_LOCATION &&
+		    !gimple_clobber_p(gsi_stmt(gsi)))
+			return gimple_location(gsi_stmt(gsi));
+	return UNKNOWN_LOCATION;
+}
+
+/* Where a leak at a return is shown: the 'return' the path took. */
+static location_t pb_exit_location(struct pb_fn *fn, const struct pb_finding *f,
+				   const struct pb_segment *last)
+{
+	location_t loc;
+	int i;
+
+	if (f->exit_edge &&
+	    (loc = pb_edge_location(f->exit_edge)) != UNKNOWN_LOCATION)
+		return loc;
+	for (i = last ? last->nchain - 1 : -1; i >= 0; i--)
+		if ((loc = pb_edge_location(last->chain[i])) != UNKNOWN_LOCATION)
+			return loc;
 	if (f->stmt && gimple_location(f->stmt) != UNKNOWN_LOCATION)
 		return gimple_location(f->stmt);
 	return fn->fun->function_end_locus;
 }
 
 static location_t pb_finding_location(struct pb_fn *fn,
-				      const struct pb_finding *f)
+				      const struct pb_finding *f,
+				      const struct pb_segment *last)
 {
 	if (f->kind == PB_LEAK)
-		return pb_exit_location(fn, f);
+		return pb_exit_location(fn, f, last);
 	if (f->stmt && gimple_location(f->stmt) != UNKNOWN_LOCATION)
 		return gimple_location(f->stmt);
 	return DECL_SOURCE_LOCATION(fn->fun->decl);
@@ -434,12 +459,11 @@ static void pb_add_final_event(simple_diagnostic_path *path, struct pb_fn *fn,
 static diagnostic_event_id_t pb_build_path(simple_diagnostic_path *path,
 					   struct pb_fn *fn,
 					   const struct pb_finding *f,
-					   location_t loc)
+					   location_t loc,
+					   struct pb_segment *segs, int nsegs)
 {
-	struct pb_segment *segs = XNEWVEC(struct pb_segment, PB_MAX_SEGMENTS);
 	const struct pb_site *s = &fn->sites[f->site];
 	diagnostic_event_id_t acq;
-	int nsegs = pb_trace_finding(fn, f, segs);
 	int i, j;
 
 	acq = pb_add_acquire_event(path, fn, s);
@@ -451,7 +475,6 @@ static diagnostic_event_id_t pb_build_path(simple_diagnostic_path *path,
 					     f->kind == PB_DOUBLE_RELEASE);
 	}
 	pb_add_final_event(path, fn, f, loc, &acq);
-	XDELETEVEC(segs);
 	return acq;
 }
 
@@ -534,12 +557,16 @@ static void pb_emit_finding(struct pb_fn *fn, const struct pb_finding *f,
 
 void pb_report(struct pb_fn *fn, const struct pb_finding *f)
 {
+	struct pb_segment *segs;
 	location_t loc;
+	int nsegs;
 
 	if (pb_already_reported(fn, f))
 		return;
 	pb_stats.findings[f->kind]++;
-	loc = pb_finding_location(fn, f);
+	segs = XNEWVEC(struct pb_segment, PB_MAX_SEGMENTS);
+	nsegs = pb_trace_finding(fn, f, segs);
+	loc = pb_finding_location(fn, f, nsegs ? &segs[0] : NULL);
 	{
 		/* a printer of its own: the global one carries the prefix
 		 * ("file:line: warning: ") of the diagnostic before */
@@ -547,10 +574,11 @@ void pb_report(struct pb_fn *fn, const struct pb_finding *f)
 		simple_diagnostic_path path(&event_pp);
 		rich_location richloc(line_table, loc);
 
-		pb_build_path(&path, fn, f, loc);
+		pb_build_path(&path, fn, f, loc, segs, nsegs);
 		richloc.set_path(&path);
 		pb_emit_finding(fn, f, &richloc);
 	}
+	XDELETEVEC(segs);
 }
 
 void pb_print_stats(void)

@@ -73,7 +73,15 @@ static bool pinbalance_parse_args(const char *plugin_name,
 
 	for (i = 0; i < info->argc; i++) {
 		const char *key = info->argv[i].key;
+		bool known = !strcmp(key, "error") || !strcmp(key, "stats") ||
+			     !strcmp(key, "debug") || !strcmp(key, "disable") ||
+			     !strcmp(key, "help");
 
+		if (known && info->argv[i].value) {
+			error(G_("option %<-fplugin-arg-%s-%s%> takes no value"),
+			      plugin_name, key);
+			continue;
+		}
 		if (!strcmp(key, "error")) {
 			pb_options.error = true;
 		} else if (!strcmp(key, "stats")) {

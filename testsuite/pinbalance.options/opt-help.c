@@ -1,0 +1,9 @@
+/* -fplugin-arg-pinbalance-help lists the options. */
+/* { dg-options "-O2 -fplugin-arg-pinbalance-help" } */
+/* { dg-regexp "pinbalance \[0-9.\]+: options \\(-fplugin-arg-pinbalance-NAME\\):" } */
+/* { dg-regexp "error\treport findings as errors" } */
+/* { dg-regexp "stats\tprint a summary" } */
+/* { dg-regexp "debug\ttrace the analysis" } */
+/* { dg-regexp "disable\tdo not check this file" } */
+/* { dg-regexp "help\tprint this list" } */
+int main(void) { return 0; }
