@@ -49,3 +49,9 @@ clean:
 	rm -rf plugin/*.so plugin/gcc-* plugin/asan testsuite/*.log testsuite/*.sum
 
 .PHONY: all debug check clean
+
+# The main job: check every Linux 6.12 object that uses the pin API.
+kernel-check: $(PLUGIN)
+	kernel-integration/kernel-check.sh 6.12
+
+.PHONY: kernel-check

@@ -44,6 +44,13 @@
 #error "pinbalance is tested with the plugin headers of GCC 11 and 12"
 #endif
 
+/* GCC 12 takes the function; GCC 11 works on cfun. */
+#if BUILDING_GCC_MAJOR >= 12
+#define pb_mark_dfs_back_edges(fun) mark_dfs_back_edges(fun)
+#else
+#define pb_mark_dfs_back_edges(fun) mark_dfs_back_edges()
+#endif
+
 #ifndef __visible
 #define __visible __attribute__((visibility("default")))
 #endif

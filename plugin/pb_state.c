@@ -1425,7 +1425,7 @@ static void pb_setup_cfg(struct pb_fn *fn)
 		}
 		XDELETEVEC(order);
 	}
-	mark_dfs_back_edges(fn->fun);
+	pb_mark_dfs_back_edges(fn->fun);
 	calculate_dominance_info(CDI_DOMINATORS);
 	pb_number_edges(fn);
 	fn->edge_state = XCNEWVEC(pb_word, (size_t)fn->nedges * PB_MAX_SITES);
