@@ -4,6 +4,7 @@
 #   make CC=gcc-11       build for GCC 11 (into plugin/gcc-11/pinbalance.so)
 #   make check           run the DejaGnu testsuite
 #   make debug           build with AddressSanitizer/UBSan into plugin/asan/
+#   make check-asan      run the testsuite with that build
 
 CC ?= gcc
 ifeq ($(origin CC),default)
@@ -19,7 +20,7 @@ HDRS := plugin/pinbalance.h plugin/pb_gcc.h
 # The kernel builds its plugins as C++ with these flags (scripts/gcc-plugins/Makefile).
 PLUGIN_CXXFLAGS = -I$(PLUGIN_DIR)/include -fPIC -shared -fno-rtti \
 	-fno-exceptions -fasynchronous-unwind-tables -std=gnu++11 \
-	-Wall -Wextra -Wno-missing-field-initializers -O2 -g
+	-Wall -Wextra -O2 -g
 
 ifeq ($(CC),gcc)
 OUT := plugin
@@ -48,7 +49,13 @@ check: $(PLUGIN)
 clean:
 	rm -rf plugin/*.so plugin/gcc-* plugin/asan testsuite/*.log testsuite/*.sum
 
-.PHONY: all debug check clean
+# cc1 is not built with the sanitizers: preload their runtimes into it.
+check-asan: plugin/asan/pinbalance.so
+	cd testsuite && runtest --tool pinbalance --srcdir . PINBALANCE_CC=$(CC) \
+		PINBALANCE_PLUGIN=$(abspath plugin/asan/pinbalance.so) \
+		PINBALANCE_ENV="LD_PRELOAD='$(shell $(CC) -print-file-name=libasan.so) $(shell $(CC) -print-file-name=libubsan.so)' ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1"
+
+.PHONY: all debug check check-asan clean
 
 # The main job: check every Linux 6.12 object that uses the pin API.
 kernel-check: $(PLUGIN)
