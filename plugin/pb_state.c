@@ -1428,7 +1428,12 @@ static void pb_setup_cfg(struct pb_fn *fn)
 	pb_mark_dfs_back_edges(fn->fun);
 	calculate_dominance_info(CDI_DOMINATORS);
 	pb_number_edges(fn);
-	fn->edge_state = XCNEWVEC(pb_word, (size_t)fn->nedges * PB_MAX_SITES);
+}
+
+/* One word per edge and site, allocated once the sites are known. */
+static void pb_alloc_states(struct pb_fn *fn)
+{
+	fn->edge_state = XCNEWVEC(pb_word, (size_t)fn->nedges * fn->nsites);
 	fn->edge_reached = XCNEWVEC(unsigned char, fn->nedges);
 }
 
@@ -1476,6 +1481,7 @@ unsigned int pb_analyze_function(function *fun)
 	if (pb_options.debug)
 		pb_debug_dump(fn);
 	if (fn->nsites) {
+		pb_alloc_states(fn);
 		pb_value_note_ret_copies(fn);
 		if (pb_solve(fn))
 			pb_report_walk(fn);
