@@ -94,6 +94,10 @@ static const struct pb_rule pb_builtin_rules[] = {
 	TEST("IS_ERR", LT_EXPR),
 	TEST("IS_ERR_OR_NULL", LE_EXPR),
 	TEST("IS_ERR_VALUE", LT_EXPR),
+
+	/* 'return ERR_PTR(ret)' joins the array in a PHI: not an array */
+	USE("ERR_PTR", PB_ROLE_ERR_PTR, 0),
+	USE("ERR_CAST", PB_ROLE_ERR_PTR, 0),
 };
 
 static htab_t pb_rule_table;
@@ -166,6 +170,13 @@ const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
  * Besides the rules, trust GCC's malloc attribute: the kernel's allocators
  * (kmalloc_array_noprof and friends in 6.12) carry __malloc.
  */
+bool pb_api_makes_err_ptr(tree fndecl)
+{
+	const struct pb_rule *rule = pb_api_lookup(fndecl);
+
+	return rule && rule->role == PB_ROLE_ERR_PTR;
+}
+
 bool pb_api_is_alloc(tree fndecl)
 {
 	const struct pb_rule *rule = pb_api_lookup(fndecl);

@@ -249,7 +249,10 @@ static bool pb_no_array(tree arg)
 		return false;
 	if (SSA_NAME_IS_DEFAULT_DEF(arg))
 		return SSA_NAME_VAR(arg) && VAR_P(SSA_NAME_VAR(arg));
-	return gimple_call_internal_p(SSA_NAME_DEF_STMT(arg));
+	if (gimple_call_internal_p(SSA_NAME_DEF_STMT(arg)))
+		return true;
+	return is_gimple_call(SSA_NAME_DEF_STMT(arg)) &&
+	       pb_api_makes_err_ptr(gimple_call_fndecl(SSA_NAME_DEF_STMT(arg)));
 }
 
 static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)

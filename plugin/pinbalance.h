@@ -29,6 +29,7 @@ enum pb_role {
 	PB_ROLE_ALLOC,		/* allocates a buffer this function owns */
 	PB_ROLE_FREE,		/* frees a buffer: its pages must be gone */
 	PB_ROLE_TEST,		/* error test on a value, e.g. IS_ERR(p) */
+	PB_ROLE_ERR_PTR,	/* makes an error pointer: never pages */
 	PB_ROLE_IGNORE,		/* silenced on purpose */
 };
 
@@ -68,6 +69,7 @@ const struct pb_rule *pb_api_lookup(tree fndecl);
 const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
 					     bool folio, bool single);
 bool pb_api_is_alloc(tree fndecl);
+bool pb_api_makes_err_ptr(tree fndecl);
 
 /* ------------------------------------------------------------- values */
 
