@@ -603,12 +603,10 @@ static bool pb_unwrap_test(struct pb_cmp *cmp, edge via)
 	} else if (is_gimple_assign(def) &&
 		   gimple_assign_rhs_code(def) == BIT_XOR_EXPR &&
 		   integer_onep(gimple_assign_rhs2(def))) {
+		/* '!y' is 'y ^ 1': '(y ^ 1) != 0' is 'y == 0' */
 		cmp->lhs = gimple_assign_rhs1(def);
-		cmp->code = EQ_EXPR;
+		cmp->code = negate ? NE_EXPR : EQ_EXPR;
 		cmp->rhs = build_zero_cst(TREE_TYPE(cmp->lhs));
-		negate = !negate;
-		if (negate)
-			cmp->code = NE_EXPR;
 		return true;
 	} else if (gimple_call_builtin_p(def, BUILT_IN_EXPECT)) {
 		cmp->lhs = gimple_call_arg(def, 0);
@@ -876,91 +874,40 @@ static unsigned int pb_compare_classes(struct pb_fn *fn, int site, tree lhs,
 	return kept;
 }
 
-static unsigned int pb_test_classes(struct pb_fn *fn, int site, tree lhs,
-				    enum tree_code code, tree rhs, edge via,
-				    int depth);
-
 /*
- * Classes for which the boolean OP is non-zero (WANT) or zero (!WANT):
- * 'unlikely(ret < 0)', '!(ret == n)', 'IS_ERR(page)', and the
- * non-short-circuit 'a & b' GCC makes of 'ret >= 0 && ret < n'.
+ * Classes for which CMP holds on VIA.  Boolean tests are unwrapped one
+ * step at a time by pb_unwrap_test ('unlikely(ret < 0)', '!(ret == n)',
+ * 'IS_ERR(page)'); the non-short-circuit 'a & b' GCC makes of
+ * 'ret >= 0 && ret < n' (and 'a | b') combines the classes of both sides.
  */
-static unsigned int pb_bool_classes(struct pb_fn *fn, int site, tree op,
-				    bool want, edge via, int depth)
+static unsigned int pb_test_classes(struct pb_fn *fn, int site,
+				    const struct pb_cmp *cmp, edge via, int depth)
 {
-	enum tree_code code;
+	struct pb_cmp inner = *cmp;
+	tree op = pb_operand_on_edge(cmp->lhs, via);
+	unsigned int k;
 	gimple *def;
-	tree def_op = pb_operand_on_edge(op, via);
 
-	if (depth <= 0 || !def_op || TREE_CODE(def_op) != SSA_NAME)
-		return PB_ALL_CLASSES;
-	def = SSA_NAME_DEF_STMT(def_op);
-	if (is_gimple_assign(def)) {
-		code = gimple_assign_rhs_code(def);
-		if (TREE_CODE_CLASS(code) == tcc_comparison)
-			return pb_test_classes(fn, site, gimple_assign_rhs1(def),
-					       want ? code :
-					       invert_tree_comparison(code, false),
-					       gimple_assign_rhs2(def), via, depth - 1);
-		if (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def)))
-			return pb_bool_classes(fn, site, gimple_assign_rhs1(def),
-					       !want, via, depth - 1);
-		if (code == BIT_AND_EXPR || code == BIT_IOR_EXPR) {
-			unsigned int a = pb_bool_classes(fn, site,
-					gimple_assign_rhs1(def), want, via, depth - 1);
-			unsigned int b = pb_bool_classes(fn, site,
-					gimple_assign_rhs2(def), want, via, depth - 1);
+	if (depth > 0 && (cmp->code == NE_EXPR || cmp->code == EQ_EXPR) &&
+	    integer_zerop(cmp->rhs) && op && TREE_CODE(op) == SSA_NAME &&
+	    is_gimple_assign(def = SSA_NAME_DEF_STMT(op)) &&
+	    (gimple_assign_rhs_code(def) == BIT_AND_EXPR ||
+	     gimple_assign_rhs_code(def) == BIT_IOR_EXPR)) {
+		struct pb_cmp a = { gimple_assign_rhs1(def), cmp->code, cmp->rhs };
+		struct pb_cmp b = { gimple_assign_rhs2(def), cmp->code, cmp->rhs };
+		unsigned int ka = pb_test_classes(fn, site, &a, via, depth - 1);
+		unsigned int kb = pb_test_classes(fn, site, &b, via, depth - 1);
 
-			/* a & b true, or a | b false: both hold */
-			return (code == BIT_AND_EXPR) == want ? a & b : a | b;
-		}
-		return PB_ALL_CLASSES;
+		/* a & b true, or a | b false: both hold */
+		return (gimple_assign_rhs_code(def) == BIT_AND_EXPR) ==
+		       (cmp->code == NE_EXPR) ? ka & kb : ka | kb;
 	}
-	if (gimple_call_builtin_p(def, BUILT_IN_EXPECT))
-		return pb_bool_classes(fn, site, gimple_call_arg(def, 0), want, via,
-				       depth - 1);
-	if (is_gimple_call(def)) {
-		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(def));
-		tree arg;
-
-		if (!rule || rule->role != PB_ROLE_TEST ||
-		    gimple_call_num_args(def) < 1)
-			return PB_ALL_CLASSES;
-		arg = gimple_call_arg(def, 0);
-		code = (enum tree_code)rule->test_code;
-		return pb_test_classes(fn, site, arg, want ? code :
-				       invert_tree_comparison(code, false),
-				       build_zero_cst(TREE_TYPE(arg)), via, depth - 1);
+	if (depth > 0 && pb_unwrap_test(&inner, via)) {
+		k = pb_test_classes(fn, site, &inner, via, depth - 1);
+		if (k != PB_ALL_CLASSES)
+			return k;
 	}
-	return PB_ALL_CLASSES;
-}
-
-/* Classes for which 'LHS CODE RHS' holds, unwrapping boolean tests. */
-static unsigned int pb_test_classes(struct pb_fn *fn, int site, tree lhs,
-				    enum tree_code code, tree rhs, edge via,
-				    int depth)
-{
-	if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(rhs)) {
-		tree op = pb_strip_copies(lhs);
-		gimple *def = op && TREE_CODE(op) == SSA_NAME ?
-			      SSA_NAME_DEF_STMT(op) : NULL;
-
-		if (def && (is_gimple_call(def) ||
-			    (is_gimple_assign(def) &&
-			     (TREE_CODE_CLASS(gimple_assign_rhs_code(def)) ==
-				      tcc_comparison ||
-			      gimple_assign_rhs_code(def) == BIT_AND_EXPR ||
-			      gimple_assign_rhs_code(def) == BIT_IOR_EXPR ||
-			      gimple_assign_rhs_code(def) == BIT_XOR_EXPR)))) {
-			unsigned int k = pb_bool_classes(fn, site, op,
-							 code == NE_EXPR, via,
-							 depth);
-
-			if (k != PB_ALL_CLASSES)
-				return k;
-		}
-	}
-	return pb_compare_classes(fn, site, lhs, code, rhs, via);
+	return pb_compare_classes(fn, site, cmp->lhs, cmp->code, cmp->rhs, via);
 }
 
 /*
@@ -981,8 +928,12 @@ static bool pb_edge_classes(struct pb_fn *fn, edge e, edge via, int site,
 		code = invert_tree_comparison(code, false);
 	if (code == ERROR_MARK)
 		return false;
-	*kept = pb_test_classes(fn, site, gimple_cond_lhs(cond), code,
-				gimple_cond_rhs(cond), via, PB_TEST_DEPTH);
+	{
+		struct pb_cmp cmp = { gimple_cond_lhs(cond), code,
+				      gimple_cond_rhs(cond) };
+
+		*kept = pb_test_classes(fn, site, &cmp, via, PB_TEST_DEPTH);
+	}
 	return *kept != PB_ALL_CLASSES;
 }
 
