@@ -601,9 +601,11 @@ static bool pb_unwrap_test(struct pb_cmp *cmp, edge via)
 		cmp->code = gimple_assign_rhs_code(def);
 		cmp->rhs = gimple_assign_rhs2(def);
 	} else if (is_gimple_assign(def) &&
-		   gimple_assign_rhs_code(def) == BIT_XOR_EXPR &&
-		   integer_onep(gimple_assign_rhs2(def))) {
-		/* '!y' is 'y ^ 1': '(y ^ 1) != 0' is 'y == 0' */
+		   ((gimple_assign_rhs_code(def) == BIT_XOR_EXPR &&
+		     integer_onep(gimple_assign_rhs2(def))) ||
+		    (gimple_assign_rhs_code(def) == BIT_NOT_EXPR &&
+		     TREE_CODE(TREE_TYPE(op)) == BOOLEAN_TYPE))) {
+		/* '!y' is 'y ^ 1', or '~y' on a bool: '!y != 0' is 'y == 0' */
 		cmp->lhs = gimple_assign_rhs1(def);
 		cmp->code = negate ? NE_EXPR : EQ_EXPR;
 		cmp->rhs = build_zero_cst(TREE_TYPE(cmp->lhs));
