@@ -6,6 +6,8 @@
 #   make debug           build with AddressSanitizer/UBSan into plugin/asan/
 #   make check-asan      run the testsuite with that build
 
+.DEFAULT_GOAL := all
+
 CC ?= gcc
 ifeq ($(origin CC),default)
 CC := gcc
@@ -13,9 +15,15 @@ endif
 CXX_FOR_CC = $(patsubst %gcc,%g++,$(patsubst gcc-%,g++-%,$(CC)))
 PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
 
-SRCS := plugin/pinbalance.c plugin/pb_api.c plugin/pb_value.c \
-	plugin/pb_state.c plugin/pb_checks.c plugin/pb_diag.c
-HDRS := plugin/pinbalance.h plugin/pb_gcc.h
+SRCS := plugin/pinbalance.c plugin/pb_rules.c plugin/pb_api.c \
+	plugin/pb_value.c plugin/pb_state.c plugin/pb_checks.c plugin/pb_diag.c
+HDRS := plugin/pinbalance.h plugin/pb_gcc.h plugin/pb_rules.h \
+	plugin/pb_linux_rules.inc
+
+# rules/linux.rules, compiled in as the default rules: one C string line
+# per rules line.
+plugin/pb_linux_rules.inc: rules/linux.rules rules/rules2c.sh
+	sh rules/rules2c.sh $< > $@.tmp && mv $@.tmp $@
 
 # The kernel builds its plugins as C++ with these flags (scripts/gcc-plugins/Makefile).
 PLUGIN_CXXFLAGS = -I$(PLUGIN_DIR)/include -fPIC -shared -fno-rtti \

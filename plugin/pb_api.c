@@ -2,148 +2,262 @@
 /*
  * pb_api.c - the API model: what each known kernel function does to pages.
  *
- * The model is a table of rules (struct pb_rule).  Everything else in the
- * plugin asks this file "what does a call to FNDECL do", so no other file
- * names a kernel function.  Lookups go through a hash table keyed on the
- * function's identifier, so a call to an unrelated function costs one
- * pointer hash.
+ * The model is data: rules read by pb_rules.c from rules/linux.rules
+ * (compiled in as the default) and from -fplugin-arg-pinbalance-rules=FILE.
+ * Everything else in the plugin asks this file "what does a call to FNDECL
+ * do", so no C file names a kernel function.  A rule is compared with the
+ * function's prototype the first time it matches: a rule that cannot fit
+ * (argument out of range, not a pointer where pages are expected) gets one
+ * warning and is ignored, since trusting it would misread every call.
  */
 #include "pb_gcc.h"
 #include "pinbalance.h"
 
-#define ACQ(n, k, sh, cnt, pa, ca, fo, cond)				\
-	{ n, PB_ROLE_ACQUIRE, k, sh, cnt, pa, ca, fo, cond, false, 0,	\
-	  "<built-in>", __LINE__ }
-#define REL(n, k, sh, pa, ca, fo, pref)					\
-	{ n, PB_ROLE_RELEASE, k, sh, PB_COUNT_RETURN, pa, ca, fo, false,	\
-	  pref, 0, "<built-in>", __LINE__ }
-#define USE(n, role, pa)						\
-	{ n, role, PB_PIN, PB_SHAPE_PAGE, PB_COUNT_RETURN, pa, 0, false,	\
-	  false, false, 0, "<built-in>", __LINE__ }
-#define TEST(n, code)							\
-	{ n, PB_ROLE_TEST, PB_PIN, PB_SHAPE_PAGE, PB_COUNT_RETURN, 1, 0,	\
-	  false, false, false, code, "<built-in>", __LINE__ }
+/* rules/linux.rules as a C string, made by the Makefile. */
+static const char pb_linux_rules[] =
+#include "pb_linux_rules.inc"
+	;
 
-/* Linux 6.12: include/linux/mm.h, mm/gup.c, include/linux/uio.h. */
-static const struct pb_rule pb_builtin_rules[] = {
-	ACQ("pin_user_pages", PB_PIN, PB_SHAPE_ARRAY, PB_COUNT_RETURN, 4, 2, false, false),
-	ACQ("pin_user_pages_fast", PB_PIN, PB_SHAPE_ARRAY, PB_COUNT_RETURN, 4, 2, false, false),
-	ACQ("pin_user_pages_remote", PB_PIN, PB_SHAPE_ARRAY, PB_COUNT_RETURN, 5, 3, false, false),
-	ACQ("pin_user_pages_unlocked", PB_PIN, PB_SHAPE_ARRAY, PB_COUNT_RETURN, 3, 2, false, false),
-	ACQ("memfd_pin_folios", PB_PIN, PB_SHAPE_ARRAY, PB_COUNT_RETURN, 4, 5, true, false),
-	ACQ("iov_iter_extract_pages", PB_PIN, PB_SHAPE_ARRAY_PTR, PB_COUNT_BYTES, 2, 0, false, true),
-	ACQ("get_user_pages", PB_GET, PB_SHAPE_ARRAY, PB_COUNT_RETURN, 4, 2, false, false),
-	ACQ("get_user_pages_fast", PB_GET, PB_SHAPE_ARRAY, PB_COUNT_RETURN, 4, 2, false, false),
-	ACQ("get_user_pages_fast_only", PB_GET, PB_SHAPE_ARRAY, PB_COUNT_RETURN, 4, 2, false, false),
-	ACQ("get_user_pages_remote", PB_GET, PB_SHAPE_ARRAY, PB_COUNT_RETURN, 5, 3, false, false),
-	ACQ("get_user_pages_unlocked", PB_GET, PB_SHAPE_ARRAY, PB_COUNT_RETURN, 3, 2, false, false),
-	ACQ("get_user_page_vma_remote", PB_GET, PB_SHAPE_PAGE, PB_COUNT_ONE, 0, 0, false, false),
+static struct pb_rule_set pb_rules;
 
-	REL("unpin_user_page", PB_PIN, PB_SHAPE_PAGE, 1, 0, false, true),
-	REL("unpin_user_pages", PB_PIN, PB_SHAPE_ARRAY, 1, 2, false, true),
-	REL("unpin_user_pages_dirty_lock", PB_PIN, PB_SHAPE_ARRAY, 1, 2, false, false),
-	REL("unpin_user_page_range_dirty_lock", PB_PIN, PB_SHAPE_RANGE, 1, 2, false, false),
-	REL("unpin_folio", PB_PIN, PB_SHAPE_PAGE, 1, 0, true, true),
-	REL("unpin_folios", PB_PIN, PB_SHAPE_ARRAY, 1, 2, true, true),
-	REL("put_page", PB_GET, PB_SHAPE_PAGE, 1, 0, false, true),
-	REL("folio_put", PB_GET, PB_SHAPE_PAGE, 1, 0, true, true),
-	REL("release_pages", PB_GET, PB_SHAPE_ARRAY, 1, 2, false, true),
-
-	/* page_folio() and compound_head() expand to _compound_head(). */
-	USE("_compound_head", PB_ROLE_DERIVE, 1),
-	USE("compound_head", PB_ROLE_DERIVE, 1),
-	USE("page_folio", PB_ROLE_DERIVE, 1),
-	USE("folio_page", PB_ROLE_DERIVE, 1),
-	USE("nth_page", PB_ROLE_DERIVE, 1),
-
-	USE("set_page_dirty", PB_ROLE_BORROW, 1),
-	USE("set_page_dirty_lock", PB_ROLE_BORROW, 1),
-	USE("folio_mark_dirty", PB_ROLE_BORROW, 1),
-	USE("folio_mark_dirty_lock", PB_ROLE_BORROW, 1),
-	USE("page_address", PB_ROLE_BORROW, 1),
-	USE("lowmem_page_address", PB_ROLE_BORROW, 1),
-	USE("kmap", PB_ROLE_BORROW, 1),
-	USE("kunmap", PB_ROLE_BORROW, 1),
-	USE("kmap_local_page", PB_ROLE_BORROW, 1),
-	USE("kmap_atomic", PB_ROLE_BORROW, 1),
-	USE("flush_dcache_page", PB_ROLE_BORROW, 1),
-	USE("PageHighMem", PB_ROLE_BORROW, 1),
-	USE("PageReserved", PB_ROLE_BORROW, 1),
-	USE("PageCompound", PB_ROLE_BORROW, 1),
-	USE("page_to_nid", PB_ROLE_BORROW, 1),
-	USE("lock_page", PB_ROLE_BORROW, 1),
-	USE("unlock_page", PB_ROLE_BORROW, 1),
-
-	USE("kfree", PB_ROLE_FREE, 1),
-	USE("kvfree", PB_ROLE_FREE, 1),
-	USE("vfree", PB_ROLE_FREE, 1),
-	USE("kfree_sensitive", PB_ROLE_FREE, 1),
-
-	USE("kmalloc_array", PB_ROLE_ALLOC, 0),
-	USE("kcalloc", PB_ROLE_ALLOC, 0),
-	USE("kmalloc", PB_ROLE_ALLOC, 0),
-	USE("kzalloc", PB_ROLE_ALLOC, 0),
-	USE("kvmalloc_array", PB_ROLE_ALLOC, 0),
-	USE("kvcalloc", PB_ROLE_ALLOC, 0),
-	USE("kvmalloc", PB_ROLE_ALLOC, 0),
-	USE("kvzalloc", PB_ROLE_ALLOC, 0),
-	USE("vmalloc", PB_ROLE_ALLOC, 0),
-	USE("vzalloc", PB_ROLE_ALLOC, 0),
-
-	/* IS_ERR(p) is "p < 0" for an ERR_PTR; IS_ERR_OR_NULL(p) "p <= 0". */
-	TEST("IS_ERR", LT_EXPR),
-	TEST("IS_ERR_OR_NULL", LE_EXPR),
-	TEST("IS_ERR_VALUE", LT_EXPR),
-
-	/* 'return ERR_PTR(ret)' joins the array in a PHI: not an array */
-	USE("ERR_PTR", PB_ROLE_ERR_PTR, 0),
-	USE("ERR_CAST", PB_ROLE_ERR_PTR, 0),
+/* Identifier -> rule, so a call to an unrelated function costs a hash. */
+struct pb_rule_entry {
+	tree ident;
+	struct pb_rule *rule;
 };
 
-static htab_t pb_rule_table;
+static struct pb_rule_entry *pb_rule_entries;
+static htab_t pb_rule_by_ident;
 
-static hashval_t pb_rule_hash(const void *p)
+static hashval_t pb_rule_entry_hash(const void *p)
 {
-	const struct pb_rule *rule = (const struct pb_rule *)p;
-
-	return htab_hash_pointer(get_identifier(rule->name));
+	return htab_hash_pointer(((const struct pb_rule_entry *)p)->ident);
 }
 
-static int pb_rule_eq(const void *p, const void *ident)
+static int pb_rule_entry_eq(const void *p, const void *ident)
 {
-	const struct pb_rule *rule = (const struct pb_rule *)p;
-
-	return get_identifier(rule->name) == (const_tree)ident;
+	return ((const struct pb_rule_entry *)p)->ident == (const_tree)ident;
 }
 
-void pb_api_init(void)
+struct pb_rule_files {
+	const char *files[PB_MAX_RULE_FILES];
+	int nfiles;
+	bool builtin;
+};
+
+static struct pb_rule_files pb_rule_files = { { NULL }, 0, true };
+
+/* -fplugin-arg-pinbalance-rules=FILE and rules-only=FILE. */
+bool pb_api_add_rule_file(const char *path, bool only)
+{
+	if (pb_rule_files.nfiles == PB_MAX_RULE_FILES)
+		return false;
+	pb_rule_files.files[pb_rule_files.nfiles++] = path;
+	if (only)
+		pb_rule_files.builtin = false;
+	return true;
+}
+
+/* Print a rules error as GCC prints a diagnostic against a source line. */
+static void pb_rules_report(void *ctx, const char *file, int line, int column,
+			    const char *message)
+{
+	bool color = pp_show_color(global_dc->printer);
+
+	(void)ctx;
+	fnotice(stderr, "%s%s:%d:%d:%s %serror:%s %s\n",
+		color ? "\33[01m\33[K" : "", file, line, column,
+		color ? "\33[m\33[K" : "",
+		color ? "\33[01;31m\33[K" : "",
+		color ? "\33[m\33[K" : "", message);
+}
+
+static void pb_api_index(void)
 {
 	size_t i;
 
-	pb_rule_table = htab_create(2 * ARRAY_SIZE(pb_builtin_rules),
-				    pb_rule_hash, pb_rule_eq, NULL);
-	for (i = 0; i < ARRAY_SIZE(pb_builtin_rules); i++) {
-		const struct pb_rule *rule = &pb_builtin_rules[i];
-		tree ident = get_identifier(rule->name);
-		void **slot;
+	pb_rule_entries = XCNEWVEC(struct pb_rule_entry, pb_rules.nrules + 1);
+	pb_rule_by_ident = htab_create(2 * pb_rules.nrules + 1,
+				       pb_rule_entry_hash, pb_rule_entry_eq,
+				       NULL);
+	for (i = 0; i < pb_rules.nrules; i++) {
+		struct pb_rule_entry *entry = &pb_rule_entries[i];
 
-		slot = htab_find_slot_with_hash(pb_rule_table, ident,
-						htab_hash_pointer(ident), INSERT);
-		*slot = (void *)rule;
+		entry->ident = get_identifier(pb_rules.rules[i].name);
+		entry->rule = &pb_rules.rules[i];
+		*htab_find_slot_with_hash(pb_rule_by_ident, entry->ident,
+					  htab_hash_pointer(entry->ident),
+					  INSERT) = entry;
 	}
 }
 
-const struct pb_rule *pb_api_lookup(tree fndecl)
+/*
+ * Load the rules; a file with any error stops the compile, since running
+ * with part of the model would report (or hide) the wrong things.
+ */
+void pb_api_init(void)
 {
+	int i, errors = 0;
+
+	pb_rule_set_init(&pb_rules);
+	if (pb_rule_files.builtin)
+		errors += pb_rules_parse(&pb_rules, "linux.rules",
+					 pb_linux_rules,
+					 sizeof(pb_linux_rules) - 1,
+					 pb_rules_report, NULL);
+	for (i = 0; i < pb_rule_files.nfiles; i++)
+		errors += pb_rules_load(&pb_rules, pb_rule_files.files[i],
+					pb_rules_report, NULL);
+	if (errors)
+		fatal_error(UNKNOWN_LOCATION,
+			    "pinbalance: cannot load the rules (%d %s)",
+			    errors, errors == 1 ? "error" : "errors");
+	pb_api_index();
+}
+
+/* ---------------------------------------------------- prototype check */
+
+/* The type of parameter N (1-based) of FNTYPE; NULL if it has none. */
+static tree pb_param_type(tree fntype, int n, int *nparams)
+{
+	tree arg = TYPE_ARG_TYPES(fntype);
+	tree found = NULL_TREE;
+	int i = 0;
+
+	for (; arg && TREE_VALUE(arg) != void_type_node; arg = TREE_CHAIN(arg)) {
+		i++;
+		if (i == n)
+			found = TREE_VALUE(arg);
+	}
+	*nparams = i;
+	return found;
+}
+
+/* A pointer, or a transparent union of pointers as release_pages() takes. */
+static bool pb_pointer_like(tree type)
+{
+	if (POINTER_TYPE_P(type))
+		return true;
+	if (TREE_CODE(type) == UNION_TYPE && TYPE_TRANSPARENT_AGGR(type)) {
+		tree field = TYPE_FIELDS(type);
+
+		while (field && TREE_CODE(field) != FIELD_DECL)
+			field = DECL_CHAIN(field);
+		return field && POINTER_TYPE_P(TREE_TYPE(field));
+	}
+	return false;
+}
+
+/* Which argument must be a pointer for this rule, if any. */
+static int pb_rule_pointer_arg(const struct pb_rule *rule)
+{
+	switch (rule->role) {
+	case PB_ROLE_ACQUIRE:
+	case PB_ROLE_RELEASE:
+	case PB_ROLE_DERIVE:
+	case PB_ROLE_BORROW:
+	case PB_ROLE_FREE:
+	case PB_ROLE_OWNER:
+		return rule->pages_arg;
+	default:
+		return PB_RULE_NO_ARG;
+	}
+}
+
+/* Why RULE cannot describe FNDECL, or NULL if it can. */
+static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
+				  int *bad_arg, int *nparams)
+{
+	tree fntype = TREE_TYPE(fndecl);
+	int args[3] = { pb_rule_pointer_arg(rule), rule->count_arg,
+			rule->when_arg };
+	int i;
+
+	if (!prototype_p(fntype))
+		return NULL;
+	pb_param_type(fntype, 0, nparams);
+	for (i = 0; i < 3; i++) {
+		*bad_arg = args[i];
+		if (args[i] > *nparams && !stdarg_p(fntype))
+			return "argument out of range";
+	}
+	*bad_arg = pb_rule_pointer_arg(rule);
+	if (*bad_arg == PB_RULE_RETURN && rule->role == PB_ROLE_ACQUIRE &&
+	    !POINTER_TYPE_P(TREE_TYPE(fntype)))
+		return "the result is not a pointer";
+	if (*bad_arg >= 1) {
+		tree type = pb_param_type(fntype, *bad_arg, nparams);
+
+		if (type && !pb_pointer_like(type))
+			return "not a pointer";
+	}
+	return NULL;
+}
+
+/* Compare RULE with FNDECL's prototype once; false if it does not fit. */
+static bool pb_rule_fits_decl(struct pb_rule *rule, tree fndecl)
+{
+	const char *why;
+	int arg = 0, nparams = 0;
+
+	if (rule->checked)
+		return !rule->unfit;
+	rule->checked = true;
+	why = pb_rule_misfit(rule, fndecl, &arg, &nparams);
+	if (!why)
+		return true;
+	rule->unfit = true;
+	if (arg == PB_RULE_RETURN)
+		warning_at(DECL_SOURCE_LOCATION(fndecl), 0,
+			   "pinbalance: rule %s:%d for %qD does not fit its "
+			   "declaration: %s; rule ignored",
+			   rule->file, rule->line, fndecl, why);
+	else
+		warning_at(DECL_SOURCE_LOCATION(fndecl), 0,
+			   "pinbalance: rule %s:%d for %qD does not fit its "
+			   "declaration: argument %d: %s (it takes %d); rule "
+			   "ignored", rule->file, rule->line, fndecl, arg, why,
+			   nparams);
+	return false;
+}
+
+/* ------------------------------------------------------------ lookups */
+
+static struct pb_rule *pb_api_find(tree fndecl)
+{
+	const struct pb_rule_entry *found;
 	tree ident;
 
-	if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !pb_rule_table)
+	if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !pb_rule_by_ident)
 		return NULL;
 	ident = DECL_NAME(fndecl);
 	if (!ident)
 		return NULL;
-	return (const struct pb_rule *)htab_find_with_hash(pb_rule_table, ident,
-						htab_hash_pointer(ident));
+	found = (const struct pb_rule_entry *)
+		htab_find_with_hash(pb_rule_by_ident, ident,
+				    htab_hash_pointer(ident));
+	return found ? found->rule : NULL;
+}
+
+const struct pb_rule *pb_api_lookup(tree fndecl)
+{
+	struct pb_rule *rule = pb_api_find(fndecl);
+
+	if (!rule || rule->role == PB_ROLE_IGNORE ||
+	    !pb_rule_fits_decl(rule, fndecl))
+		return NULL;
+	return rule;
+}
+
+/* Is the body of FNDECL excluded by an 'ignore' rule?  Counted. */
+bool pb_api_ignored(tree fndecl)
+{
+	struct pb_rule *rule = pb_api_find(fndecl);
+
+	if (!rule || rule->role != PB_ROLE_IGNORE)
+		return false;
+	rule->uses++;
+	return true;
 }
 
 /* The release a message should recommend for pages of KIND. */
@@ -152,10 +266,11 @@ const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(pb_builtin_rules); i++) {
-		const struct pb_rule *rule = &pb_builtin_rules[i];
+	for (i = 0; i < pb_rules.nrules; i++) {
+		const struct pb_rule *rule = &pb_rules.rules[i];
 
-		if (rule->role != PB_ROLE_RELEASE || !rule->preferred)
+		if (rule->role != PB_ROLE_RELEASE || !rule->preferred ||
+		    rule->unfit)
 			continue;
 		if (rule->kind != kind || rule->folio != folio)
 			continue;
@@ -165,11 +280,16 @@ const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
 	return NULL;
 }
 
-/*
- * A buffer this function allocates is its own until stored elsewhere.
- * Besides the rules, trust GCC's malloc attribute: the kernel's allocators
- * (kmalloc_array_noprof and friends in 6.12) carry __malloc.
- */
+/* The comparison with 0 that a test function's true result means. */
+enum tree_code pb_api_test_code(const struct pb_rule *rule)
+{
+	static const enum tree_code codes[] = {
+		LT_EXPR, LE_EXPR, EQ_EXPR, NE_EXPR, GT_EXPR, GE_EXPR
+	};
+
+	return codes[rule->test];
+}
+
 bool pb_api_makes_err_ptr(tree fndecl)
 {
 	const struct pb_rule *rule = pb_api_lookup(fndecl);
@@ -177,6 +297,11 @@ bool pb_api_makes_err_ptr(tree fndecl)
 	return rule && rule->role == PB_ROLE_ERR_PTR;
 }
 
+/*
+ * A buffer this function allocates is its own until stored elsewhere.
+ * Besides the rules, trust GCC's malloc attribute: the kernel's allocators
+ * (kmalloc_array_noprof and friends in 6.12) carry __malloc.
+ */
 bool pb_api_is_alloc(tree fndecl)
 {
 	const struct pb_rule *rule = pb_api_lookup(fndecl);
@@ -185,4 +310,25 @@ bool pb_api_is_alloc(tree fndecl)
 		return rule->role == PB_ROLE_ALLOC;
 	return fndecl && TREE_CODE(fndecl) == FUNCTION_DECL &&
 	       DECL_IS_MALLOC(fndecl);
+}
+
+/* For -fplugin-arg-pinbalance-stats: what the ignore rules silenced. */
+void pb_api_print_ignored(void)
+{
+	size_t i;
+
+	for (i = 0; i < pb_rules.nrules; i++) {
+		const struct pb_rule *rule = &pb_rules.rules[i];
+
+		if (rule->role == PB_ROLE_IGNORE)
+			fnotice(stderr, "pinbalance: ignore rule %s:%d: '%s' "
+				"not checked in %lu %s\n", rule->file,
+				rule->line, rule->name, rule->uses,
+				rule->uses == 1 ? "body" : "bodies");
+	}
+}
+
+unsigned int pb_api_nrules(void)
+{
+	return (unsigned int)pb_rules.nrules;
 }

@@ -101,7 +101,8 @@ static void pb_check_one_release(struct pb_fn *fn, gcall *call,
 	const struct pb_site *s = &fn->sites[site];
 	int cls;
 
-	if (s->rule->kind != rule->kind && !s->rule->conditional) {
+	if (s->rule->kind != rule->kind && rule->kind != PB_ANY &&
+	    !s->conditional) {
 		cls = pb_live_class_with(w[site], PB_TAKEN_HOLDS);
 		if (cls >= 0)
 			pb_found(fn, s->rule->kind == PB_PIN ? PB_MISMATCH
@@ -110,7 +111,7 @@ static void pb_check_one_release(struct pb_fn *fn, gcall *call,
 	} else if ((cls = pb_live_class_with(w[site], 1u << PB_RELEASED)) >= 0) {
 		pb_found(fn, PB_DOUBLE_RELEASE, site, call, NULL, rule, cls);
 	} else if (rule->shape == PB_SHAPE_ARRAY && match == PB_RELEASE_ALL &&
-		   !s->rule->conditional) {
+		   !s->conditional) {
 		pb_check_count(fn, call, rule, site, w[site]);
 	}
 }
@@ -147,15 +148,17 @@ void pb_check_release(struct pb_fn *fn, gimple *stmt,
 }
 
 /* kfree(pages) while the pages in it are pinned loses them for good. */
-void pb_check_free(struct pb_fn *fn, gimple *stmt, pb_word *w)
+void pb_check_free(struct pb_fn *fn, gimple *stmt,
+		   const struct pb_rule *rule, pb_word *w)
 {
 	gcall *call = as_a<gcall *>(stmt);
 	struct pb_val v;
 	int i;
 
-	if (gimple_call_num_args(call) < 1)
+	if (rule->pages_arg < 1 ||
+	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
 		return;
-	v = pb_value_of(fn, gimple_call_arg(call, 0));
+	v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
 	if (!v.key)
 		return;
 	for (i = 0; i < fn->nsites; i++) {
@@ -167,7 +170,7 @@ void pb_check_free(struct pb_fn *fn, gimple *stmt, pb_word *w)
 		    v.level != s->container.level)
 			continue;
 		cls = pb_live_class_with(w[i], 1u << PB_HELD);
-		if (cls >= 0 && !s->rule->conditional)
+		if (cls >= 0 && !s->conditional)
 			pb_found(fn, PB_LEAK_FREE, i, call, NULL, NULL, cls);
 		w[i] = pb_move_hold(w[i], PB_TAKEN_HOLDS, PB_HANDED);
 	}
@@ -184,7 +187,7 @@ void pb_check_return(struct pb_fn *fn, basic_block bb, edge via,
 		const struct pb_site *s = &fn->sites[i];
 		int cls;
 
-		if (s->caller_owned || s->rule->conditional)
+		if (s->caller_owned || s->conditional)
 			continue;
 		cls = pb_live_class_with(w[i], 1u << PB_HELD);
 		if (cls >= 0)

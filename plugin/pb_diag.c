@@ -591,9 +591,10 @@ void pb_print_stats(void)
 	fprintf(stderr,
 		"pinbalance: %s: %lu functions, %lu analyzed, %lu pin/get sites "
 		"(%lu untracked, %lu caller-owned: no leak check), %lu given up, "
-		"%lu findings\n",
+		"%lu findings, %lu bodies ignored by rules\n",
 		main_input_filename ? main_input_filename : "-",
 		pb_stats.functions, pb_stats.functions_analyzed, pb_stats.sites,
 		pb_stats.sites_untracked, pb_stats.sites_caller_owned,
-		pb_stats.functions_given_up, total);
+		pb_stats.functions_given_up, total, pb_stats.functions_ignored);
+	pb_api_print_ignored();
 }

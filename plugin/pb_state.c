@@ -36,7 +36,7 @@ static unsigned int pb_initial_classes(const struct pb_rule *rule, tree req)
 	bool req_const = req && TREE_CODE(req) == INTEGER_CST &&
 			 tree_fits_shwi_p(req);
 
-	if (rule->count == PB_COUNT_ONE)
+	if (rule->count == PB_COUNT_ONE || rule->count == PB_COUNT_STATUS)
 		return classes;
 	if (rule->count == PB_COUNT_BYTES)
 		return classes | (1u << PB_ZERO);
@@ -50,11 +50,11 @@ static unsigned int pb_initial_classes(const struct pb_rule *rule, tree req)
 
 static bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule)
 {
-	unsigned int nargs = gimple_call_num_args(call);
+	int nargs = (int)gimple_call_num_args(call);
 
-	if (rule->pages_arg < 0 || (unsigned int)rule->pages_arg > nargs)
-		return false;
-	if (rule->count_arg < 0 || (unsigned int)rule->count_arg > nargs)
+	/* a call through an unprototyped declaration may pass fewer */
+	if (rule->pages_arg > nargs || rule->count_arg > nargs ||
+	    rule->when_arg > nargs)
 		return false;
 	if (rule->pages_arg > 0 &&
 	    !POINTER_TYPE_P(TREE_TYPE(gimple_call_arg(call, rule->pages_arg - 1))))
@@ -143,6 +143,23 @@ static void pb_collect_guards(struct pb_site *site)
 	}
 }
 
+/*
+ * For a rule with 'when=argN&MASK': 1 if the flags argument surely holds
+ * a bit of MASK, 0 if it surely holds none (the call takes no reference),
+ * -1 if it is not a constant.  Rules without a condition always take.
+ */
+static int pb_acquire_flags(gcall *call, const struct pb_rule *rule)
+{
+	tree flags;
+
+	if (rule->when_arg < 1)
+		return 1;
+	flags = pb_strip_copies(gimple_call_arg(call, rule->when_arg - 1));
+	if (!flags || TREE_CODE(flags) != INTEGER_CST || !tree_fits_uhwi_p(flags))
+		return -1;
+	return (tree_to_uhwi(flags) & rule->when_mask) != 0;
+}
+
 static bool pb_make_site(struct pb_fn *fn, gcall *call,
 			 const struct pb_rule *rule, struct pb_site *site)
 {
@@ -157,6 +174,8 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 	if (rule->count_arg > 0)
 		site->req = pb_strip_copies(gimple_call_arg(call, rule->count_arg - 1));
 	site->classes = pb_initial_classes(rule, site->req);
+	site->conditional = rule->conditional ||
+			    pb_acquire_flags(call, rule) < 0;
 	pb_collect_guards(site);
 
 	if (rule->pages_arg == 0) {
@@ -198,6 +217,9 @@ static void pb_collect_sites(struct pb_fn *fn)
 				continue;
 			rule = pb_api_lookup(gimple_call_fndecl(call));
 			if (!rule || rule->role != PB_ROLE_ACQUIRE)
+				continue;
+			if (pb_call_fits_rule(call, rule) &&
+			    !pb_acquire_flags(call, rule))
 				continue;
 			pb_stats.sites++;
 			if (fn->nsites == PB_MAX_SITES ||
@@ -415,8 +437,9 @@ static unsigned int pb_sites_carried(struct pb_fn *fn, tree op, int depth)
 
 		/* page_address(page) and friends */
 		if (rule && rule->role == PB_ROLE_BORROW &&
-		    gimple_call_num_args(def) >= 1)
-			sites |= pb_sites_carried(fn, gimple_call_arg(def, 0),
+		    gimple_call_num_args(def) >= (unsigned int)rule->pages_arg)
+			sites |= pb_sites_carried(fn, gimple_call_arg(def,
+							rule->pages_arg - 1),
 						  depth - 1);
 	}
 	return sites;
@@ -508,10 +531,15 @@ static void pb_transfer_call(struct pb_fn *fn, gcall *call, pb_word *w)
 			pb_check_release(fn, call, rule, w);
 			return;
 		case PB_ROLE_FREE:
-			pb_check_free(fn, call, w);
+			pb_check_free(fn, call, rule, w);
 			return;
 		case PB_ROLE_OWNER:
-			break;
+			if (rule->pages_arg < 1)
+				break;
+			/* an owner of one argument: only that one is theirs */
+			pb_hand_over_operand(fn, gimple_call_arg(call,
+						rule->pages_arg - 1), w);
+			return;
 		default:
 			return;
 		}
@@ -619,10 +647,10 @@ static bool pb_unwrap_test(struct pb_cmp *cmp, edge via)
 		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(def));
 
 		if (!rule || rule->role != PB_ROLE_TEST ||
-		    gimple_call_num_args(def) < 1)
+		    gimple_call_num_args(def) < (unsigned int)rule->pages_arg)
 			return false;
-		cmp->lhs = gimple_call_arg(def, 0);
-		cmp->code = (enum tree_code)rule->test_code;
+		cmp->lhs = gimple_call_arg(def, rule->pages_arg - 1);
+		cmp->code = pb_api_test_code(rule);
 		cmp->rhs = build_zero_cst(TREE_TYPE(cmp->lhs));
 	} else {
 		return false;
@@ -699,6 +727,9 @@ static void pb_ret_range(const struct pb_site *s, int cls, bool unsigned_view,
 	default:
 		*lo = n_known ? n : 1;
 		*hi = n_known ? n : HOST_WIDE_INT_MAX - 1;
+		/* 'return 0 when everything was taken' */
+		if (s->rule->count == PB_COUNT_STATUS)
+			*lo = *hi = 0;
 		break;
 	}
 }
@@ -1424,6 +1455,10 @@ unsigned int pb_analyze_function(function *fun)
 	pb_stats.functions++;
 	if (!fun->cfg || !pb_function_acquires(fun))
 		return 0;
+	if (pb_api_ignored(fun->decl)) {
+		pb_stats.functions_ignored++;
+		return 0;
+	}
 	pb_stats.functions_analyzed++;
 	pb_diag_reset();
 	fn = XCNEW(struct pb_fn);

@@ -24,6 +24,12 @@
  *   -fplugin-arg-pinbalance-debug     trace the analysis on stderr
  *   -fplugin-arg-pinbalance-disable   do nothing (per-file opt-out)
  *   -fplugin-arg-pinbalance-help      print this list
+ *   -fplugin-arg-pinbalance-rules=FILE       add the rules in FILE
+ *   -fplugin-arg-pinbalance-rules-only=FILE  use FILE instead of the
+ *                                            built-in Linux rules
+ *
+ * The kernel API the plugin knows is data: rules/linux.rules, compiled
+ * in, in the language described in docs/rules.md.
  *
  * Usage:
  *   make
@@ -41,7 +47,9 @@ static struct plugin_info pinbalance_plugin_info = {
 			  "stats\tprint a summary of the sites checked and the unknowns\n"
 			  "debug\ttrace the analysis on stderr\n"
 			  "disable\tdo not check this file\n"
-			  "help\tprint this list of options\n",
+			  "help\tprint this list of options\n"
+			  "rules=FILE\tread more rules from FILE (repeatable)\n"
+			  "rules-only=FILE\tread rules from FILE instead of the built-in Linux rules\n",
 };
 
 static unsigned int pinbalance_execute(function *fun)
@@ -64,6 +72,64 @@ static void pinbalance_print_help(void)
 	       PLUGIN_VERSION, pinbalance_plugin_info.help);
 }
 
+/* The options, and whether each takes '=VALUE'. */
+static const struct {
+	const char *name;
+	bool takes_file;
+} pinbalance_options[] = {
+	{ "error", false }, { "stats", false }, { "debug", false },
+	{ "disable", false }, { "help", false },
+	{ "rules", true }, { "rules-only", true },
+};
+
+static int pinbalance_option_index(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(pinbalance_options); i++)
+		if (!strcmp(key, pinbalance_options[i].name))
+			return (int)i;
+	return -1;
+}
+
+/* An option's value is right for it; reports and returns false if not. */
+static bool pinbalance_option_value_ok(const char *plugin_name, int option,
+				       const char *key, const char *value)
+{
+	if (pinbalance_options[option].takes_file && (!value || !*value)) {
+		error(G_("option %<-fplugin-arg-%s-%s%> needs a file: "
+			 "%<-fplugin-arg-%s-%s=FILE%>"),
+		      plugin_name, key, plugin_name, key);
+		return false;
+	}
+	if (!pinbalance_options[option].takes_file && value) {
+		error(G_("option %<-fplugin-arg-%s-%s%> takes no value"),
+		      plugin_name, key);
+		return false;
+	}
+	return true;
+}
+
+static bool pinbalance_apply_option(const char *plugin_name, const char *key,
+				    const char *value)
+{
+	if (!strcmp(key, "error")) {
+		pb_options.error = true;
+	} else if (!strcmp(key, "stats")) {
+		pb_options.stats = true;
+	} else if (!strcmp(key, "debug")) {
+		pb_options.debug = true;
+	} else if (!strcmp(key, "disable")) {
+		return false;
+	} else if (!strcmp(key, "help")) {
+		pinbalance_print_help();
+	} else if (!pb_api_add_rule_file(value, !strcmp(key, "rules-only"))) {
+		error(G_("too many %<-fplugin-arg-%s-%s%> options (at most %d)"),
+		      plugin_name, key, PB_MAX_RULE_FILES);
+	}
+	return true;
+}
+
 /* Parse the -fplugin-arg-pinbalance-* arguments; false to stay off. */
 static bool pinbalance_parse_args(const char *plugin_name,
 				  struct plugin_name_args *info)
@@ -73,30 +139,20 @@ static bool pinbalance_parse_args(const char *plugin_name,
 
 	for (i = 0; i < info->argc; i++) {
 		const char *key = info->argv[i].key;
-		bool known = !strcmp(key, "error") || !strcmp(key, "stats") ||
-			     !strcmp(key, "debug") || !strcmp(key, "disable") ||
-			     !strcmp(key, "help");
+		const char *value = info->argv[i].value;
+		int option = pinbalance_option_index(key);
 
-		if (known && info->argv[i].value) {
-			error(G_("option %<-fplugin-arg-%s-%s%> takes no value"),
+		if (option < 0) {
+			error(G_("unknown option %<-fplugin-arg-%s-%s%>; valid "
+				 "options are: error, stats, debug, disable, "
+				 "help, rules=FILE, rules-only=FILE"),
 			      plugin_name, key);
 			continue;
 		}
-		if (!strcmp(key, "error")) {
-			pb_options.error = true;
-		} else if (!strcmp(key, "stats")) {
-			pb_options.stats = true;
-		} else if (!strcmp(key, "debug")) {
-			pb_options.debug = true;
-		} else if (!strcmp(key, "disable")) {
+		if (!pinbalance_option_value_ok(plugin_name, option, key, value))
+			continue;
+		if (!pinbalance_apply_option(plugin_name, key, value))
 			enable = false;
-		} else if (!strcmp(key, "help")) {
-			pinbalance_print_help();
-		} else {
-			error(G_("unknown option %<-fplugin-arg-%s-%s%>; valid "
-				 "options are: error, stats, debug, disable, help"),
-			      plugin_name, key);
-		}
 	}
 	return enable;
 }

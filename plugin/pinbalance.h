@@ -2,7 +2,8 @@
 /*
  * pinbalance.h - declarations shared by the pinbalance plugin's files.
  *
- *   pb_api.c      the API model: which functions pin, get, release, derive
+ *   pb_rules.c    the rules language parser (no GCC headers: pb_rules.h)
+ *   pb_api.c      the API model: the rules, looked up by function
  *   pb_value.c    value tracking: which array or page an operand denotes
  *   pb_state.c    the abstract state and the per-function dataflow
  *   pb_checks.c   the five checks, run as the state flows through a call
@@ -14,62 +15,22 @@
 
 /* ---------------------------------------------------------------- API */
 
-/* The two kinds of page reference the mm counts separately. */
-enum pb_ref_kind {
-	PB_PIN,		/* FOLL_PIN: dropped only by the unpin family */
-	PB_GET,		/* FOLL_GET: dropped by put_page/folio_put/release_pages */
-};
+#include "pb_rules.h"
 
-enum pb_role {
-	PB_ROLE_ACQUIRE,	/* takes references on pages it produces */
-	PB_ROLE_RELEASE,	/* drops references */
-	PB_ROLE_DERIVE,		/* returns the same page seen differently */
-	PB_ROLE_BORROW,		/* uses a page without taking it over */
-	PB_ROLE_OWNER,		/* takes the pages over: no leak after it */
-	PB_ROLE_ALLOC,		/* allocates a buffer this function owns */
-	PB_ROLE_FREE,		/* frees a buffer: its pages must be gone */
-	PB_ROLE_TEST,		/* error test on a value, e.g. IS_ERR(p) */
-	PB_ROLE_ERR_PTR,	/* makes an error pointer: never pages */
-	PB_ROLE_IGNORE,		/* silenced on purpose */
-};
+/* -fplugin-arg-pinbalance-rules=FILE may be given this many times. */
+#define PB_MAX_RULE_FILES 16
 
-/* How the pages are passed. */
-enum pb_shape {
-	PB_SHAPE_ARRAY,		/* argument points to an array of pages */
-	PB_SHAPE_ARRAY_PTR,	/* argument points to the array pointer */
-	PB_SHAPE_PAGE,		/* one page (the argument, or the result) */
-	PB_SHAPE_RANGE,		/* a page and the count after it */
-};
-
-/* Where an acquire says how many pages it took. */
-enum pb_count {
-	PB_COUNT_RETURN,	/* return value: pages taken, or -errno */
-	PB_COUNT_BYTES,		/* return value: bytes, or -errno */
-	PB_COUNT_ONE,		/* one page, or an ERR_PTR */
-};
-
-struct pb_rule {
-	const char *name;
-	enum pb_role role;
-	enum pb_ref_kind kind;
-	enum pb_shape shape;
-	enum pb_count count;
-	int pages_arg;		/* 1-based; 0 is the return value */
-	int count_arg;		/* acquire: requested count; release: count */
-	bool folio;		/* the pages are folios */
-	bool conditional;	/* pins only sometimes: kind not certain */
-	bool preferred;		/* the release to suggest for its kind */
-	int test_code;		/* PB_ROLE_TEST: comparison with 0 it means */
-	const char *file;	/* where the rule was read */
-	int line;
-};
-
+bool pb_api_add_rule_file(const char *path, bool only);
 void pb_api_init(void);
 const struct pb_rule *pb_api_lookup(tree fndecl);
 const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
 					     bool folio, bool single);
 bool pb_api_is_alloc(tree fndecl);
 bool pb_api_makes_err_ptr(tree fndecl);
+bool pb_api_ignored(tree fndecl);
+enum tree_code pb_api_test_code(const struct pb_rule *rule);
+void pb_api_print_ignored(void);
+unsigned int pb_api_nrules(void);
 
 /* ------------------------------------------------------------- values */
 
@@ -131,6 +92,7 @@ struct pb_site {
 	tree req;			/* requested count, copies stripped */
 	bool single;			/* the container holds one page */
 	bool caller_owned;		/* reachable from outside: no leak check */
+	bool conditional;		/* may take no reference: kind unsure */
 	unsigned int classes;		/* classes possible at the call */
 	edge guards[PB_MAX_GUARDS];	/* branches on parameters it needs */
 	int nguards;
@@ -221,7 +183,8 @@ struct pb_finding {
 
 void pb_check_release(struct pb_fn *fn, gimple *call,
 		      const struct pb_rule *rule, pb_word *w);
-void pb_check_free(struct pb_fn *fn, gimple *call, pb_word *w);
+void pb_check_free(struct pb_fn *fn, gimple *call,
+		   const struct pb_rule *rule, pb_word *w);
 void pb_check_return(struct pb_fn *fn, basic_block bb, edge via,
 		     const pb_word *w);
 
@@ -241,6 +204,7 @@ struct pb_stats {
 	unsigned long sites_untracked;
 	unsigned long sites_caller_owned;
 	unsigned long functions_given_up;
+	unsigned long functions_ignored;
 	unsigned long findings[PB_NFINDINGS];
 };
 extern struct pb_stats pb_stats;

@@ -6,4 +6,6 @@
 /* { dg-regexp "debug\ttrace the analysis" } */
 /* { dg-regexp "disable\tdo not check this file" } */
 /* { dg-regexp "help\tprint this list" } */
+/* { dg-regexp "rules=FILE\tread more rules from FILE" } */
+/* { dg-regexp "rules-only=FILE\tread rules from FILE instead" } */
 int main(void) { return 0; }

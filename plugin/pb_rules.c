@@ -1,0 +1,876 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pb_rules.c - the parser of the rules language (docs/rules.md).
+ *
+ * A rules file is a list of lines, one rule per line:
+ *
+ *	acquire pin_user_pages kind=pin pages=arg4 count=return requested=arg2
+ *	release unpin_user_pages kind=pin pages=arg1 count=arg2 preferred
+ *	derive  page_folio from=arg1
+ *
+ * This file knows no GCC type: it turns text into struct pb_rule and
+ * reports every problem as FILE:LINE:COLUMN through a callback, so that
+ * the plugin can print GCC-style errors and the unit tests and the fuzzer
+ * can run it alone.  A file with any error loads nothing.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* glibc declares basename() in <string.h>; tell libiberty.h not to. */
+#define HAVE_DECL_BASENAME 1
+#include "libiberty.h"
+#include "hashtab.h"
+
+#include "pb_rules.h"
+
+/* Fields a directive may carry; a rule line is 'VERB NAME FIELD...'. */
+enum pb_field {
+	PB_F_KIND, PB_F_PAGES, PB_F_FOLIOS, PB_F_PAGE, PB_F_FOLIO, PB_F_RANGE,
+	PB_F_COUNT, PB_F_REQUESTED, PB_F_WHEN, PB_F_CONDITIONAL,
+	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
+	PB_NFIELDS,
+};
+
+#define F(f)	(1u << (f))
+#define PB_F_WHERE	(F(PB_F_PAGES) | F(PB_F_FOLIOS) | F(PB_F_PAGE) | \
+			 F(PB_F_FOLIO) | F(PB_F_RANGE))
+
+static const struct {
+	const char *name;
+	bool is_flag;		/* written bare, without '=' */
+} pb_fields[PB_NFIELDS] = {
+	{ "kind", false },
+	{ "pages", false },
+	{ "folios", false },
+	{ "page", false },
+	{ "folio", false },
+	{ "range", false },
+	{ "count", false },
+	{ "requested", false },
+	{ "when", false },
+	{ "conditional", true },
+	{ "preferred", true },
+	{ "from", false },
+	{ "buffer", false },
+	{ "value", false },
+	{ "means", false },
+};
+
+/* Each directive: its role, the fields it allows and those it needs. */
+static const struct {
+	const char *verb;
+	enum pb_role role;
+	unsigned int allowed;
+	unsigned int required;
+	const char *usage;
+} pb_verbs[] = {
+	{ "acquire", PB_ROLE_ACQUIRE,
+	  F(PB_F_KIND) | F(PB_F_PAGES) | F(PB_F_FOLIOS) | F(PB_F_PAGE) |
+	  F(PB_F_COUNT) | F(PB_F_REQUESTED) | F(PB_F_WHEN) |
+	  F(PB_F_CONDITIONAL),
+	  F(PB_F_KIND) | F(PB_F_COUNT),
+	  "kind=, one of pages=/folios=/page=, and count=" },
+	{ "release", PB_ROLE_RELEASE,
+	  F(PB_F_KIND) | PB_F_WHERE | F(PB_F_COUNT) | F(PB_F_PREFERRED),
+	  F(PB_F_KIND),
+	  "kind= and one of page=/pages=/folio=/folios=/range=" },
+	{ "derive", PB_ROLE_DERIVE, F(PB_F_FROM), F(PB_F_FROM), "from=" },
+	{ "borrow", PB_ROLE_BORROW, F(PB_F_PAGE), F(PB_F_PAGE), "page=" },
+	{ "owner", PB_ROLE_OWNER, F(PB_F_PAGES), 0, "nothing, or pages=" },
+	{ "alloc", PB_ROLE_ALLOC, 0, 0, "no field" },
+	{ "free", PB_ROLE_FREE, F(PB_F_BUFFER), F(PB_F_BUFFER), "buffer=" },
+	{ "test", PB_ROLE_TEST, F(PB_F_VALUE) | F(PB_F_MEANS),
+	  F(PB_F_VALUE) | F(PB_F_MEANS), "value= and means=" },
+	{ "errptr", PB_ROLE_ERR_PTR, 0, 0, "no field" },
+	{ "ignore", PB_ROLE_IGNORE, 0, 0, "no field" },
+};
+
+#define PB_NVERBS (sizeof(pb_verbs) / sizeof(pb_verbs[0]))
+
+const char *pb_role_name(enum pb_role role)
+{
+	size_t i;
+
+	for (i = 0; i < PB_NVERBS; i++)
+		if (pb_verbs[i].role == role)
+			return pb_verbs[i].verb;
+	return "?";
+}
+
+/* ------------------------------------------------------------ errors */
+
+/* Where the parser is, and how to complain from there. */
+struct pb_cursor {
+	const char *file;
+	int line;
+	int errors;
+	pb_rules_error_fn report;
+	void *ctx;
+};
+
+static void pb_rules_error(struct pb_cursor *cur, int column,
+			   const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void pb_rules_error(struct pb_cursor *cur, int column,
+			   const char *fmt, ...)
+{
+	char message[PB_RULES_MAX_LINE + 256];
+	va_list ap;
+
+	cur->errors++;
+	if (cur->errors > PB_RULES_MAX_ERRORS || !cur->report)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	cur->report(cur->ctx, cur->file, cur->line, column, message);
+}
+
+/* ------------------------------------------------------------ tokens */
+
+struct pb_token {
+	const char *text;	/* not NUL-terminated */
+	size_t len;
+	int column;		/* 1-based */
+};
+
+#define PB_MAX_TOKENS	(PB_RULES_MAX_LINE / 2 + 1)
+
+static bool pb_token_is(const struct pb_token *t, const char *s)
+{
+	return t->len == strlen(s) && !memcmp(t->text, s, t->len);
+}
+
+/* A printable quote of a token for a message. */
+static const char *pb_token_quote(const struct pb_token *t, char *buf,
+				  size_t size)
+{
+	size_t n = t->len < size - 1 ? t->len : size - 1;
+
+	memcpy(buf, t->text, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static int pb_tokenize(const char *line, size_t len, struct pb_token *tokens)
+{
+	int ntokens = 0;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t start;
+
+		while (i < len && (line[i] == ' ' || line[i] == '\t'))
+			i++;
+		if (i >= len)
+			break;
+		start = i;
+		while (i < len && line[i] != ' ' && line[i] != '\t')
+			i++;
+		tokens[ntokens].text = line + start;
+		tokens[ntokens].len = i - start;
+		tokens[ntokens].column = (int)start + 1;
+		ntokens++;
+	}
+	return ntokens;
+}
+
+/* ------------------------------------------------------------ values */
+
+/* 'argN' (1 <= N <= PB_RULE_MAX_ARG), or 'return' where allowed. */
+static bool pb_parse_arg(struct pb_cursor *cur, const char *v, size_t len,
+			 int column, bool allow_return, int *out)
+{
+	long n = 0;
+	size_t i;
+
+	if (allow_return && len == 6 && !memcmp(v, "return", 6)) {
+		*out = PB_RULE_RETURN;
+		return true;
+	}
+	if (len < 4 || memcmp(v, "arg", 3)) {
+		pb_rules_error(cur, column, "expected an argument 'argN'%s",
+			       allow_return ? " or 'return'" : "");
+		return false;
+	}
+	for (i = 3; i < len; i++) {
+		if (!isdigit((unsigned char)v[i]) || n > PB_RULE_MAX_ARG) {
+			pb_rules_error(cur, column + (int)i,
+				       "expected a decimal argument number");
+			return false;
+		}
+		n = n * 10 + (v[i] - '0');
+	}
+	if (n < 1 || n > PB_RULE_MAX_ARG) {
+		pb_rules_error(cur, column + 3,
+			       "argument number must be between 1 and %d",
+			       PB_RULE_MAX_ARG);
+		return false;
+	}
+	*out = (int)n;
+	return true;
+}
+
+/* A C integer constant, decimal or 0x hexadecimal, as a bit mask. */
+static bool pb_parse_mask(struct pb_cursor *cur, const char *v, size_t len,
+			  int column, unsigned long long *out)
+{
+	unsigned long long m = 0;
+	bool hex = len > 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X');
+	size_t i = hex ? 2 : 0;
+
+	if (i >= len)
+		goto bad;
+	for (; i < len; i++) {
+		int d;
+
+		if (isdigit((unsigned char)v[i]))
+			d = v[i] - '0';
+		else if (hex && isxdigit((unsigned char)v[i]))
+			d = tolower((unsigned char)v[i]) - 'a' + 10;
+		else
+			goto bad;
+		if (m > (~0ULL >> 4))
+			goto bad;
+		m = m * (hex ? 16 : 10) + (unsigned int)d;
+	}
+	if (!m) {
+		pb_rules_error(cur, column, "a 'when=' mask of 0 never holds");
+		return false;
+	}
+	*out = m;
+	return true;
+bad:
+	pb_rules_error(cur, column, "expected a bit mask (decimal or 0x...)");
+	return false;
+}
+
+/* A keyword from a list; its index, or -1 after reporting. */
+static int pb_parse_keyword(struct pb_cursor *cur, const char *v, size_t len,
+			    int column, const char *what,
+			    const char *const *words, int nwords)
+{
+	char list[128] = "";
+	int i;
+
+	for (i = 0; i < nwords; i++)
+		if (strlen(words[i]) == len && !memcmp(v, words[i], len))
+			return i;
+	for (i = 0; i < nwords; i++) {
+		strncat(list, i ? ", " : "", sizeof(list) - strlen(list) - 1);
+		strncat(list, words[i], sizeof(list) - strlen(list) - 1);
+	}
+	pb_rules_error(cur, column, "expected %s: %s", what, list);
+	return -1;
+}
+
+/* ------------------------------------------------------------ fields */
+
+/* The fields of one rule line as written, before they are checked. */
+struct pb_written {
+	const struct pb_token *value[PB_NFIELDS];	/* NULL: absent */
+	const struct pb_token *token[PB_NFIELDS];	/* whole 'key=value' */
+	int value_column[PB_NFIELDS];
+};
+
+static int pb_field_lookup(const char *key, size_t len)
+{
+	int f;
+
+	for (f = 0; f < PB_NFIELDS; f++)
+		if (strlen(pb_fields[f].name) == len &&
+		    !memcmp(key, pb_fields[f].name, len))
+			return f;
+	return -1;
+}
+
+/* Split 'key=value' (or a bare flag) and file it under its field. */
+static bool pb_read_field(struct pb_cursor *cur, const struct pb_token *t,
+			  struct pb_token *value, unsigned int allowed,
+			  const char *verb, struct pb_written *w)
+{
+	const char *eq = (const char *)memchr(t->text, '=', t->len);
+	size_t klen = eq ? (size_t)(eq - t->text) : t->len;
+	char quoted[64];
+	int f = pb_field_lookup(t->text, klen);
+
+	if (f < 0 || !(allowed & F(f))) {
+		struct pb_token key = { t->text, klen, t->column };
+
+		pb_rules_error(cur, t->column, "unexpected %s '%s' for '%s'",
+			       f < 0 ? "field" : "field",
+			       pb_token_quote(&key, quoted, sizeof(quoted)),
+			       verb);
+		return false;
+	}
+	if (w->token[f]) {
+		pb_rules_error(cur, t->column,
+			       "field '%s' given twice (first at column %d)",
+			       pb_fields[f].name, w->token[f]->column);
+		return false;
+	}
+	if (pb_fields[f].is_flag && eq) {
+		pb_rules_error(cur, t->column + (int)klen,
+			       "'%s' is a flag and takes no value",
+			       pb_fields[f].name);
+		return false;
+	}
+	if (!pb_fields[f].is_flag && (!eq || klen + 1 == t->len)) {
+		pb_rules_error(cur, t->column + (int)t->len,
+			       "expected a value after '%s='",
+			       pb_fields[f].name);
+		return false;
+	}
+	w->token[f] = t;
+	if (eq) {
+		value->text = eq + 1;
+		value->len = t->len - klen - 1;
+		value->column = t->column + (int)klen + 1;
+		w->value[f] = value;
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------ rules */
+
+static const char *const pb_kind_words[] = { "pin", "get", "any" };
+static const char *const pb_count_words[] = {
+	"return", "bytes", "one", "status"
+};
+static const char *const pb_means_words[] = {
+	"<0", "<=0", "==0", "!=0", ">0", ">=0"
+};
+
+/* Where the pages are: pages=/folios=/page=/folio=/range=. */
+static bool pb_rule_where(struct pb_cursor *cur, const struct pb_written *w,
+			  struct pb_rule *rule, int end_column)
+{
+	static const int order[] = {
+		PB_F_PAGES, PB_F_FOLIOS, PB_F_PAGE, PB_F_FOLIO, PB_F_RANGE
+	};
+	const struct pb_token *v = NULL;
+	int field = -1;
+	size_t i;
+
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		if (!w->value[order[i]])
+			continue;
+		if (v) {
+			pb_rules_error(cur, w->token[order[i]]->column,
+				       "the pages are already given by '%s='",
+				       pb_fields[field].name);
+			return false;
+		}
+		v = w->value[order[i]];
+		field = order[i];
+	}
+	if (!v) {
+		pb_rules_error(cur, end_column,
+			       "expected where the pages are: one of "
+			       "page=, pages=, folio=, folios=, range=");
+		return false;
+	}
+	rule->folio = field == PB_F_FOLIOS || field == PB_F_FOLIO;
+	if (field == PB_F_PAGE || field == PB_F_FOLIO)
+		rule->shape = PB_SHAPE_PAGE;
+	else if (field == PB_F_RANGE)
+		rule->shape = PB_SHAPE_RANGE;
+	else
+		rule->shape = PB_SHAPE_ARRAY;
+	if (v->len > 0 && v->text[0] == '*' && rule->shape == PB_SHAPE_ARRAY &&
+	    rule->role == PB_ROLE_ACQUIRE) {
+		rule->shape = PB_SHAPE_ARRAY_PTR;
+		return pb_parse_arg(cur, v->text + 1, v->len - 1, v->column + 1,
+				    false, &rule->pages_arg);
+	}
+	return pb_parse_arg(cur, v->text, v->len, v->column,
+			    rule->role == PB_ROLE_ACQUIRE &&
+			    rule->shape == PB_SHAPE_PAGE, &rule->pages_arg);
+}
+
+static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
+			    struct pb_rule *rule)
+{
+	const struct pb_token *c = w->value[PB_F_COUNT];
+	int k;
+
+	k = pb_parse_keyword(cur, c->text, c->len, c->column, "a count",
+			     pb_count_words, 4);
+	if (k < 0)
+		return false;
+	rule->count = (enum pb_count)k;
+	if ((rule->count == PB_COUNT_ONE) !=
+	    (rule->pages_arg == PB_RULE_RETURN)) {
+		pb_rules_error(cur, c->column,
+			       "'count=one' goes with 'page=return', and only "
+			       "with it");
+		return false;
+	}
+	if (w->value[PB_F_REQUESTED] &&
+	    !pb_parse_arg(cur, w->value[PB_F_REQUESTED]->text,
+			  w->value[PB_F_REQUESTED]->len,
+			  w->value[PB_F_REQUESTED]->column, false,
+			  &rule->count_arg))
+		return false;
+	rule->conditional = w->token[PB_F_CONDITIONAL] != NULL;
+	if (w->value[PB_F_WHEN]) {
+		const struct pb_token *v = w->value[PB_F_WHEN];
+		const char *amp = (const char *)memchr(v->text, '&', v->len);
+		size_t alen = amp ? (size_t)(amp - v->text) : v->len;
+
+		if (!amp) {
+			pb_rules_error(cur, v->column + (int)v->len,
+				       "expected 'when=argN&MASK'");
+			return false;
+		}
+		if (!pb_parse_arg(cur, v->text, alen, v->column, false,
+				  &rule->when_arg) ||
+		    !pb_parse_mask(cur, amp + 1, v->len - alen - 1,
+				   v->column + (int)alen + 1, &rule->when_mask))
+			return false;
+	}
+	return true;
+}
+
+static bool pb_rule_release(struct pb_cursor *cur, const struct pb_written *w,
+			    struct pb_rule *rule, int end_column)
+{
+	const struct pb_token *c = w->value[PB_F_COUNT];
+
+	rule->preferred = w->token[PB_F_PREFERRED] != NULL;
+	/* 'count=all': whatever the object holds, as bio_release_pages() */
+	if (c && c->len == 3 && !memcmp(c->text, "all", 3))
+		return true;
+	if (!c) {
+		if (rule->shape != PB_SHAPE_PAGE) {
+			pb_rules_error(cur, end_column,
+				       "expected 'count=argN' or 'count=all': "
+				       "an array or range needs its count");
+			return false;
+		}
+		return true;
+	}
+	return pb_parse_arg(cur, c->text, c->len, c->column, false,
+			    &rule->count_arg);
+}
+
+/* The fields a role needs besides where the pages are. */
+static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
+			   struct pb_rule *rule, int end_column)
+{
+	const struct pb_token *v;
+	int k;
+
+	switch (rule->role) {
+	case PB_ROLE_ACQUIRE:
+	case PB_ROLE_RELEASE:
+		v = w->value[PB_F_KIND];
+		k = pb_parse_keyword(cur, v->text, v->len, v->column, "a kind",
+				     pb_kind_words,
+				     rule->role == PB_ROLE_RELEASE ? 3 : 2);
+		if (k < 0)
+			return false;
+		rule->kind = (enum pb_ref_kind)k;
+		if (!pb_rule_where(cur, w, rule, end_column))
+			return false;
+		if (rule->role == PB_ROLE_ACQUIRE)
+			return pb_rule_acquire(cur, w, rule);
+		return pb_rule_release(cur, w, rule, end_column);
+	case PB_ROLE_DERIVE:
+		v = w->value[PB_F_FROM];
+		return pb_parse_arg(cur, v->text, v->len, v->column, false,
+				    &rule->pages_arg);
+	case PB_ROLE_BORROW:
+		v = w->value[PB_F_PAGE];
+		return pb_parse_arg(cur, v->text, v->len, v->column, false,
+				    &rule->pages_arg);
+	case PB_ROLE_OWNER:
+		v = w->value[PB_F_PAGES];
+		return !v || pb_parse_arg(cur, v->text, v->len, v->column,
+					  false, &rule->pages_arg);
+	case PB_ROLE_FREE:
+		v = w->value[PB_F_BUFFER];
+		return pb_parse_arg(cur, v->text, v->len, v->column, false,
+				    &rule->pages_arg);
+	case PB_ROLE_TEST:
+		v = w->value[PB_F_VALUE];
+		if (!pb_parse_arg(cur, v->text, v->len, v->column, false,
+				  &rule->pages_arg))
+			return false;
+		v = w->value[PB_F_MEANS];
+		k = pb_parse_keyword(cur, v->text, v->len, v->column,
+				     "a comparison with 0", pb_means_words, 6);
+		rule->test = (enum pb_test)(k < 0 ? 0 : k);
+		return k >= 0;
+	default:
+		return true;
+	}
+}
+
+static bool pb_is_identifier(const struct pb_token *t)
+{
+	size_t i;
+
+	if (!t->len || isdigit((unsigned char)t->text[0]))
+		return false;
+	for (i = 0; i < t->len; i++)
+		if (!isalnum((unsigned char)t->text[i]) && t->text[i] != '_')
+			return false;
+	return true;
+}
+
+static int pb_find_verb(const struct pb_token *t)
+{
+	size_t i;
+
+	for (i = 0; i < PB_NVERBS; i++)
+		if (pb_token_is(t, pb_verbs[i].verb))
+			return (int)i;
+	return -1;
+}
+
+/* Parse the tokens of one non-empty line into RULE. */
+static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
+			  int ntok, int end_column, struct pb_rule *rule)
+{
+	struct pb_token values[PB_MAX_TOKENS];
+	struct pb_written w;
+	char quoted[64];
+	int verb = pb_find_verb(&tok[0]);
+	unsigned int missing;
+	int i, f;
+
+	if (verb < 0) {
+		pb_rules_error(cur, tok[0].column,
+			       "unknown directive '%s'; expected acquire, "
+			       "release, derive, borrow, owner, alloc, free, "
+			       "test, errptr or ignore",
+			       pb_token_quote(&tok[0], quoted, sizeof(quoted)));
+		return false;
+	}
+	if (ntok < 2) {
+		pb_rules_error(cur, end_column,
+			       "expected a function name after '%s'",
+			       pb_verbs[verb].verb);
+		return false;
+	}
+	if (!pb_is_identifier(&tok[1])) {
+		pb_rules_error(cur, tok[1].column,
+			       "expected a function name, not '%s'",
+			       pb_token_quote(&tok[1], quoted, sizeof(quoted)));
+		return false;
+	}
+	memset(&w, 0, sizeof(w));
+	for (i = 2; i < ntok; i++)
+		if (!pb_read_field(cur, &tok[i], &values[i],
+				   pb_verbs[verb].allowed,
+				   pb_verbs[verb].verb, &w))
+			return false;
+	missing = pb_verbs[verb].required;
+	for (f = 0; f < PB_NFIELDS; f++)
+		if (w.token[f])
+			missing &= ~F(f);
+	if (missing) {
+		for (f = 0; !(missing & F(f)); f++)
+			;
+		pb_rules_error(cur, end_column,
+			       "missing '%s='; '%s' needs %s",
+			       pb_fields[f].name, pb_verbs[verb].verb,
+			       pb_verbs[verb].usage);
+		return false;
+	}
+	memset(rule, 0, sizeof(*rule));
+	rule->role = pb_verbs[verb].role;
+	rule->name = xstrndup(tok[1].text, tok[1].len);
+	rule->pages_arg = PB_RULE_NO_ARG;
+	rule->count_arg = PB_RULE_NO_ARG;
+	rule->when_arg = PB_RULE_NO_ARG;
+	rule->file = cur->file;
+	rule->line = cur->line;
+	if (pb_rule_fields(cur, &w, rule, end_column))
+		return true;
+	free((void *)rule->name);
+	rule->name = NULL;
+	return false;
+}
+
+/* ------------------------------------------------------------ the set */
+
+static hashval_t pb_rule_name_hash(const void *p)
+{
+	return htab_hash_string(((const struct pb_rule *)p)->name);
+}
+
+static int pb_rule_name_eq(const void *a, const void *b)
+{
+	return !strcmp(((const struct pb_rule *)a)->name,
+		       ((const struct pb_rule *)b)->name);
+}
+
+void pb_rule_set_init(struct pb_rule_set *set)
+{
+	memset(set, 0, sizeof(*set));
+	set->by_name = htab_create_alloc(64, pb_rule_name_hash,
+					 pb_rule_name_eq, NULL, xcalloc, free);
+}
+
+void pb_rule_set_free(struct pb_rule_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->nrules; i++) {
+		free((void *)set->rules[i].name);
+	}
+	free(set->rules);
+	for (i = 0; i < set->nfiles; i++)
+		free(set->files[i]);
+	free(set->files);
+	if (set->by_name)
+		htab_delete((htab_t)set->by_name);
+	memset(set, 0, sizeof(*set));
+}
+
+const struct pb_rule *pb_rule_set_find(const struct pb_rule_set *set,
+				       const char *name)
+{
+	struct pb_rule key;
+	size_t index;
+	void *found;
+
+	if (!set->by_name)
+		return NULL;
+	key.name = name;
+	found = htab_find((htab_t)set->by_name, &key);
+	if (!found)
+		return NULL;
+	/* the table holds names; rules move when the array grows */
+	index = (size_t)((const struct pb_rule *)found - set->rules);
+	return index < set->nrules ? &set->rules[index] : NULL;
+}
+
+/* Same meaning, whatever the file and line. */
+static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
+{
+	return a->role == b->role && a->kind == b->kind &&
+	       a->shape == b->shape && a->count == b->count &&
+	       a->pages_arg == b->pages_arg && a->count_arg == b->count_arg &&
+	       a->when_arg == b->when_arg && a->when_mask == b->when_mask &&
+	       a->folio == b->folio && a->conditional == b->conditional &&
+	       a->preferred == b->preferred && a->test == b->test;
+}
+
+/* Rehash after the array moved: entries point into it. */
+static void pb_rule_set_rehash(struct pb_rule_set *set)
+{
+	size_t i;
+
+	htab_empty((htab_t)set->by_name);
+	for (i = 0; i < set->nrules; i++)
+		*htab_find_slot((htab_t)set->by_name, &set->rules[i],
+				INSERT) = &set->rules[i];
+}
+
+static void pb_rule_set_add(struct pb_rule_set *set, struct pb_rule *rule)
+{
+	if (set->nrules == set->capacity) {
+		set->capacity = set->capacity ? 2 * set->capacity : 64;
+		set->rules = XRESIZEVEC(struct pb_rule, set->rules,
+					set->capacity);
+		set->rules[set->nrules] = *rule;
+		set->nrules++;
+		pb_rule_set_rehash(set);
+		return;
+	}
+	set->rules[set->nrules] = *rule;
+	*htab_find_slot((htab_t)set->by_name, &set->rules[set->nrules],
+			INSERT) = &set->rules[set->nrules];
+	set->nrules++;
+}
+
+/*
+ * Add RULE unless the function already has one: the same rule again is
+ * harmless, a different one is an error naming the first.
+ */
+static void pb_rule_keep(struct pb_cursor *cur, struct pb_rule_set *set,
+			 struct pb_rule *rule, int column)
+{
+	const struct pb_rule *first = pb_rule_set_find(set, rule->name);
+
+	if (!first) {
+		pb_rule_set_add(set, rule);
+		return;
+	}
+	if (!pb_rule_same(first, rule))
+		pb_rules_error(cur, column,
+			       "conflicting rule for '%s'; first given at "
+			       "%s:%d", rule->name, first->file, first->line);
+	free((void *)rule->name);
+}
+
+/* Forget the rules from index KEEP on: a file with errors loads nothing. */
+static void pb_rule_set_truncate(struct pb_rule_set *set, size_t keep)
+{
+	while (set->nrules > keep) {
+		struct pb_rule *rule = &set->rules[--set->nrules];
+
+		htab_remove_elt((htab_t)set->by_name, rule);
+		free((void *)rule->name);
+	}
+}
+
+/* --------------------------------------------------------- the text */
+
+/* A byte a rules file may hold: printable ASCII, tab, CR before LF. */
+static int pb_check_bytes(struct pb_cursor *cur, const char *line, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)line[i];
+
+		if (c == '\t' || (c >= 0x20 && c < 0x7f))
+			continue;
+		if (c == '\r' && i + 1 == len)
+			continue;
+		pb_rules_error(cur, (int)i + 1,
+			       "unexpected byte 0x%02x; a rules file is "
+			       "printable ASCII text", c);
+		return -1;
+	}
+	return 0;
+}
+
+/* Length of LINE without its comment and a trailing CR. */
+static size_t pb_line_content(const char *line, size_t len)
+{
+	const char *hash = (const char *)memchr(line, '#', len);
+
+	if (hash)
+		return (size_t)(hash - line);
+	if (len && line[len - 1] == '\r')
+		return len - 1;
+	return len;
+}
+
+/* One physical line: at most one rule. */
+static void pb_parse_line(struct pb_cursor *cur, struct pb_rule_set *set,
+			  const char *line, size_t len)
+{
+	struct pb_token tokens[PB_MAX_TOKENS];
+	struct pb_rule rule;
+	size_t content;
+	int ntok;
+
+	if (len > PB_RULES_MAX_LINE) {
+		pb_rules_error(cur, PB_RULES_MAX_LINE + 1,
+			       "line longer than %d characters",
+			       PB_RULES_MAX_LINE);
+		return;
+	}
+	if (pb_check_bytes(cur, line, len))
+		return;
+	content = pb_line_content(line, len);
+	ntok = pb_tokenize(line, content, tokens);
+	if (ntok && pb_parse_rule(cur, tokens, ntok, (int)content + 1, &rule))
+		pb_rule_keep(cur, set, &rule, tokens[1].column);
+}
+
+static const char *pb_rule_set_file(struct pb_rule_set *set, const char *file)
+{
+	set->files = XRESIZEVEC(char *, set->files, set->nfiles + 1);
+	set->files[set->nfiles] = xstrdup(file);
+	return set->files[set->nfiles++];
+}
+
+/*
+ * Parse TEXT (LEN bytes, named FILE in messages) into SET.  Returns the
+ * number of errors; SET gains no rule unless it is 0.
+ */
+int pb_rules_parse(struct pb_rule_set *set, const char *file,
+		   const char *text, size_t len,
+		   pb_rules_error_fn report, void *ctx)
+{
+	struct pb_cursor cur = { NULL, 0, 0, report, ctx };
+	size_t keep = set->nrules, pos = 0;
+
+	cur.file = pb_rule_set_file(set, file);
+	while (pos < len && cur.errors <= PB_RULES_MAX_ERRORS) {
+		const char *nl = (const char *)memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len;
+
+		cur.line++;
+		pb_parse_line(&cur, set, text + pos, end - pos);
+		pos = end + 1;
+	}
+	if (!cur.errors && set->nrules == keep) {
+		cur.line = 1;
+		pb_rules_error(&cur, 1, "no rules in file; expected at least "
+			       "one line 'DIRECTIVE FUNCTION FIELD...'");
+	}
+	if (cur.errors)
+		pb_rule_set_truncate(set, keep);
+	return cur.errors;
+}
+
+/* Read PATH whole, refusing what cannot be a rules file. */
+static char *pb_read_file(struct pb_cursor *cur, const char *path,
+			  size_t *len)
+{
+	struct stat st;
+	char *text;
+	FILE *f;
+
+	cur->line = 1;
+	f = fopen(path, "rb");
+	if (!f) {
+		pb_rules_error(cur, 1, "cannot open rules file: %s",
+			       strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode)) {
+		pb_rules_error(cur, 1, "cannot read rules file: %s",
+			       S_ISDIR(st.st_mode) ? "is a directory" :
+			       "not a regular file");
+		fclose(f);
+		return NULL;
+	}
+	if (st.st_size > PB_RULES_MAX_BYTES) {
+		pb_rules_error(cur, 1, "rules file larger than %d bytes",
+			       PB_RULES_MAX_BYTES);
+		fclose(f);
+		return NULL;
+	}
+	text = XNEWVEC(char, (size_t)st.st_size + 1);
+	*len = fread(text, 1, (size_t)st.st_size, f);
+	if (ferror(f) || *len != (size_t)st.st_size) {
+		pb_rules_error(cur, 1, "cannot read rules file: %s",
+			       strerror(errno ? errno : EIO));
+		free(text);
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	return text;
+}
+
+int pb_rules_load(struct pb_rule_set *set, const char *path,
+		  pb_rules_error_fn report, void *ctx)
+{
+	struct pb_cursor cur = { path, 0, 0, report, ctx };
+	size_t len = 0;
+	char *text = pb_read_file(&cur, path, &len);
+	int errors;
+
+	if (!text)
+		return cur.errors;
+	errors = pb_rules_parse(set, path, text, len, report, ctx);
+	free(text);
+	return errors;
+}

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * pb_rules.h - the rules language: what a rule says about a function.
+ *
+ * This header and pb_rules.c use no GCC header, only the C library and
+ * libiberty, so that the parser can be unit-tested and fuzzed on its own
+ * (testsuite/unit/, fuzz/).  docs/rules.md describes the language.
+ */
+#ifndef PB_RULES_H
+#define PB_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The two kinds of page reference the mm counts separately. */
+enum pb_ref_kind {
+	PB_PIN,		/* FOLL_PIN: dropped only by the unpin family */
+	PB_GET,		/* FOLL_GET: dropped by put_page/folio_put/release_pages */
+	PB_ANY,		/* release only: drops whichever kind the pages hold */
+};
+
+enum pb_role {
+	PB_ROLE_ACQUIRE,	/* takes references on pages it produces */
+	PB_ROLE_RELEASE,	/* drops references */
+	PB_ROLE_DERIVE,		/* returns the same page seen differently */
+	PB_ROLE_BORROW,		/* uses a page without taking it over */
+	PB_ROLE_OWNER,		/* takes the pages over: no leak after it */
+	PB_ROLE_ALLOC,		/* allocates a buffer this function owns */
+	PB_ROLE_FREE,		/* frees a buffer: its pages must be gone */
+	PB_ROLE_TEST,		/* error test on a value, e.g. IS_ERR(p) */
+	PB_ROLE_ERR_PTR,	/* makes an error pointer: never pages */
+	PB_ROLE_IGNORE,		/* a function whose body is not checked */
+	PB_NROLES,
+};
+
+/* How the pages are passed. */
+enum pb_shape {
+	PB_SHAPE_ARRAY,		/* argument points to an array of pages */
+	PB_SHAPE_ARRAY_PTR,	/* argument points to the array pointer */
+	PB_SHAPE_PAGE,		/* one page (the argument, or the result) */
+	PB_SHAPE_RANGE,		/* a page and the count after it */
+};
+
+/* Where an acquire says how many pages it took. */
+enum pb_count {
+	PB_COUNT_RETURN,	/* return value: pages taken, or -errno */
+	PB_COUNT_BYTES,		/* return value: bytes, or -errno */
+	PB_COUNT_ONE,		/* one page, or an ERR_PTR */
+	PB_COUNT_STATUS,	/* return value: 0 when all taken, or -errno */
+};
+
+/* What a test function's true result says about its argument. */
+enum pb_test {
+	PB_TEST_LT0, PB_TEST_LE0, PB_TEST_EQ0,
+	PB_TEST_NE0, PB_TEST_GT0, PB_TEST_GE0,
+};
+
+/* Argument numbers are 1-based; 0 stands for the return value. */
+#define PB_RULE_RETURN		0
+#define PB_RULE_NO_ARG		(-1)
+#define PB_RULE_MAX_ARG		16
+
+struct pb_rule {
+	const char *name;
+	enum pb_role role;
+	enum pb_ref_kind kind;
+	enum pb_shape shape;
+	enum pb_count count;
+	int pages_arg;		/* the pages: argument, or PB_RULE_RETURN */
+	int count_arg;		/* acquire: requested count; release: count */
+	int when_arg;		/* acquire: flags argument that must hold... */
+	unsigned long long when_mask;	/* ...one of these bits */
+	bool folio;		/* the pages are folios */
+	bool conditional;	/* pins only sometimes: kind not certain */
+	bool preferred;		/* the release to suggest for its kind */
+	enum pb_test test;	/* PB_ROLE_TEST: what a true result means */
+	const char *file;	/* where the rule was read */
+	int line;
+	/* filled in by the plugin as it uses the rule */
+	bool checked;		/* prototype compared with the rule */
+	bool unfit;		/* prototype does not fit: rule ignored */
+	unsigned long uses;	/* calls (or, for ignore, bodies) it matched */
+};
+
+struct pb_rule_set {
+	struct pb_rule *rules;
+	size_t nrules;
+	size_t capacity;
+	void *by_name;		/* libiberty htab: name -> rule index + 1 */
+	char **files;		/* file names the rules point into */
+	size_t nfiles;
+};
+
+/* Called for each error; FILE:LINE:COLUMN is where the problem is. */
+typedef void (*pb_rules_error_fn)(void *ctx, const char *file, int line,
+				  int column, const char *message);
+
+/* Limits that keep a hostile file from costing more than it is worth. */
+#define PB_RULES_MAX_LINE	512
+#define PB_RULES_MAX_ERRORS	10
+#define PB_RULES_MAX_BYTES	(1 << 20)
+
+void pb_rule_set_init(struct pb_rule_set *set);
+void pb_rule_set_free(struct pb_rule_set *set);
+int pb_rules_parse(struct pb_rule_set *set, const char *file,
+		   const char *text, size_t len,
+		   pb_rules_error_fn report, void *ctx);
+int pb_rules_load(struct pb_rule_set *set, const char *path,
+		  pb_rules_error_fn report, void *ctx);
+const struct pb_rule *pb_rule_set_find(const struct pb_rule_set *set,
+				       const char *name);
+const char *pb_role_name(enum pb_role role);
+
+#endif /* PB_RULES_H */
