@@ -65,6 +65,26 @@ check-asan: plugin/asan/pinbalance.so
 
 .PHONY: all debug check check-asan clean
 
+# The rules parser alone under libFuzzer (clang), seeded with the shipped
+# rules files; testsuite/fuzz/rules-fuzz.c says what it asserts.
+FUZZ_SECONDS ?= 1800
+FUZZ_CC ?= clang
+build/rules-fuzz: testsuite/fuzz/rules-fuzz.c plugin/pb_rules.c plugin/pb_rules.h plugin/pb_linux_rules.inc
+	@mkdir -p build
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all -Iplugin -I/usr/include/libiberty \
+		testsuite/fuzz/rules-fuzz.c plugin/pb_rules.c -liberty -o $@
+
+fuzz: build/rules-fuzz
+	@mkdir -p build/fuzz-corpus build/fuzz-crashes
+	cp rules/linux.rules testsuite/pinbalance.rules/*.rules build/fuzz-corpus/
+	build/rules-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		-print_final_stats=1 -artifact_prefix=build/fuzz-crashes/ \
+		build/fuzz-corpus 2>&1 | tee build/fuzz.log | \
+		grep --line-buffered -E '^#[0-9]+.*(pulse|DONE)|^(==|stat::|Done)'
+
+.PHONY: fuzz
+
 # The main job: check every Linux 6.12 object that uses the pin API.
 kernel-check: $(PLUGIN)
 	kernel-integration/kernel-check.sh 6.12

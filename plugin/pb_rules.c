@@ -304,8 +304,7 @@ static bool pb_read_field(struct pb_cursor *cur, const struct pb_token *t,
 	if (f < 0 || !(allowed & F(f))) {
 		struct pb_token key = { t->text, klen, t->column };
 
-		pb_rules_error(cur, t->column, "unexpected %s '%s' for '%s'",
-			       f < 0 ? "field" : "field",
+		pb_rules_error(cur, t->column, "unexpected field '%s' for '%s'",
 			       pb_token_quote(&key, quoted, sizeof(quoted)),
 			       verb);
 		return false;
@@ -360,16 +359,21 @@ static bool pb_rule_where(struct pb_cursor *cur, const struct pb_written *w,
 	size_t i;
 
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
-		if (!w->value[order[i]])
+		int f = order[i];
+
+		if (!w->value[f])
 			continue;
 		if (v) {
-			pb_rules_error(cur, w->token[order[i]]->column,
+			/* complain at the later of the two on the line */
+			bool later = w->token[f]->column > w->token[field]->column;
+
+			pb_rules_error(cur, w->token[later ? f : field]->column,
 				       "the pages are already given by '%s='",
-				       pb_fields[field].name);
+				       pb_fields[later ? field : f].name);
 			return false;
 		}
-		v = w->value[order[i]];
-		field = order[i];
+		v = w->value[f];
+		field = f;
 	}
 	if (!v) {
 		pb_rules_error(cur, end_column,
