@@ -435,8 +435,10 @@ static unsigned int pb_sites_carried(struct pb_fn *fn, tree op, int depth)
 	} else if (is_gimple_call(def)) {
 		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(def));
 
-		/* page_address(page) and friends */
+		/* page_address(page) and friends: an address of the page
+		 * carries it; a number (page_to_nid) or a flag does not */
 		if (rule && rule->role == PB_ROLE_BORROW &&
+		    POINTER_TYPE_P(TREE_TYPE(op)) &&
 		    gimple_call_num_args(def) >= (unsigned int)rule->pages_arg)
 			sites |= pb_sites_carried(fn, gimple_call_arg(def,
 							rule->pages_arg - 1),

@@ -129,15 +129,116 @@ static inline void put_page(struct page *page)
 struct page *get_user_page_vma_remote(struct mm_struct *mm, unsigned long addr,
 				      int gup_flags, struct vm_area_struct **vmap);
 
-/* include/linux/slab.h (6.12 without allocation profiling) */
+/* include/linux/slab.h (6.12 without allocation profiling); a test of the
+ * alloc rules defines PIN_API_NO_SLAB and declares 6.1's versions, which
+ * carry no __malloc attribute. */
+#ifndef PIN_API_NO_SLAB
 void *kmalloc_array(size_t n, size_t size, gfp_t flags) __attribute__((__malloc__));
 void *kcalloc(size_t n, size_t size, gfp_t flags) __attribute__((__malloc__));
 void *kmalloc(size_t size, gfp_t flags) __attribute__((__malloc__));
 void *kzalloc(size_t size, gfp_t flags) __attribute__((__malloc__));
 void *kvmalloc_array(size_t n, size_t size, gfp_t flags) __attribute__((__malloc__));
 void *kvcalloc(size_t n, size_t size, gfp_t flags) __attribute__((__malloc__));
+void *kvmalloc(size_t size, gfp_t flags) __attribute__((__malloc__));
+void *kvzalloc(size_t size, gfp_t flags) __attribute__((__malloc__));
+void *vmalloc(unsigned long size) __attribute__((__malloc__));
+void *vzalloc(unsigned long size) __attribute__((__malloc__));
+#endif
 void kfree(const void *objp);
 void kvfree(const void *addr);
+void vfree(const void *addr);
+void kfree_sensitive(const void *objp);
+
+/* include/linux/err.h, continued */
+static inline bool IS_ERR_OR_NULL(const void *ptr)
+{
+	return unlikely(!ptr) || IS_ERR_VALUE((unsigned long)ptr);
+}
+static inline void *ERR_CAST(const void *ptr) { return (void *)ptr; }
+
+/* more of include/linux/mm.h */
+void unpin_user_folio(struct folio *folio, unsigned long npages);
+void __folio_put_refs(struct folio *folio, int refs);
+static inline void folio_put_refs(struct folio *folio, int refs)
+{
+	if (__atomic_sub_fetch(&folio->page.flags, refs, __ATOMIC_RELAXED) == 0)
+		__folio_put_refs(folio, refs);
+}
+bool set_page_dirty(struct page *page);
+bool folio_mark_dirty(struct folio *folio);
+void *lowmem_page_address(const struct page *page);
+static inline void *folio_address(const struct folio *folio)
+{
+	return page_address(&folio->page);
+}
+void flush_dcache_folio(struct folio *folio);
+static inline int PageReserved(const struct page *page) { return page->flags & 1; }
+static inline int PageCompound(const struct page *page) { return page->compound_head & 1; }
+static inline int page_to_nid(const struct page *page) { return (page->flags >> 54) & 3; }
+void lock_page(struct page *page);
+void unlock_page(struct page *page);
+
+/* include/linux/highmem.h */
+void *kmap(struct page *page);
+void kunmap(struct page *page);
+void *kmap_local_page(struct page *page);
+void *kmap_local_folio(struct folio *folio, size_t offset);
+void *kmap_atomic(struct page *page);
+void kunmap_local(const void *addr);
+
+/* include/linux/uio.h */
+ssize_t iov_iter_get_pages2(struct iov_iter *i, struct page **pages,
+			    size_t maxsize, unsigned int maxpages,
+			    size_t *start);
+ssize_t iov_iter_get_pages_alloc2(struct iov_iter *i, struct page ***pages,
+				  size_t maxsize, size_t *start);
+
+/* include/linux/bio.h */
+struct bio {
+	unsigned short bi_vcnt;
+	unsigned int bi_flags;
+};
+#define BIO_PAGE_PINNED	1
+int bio_iov_iter_get_pages(struct bio *bio, struct iov_iter *iter);
+void __bio_release_pages(struct bio *bio, bool mark_dirty);
+static inline void bio_release_pages(struct bio *bio, bool mark_dirty)
+{
+	if (bio->bi_flags & (1u << BIO_PAGE_PINNED))
+		__bio_release_pages(bio, mark_dirty);
+}
+int bio_add_page(struct bio *bio, struct page *page, unsigned int len,
+		 unsigned int off);
+void submit_bio(struct bio *bio);
+
+/* include/linux/scatterlist.h */
+struct scatterlist {
+	unsigned long page_link;
+	unsigned int offset, length;
+};
+struct sg_table {
+	struct scatterlist *sgl;
+	unsigned int nents, orig_nents;
+};
+struct sg_append_table {
+	struct sg_table sgt;
+	struct scatterlist *prv;
+	unsigned int total_nents;
+};
+static inline void sg_set_page(struct scatterlist *sg, struct page *page,
+			       unsigned int len, unsigned int offset)
+{
+	sg->page_link = (unsigned long)page;
+	sg->offset = offset;
+	sg->length = len;
+}
+int sg_alloc_table_from_pages(struct sg_table *sgt, struct page **pages,
+			      unsigned int n_pages, unsigned int offset,
+			      unsigned long size, gfp_t gfp_mask);
+int sg_alloc_append_table_from_pages(struct sg_append_table *sgt,
+				     struct page **pages, unsigned int n_pages,
+				     unsigned int offset, unsigned long size,
+				     unsigned int max_segment,
+				     unsigned int left_pages, gfp_t gfp_mask);
 
 /* Driver-side helpers the tests call: unknown to the plugin. */
 int dma_map_user_pages(struct page **pages, int npages);

@@ -1,0 +1,44 @@
+/* get_user_pages_fast_only() takes FOLL_GET references into its pages argument: a leak on an error path, the wrong release, and the right one. */
+#include "pin-api.h"
+
+int drv_map_leaky(struct mm_struct *mm, unsigned long uaddr, int npages)
+{
+	struct page *pages[8];
+	long got;
+
+	got = get_user_pages_fast_only(uaddr, npages, FOLL_WRITE, pages);
+	if (got < 0)
+		return got;
+	if (device_busy())
+		return -16; /* { dg-warning "leak of page references taken by 'get_user_pages_fast_only'" } */
+	release_pages(pages, got);
+	return 0;
+}
+
+int drv_map_wrong(struct mm_struct *mm, unsigned long uaddr, int npages)
+{
+	struct page *pages[8];
+	long got;
+
+	got = get_user_pages_fast_only(uaddr, npages, FOLL_WRITE, pages);
+	if (got <= 0)
+		return -EFAULT;
+	unpin_user_pages(pages, got); /* { dg-warning "released with 'unpin_user_pages'" } */
+	return 0;
+}
+
+int drv_map_ok(struct mm_struct *mm, unsigned long uaddr, int npages)
+{
+	struct page *pages[8];
+	long got;
+
+	got = get_user_pages_fast_only(uaddr, npages, FOLL_WRITE, pages);
+	if (got < 0)
+		return got;
+	if (dma_map_user_pages(pages, got)) {
+		release_pages(pages, got);
+		return -ENOMEM;
+	}
+	release_pages(pages, got);
+	return 0;
+}
