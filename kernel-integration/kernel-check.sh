@@ -1,107 +1,88 @@
 #!/bin/bash
-# kernel-check.sh - check every Linux object that uses the pin API.
+# kernel-check.sh - build every Linux object that uses the pin API with the
+# pin balance plugin enabled through kbuild (CONFIG_GCC_PLUGIN_PIN_BALANCE=y).
 #
-# Installs what it needs from Debian, unpacks linux-source-6.12 into a cache
-# outside the checkout, configures x86_64 defconfig plus the subsystems that
-# call the pin API (kernel-integration/pin-api.config), then builds through
-# kbuild every object whose source calls pin_user_pages*(), unpin_*() and
-# friends (found by searching the tree), with the plugin loaded, and prints
-# a summary.  A second run reuses the prepared tree.
+# On a fresh machine it installs what it needs from Debian, unpacks
+# linux-source-VERSION into a cache outside the checkout, applies
+# kernel-integration/apply.sh, configures x86_64 defconfig plus the
+# subsystems that call the pin API (pin-api.config) and the plugin
+# (pinbalance.config), and builds, through kbuild, every object whose source
+# calls a pin or unpin function named in rules/linux.rules (found by
+# searching the tree).  It prints progress, then a summary.  A second run
+# reuses the unpacked, configured and prepared tree.
 #
 # Usage: kernel-integration/kernel-check.sh [VERSION]     (default 6.12)
 # Environment: PINBALANCE_CACHE (default ~/.cache/pinbalance), JOBS.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 
 version=${1:-6.12}
-top=$(cd "$(dirname "$0")/.." && pwd)
-cache=${PINBALANCE_CACHE:-$HOME/.cache/pinbalance}
-tree=$cache/linux-source-$version
+start=$(date +%s)
+prepare_source "$version"
+build=$cache/build-$version
 log=$cache/kernel-check-$version.log
-jobs=${JOBS:-$(nproc)}
-plugin=$top/plugin/pinbalance.so
+prepare_build "$build" "$top/kernel-integration/pin-api.config" \
+	"$top/kernel-integration/pinbalance.config"
 
-say() { printf 'kernel-check: %s\n' "$*" >&2; }
-
-need_pkgs() {
-	local missing=()
-	for p in "$@"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
-			missing+=("$p")
-	done
-	[ ${#missing[@]} -eq 0 ] && return 0
-	say "installing ${missing[*]}"
-	if [ "$(id -u)" -ne 0 ]; then
-		say "not root: install them with apt-get first"; exit 1
-	fi
-	apt-get update -q >/dev/null
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
-}
-
-need_pkgs gcc-12-plugin-dev "linux-source-$version" flex bison bc libelf-dev \
-	libssl-dev make xz-utils
-make -C "$top" -s >/dev/null
-
-if [ ! -f "$tree/Makefile" ]; then
-	say "unpacking /usr/src/linux-source-$version.tar.xz into $cache"
-	mkdir -p "$cache"
-	tar -C "$cache" -xf "/usr/src/linux-source-$version.tar.xz"
-fi
-cd "$tree"
-if [ ! -f .config ] || [ "$top/kernel-integration/pin-api.config" -nt .config ]; then
-	say "configuring: x86_64 defconfig + pin-api.config"
-	make -s defconfig >/dev/null
-	scripts/kconfig/merge_config.sh -m .config \
-		"$top/kernel-integration/pin-api.config" >/dev/null
-	make -s olddefconfig >/dev/null
-fi
-if [ ! -f include/generated/autoconf.h ] || [ .config -nt include/generated/autoconf.h ]; then
-	say "make prepare (first run only)"
-	make -s -j"$jobs" prepare >/dev/null 2>&1
-fi
-
-# Every C file that calls the pin API, from the tree itself.
-pattern='\b(pin_user_pages(_fast|_remote|_unlocked)?|unpin_user_pages?(_dirty_lock)?|unpin_user_page_range_dirty_lock|memfd_pin_folios|unpin_folios?|iov_iter_extract_pages)[[:space:]]*\('
-mapfile -t sources < <(grep -rlE --include='*.c' "$pattern" \
-	--exclude-dir=tools --exclude-dir=Documentation --exclude-dir=samples . |
-	sed 's|^\./||' | sort)
-
-# Build only what this configuration builds: kbuild's own list of objects.
+# The pin and unpin functions, from the rules; the files calling them, from
+# the tree.
+names=$(awk '($1 == "acquire" || $1 == "release") && / kind=pin / { print $2 }' \
+	"$top/rules/linux.rules" | paste -sd'|')
+mapfile -t sources < <(cd "$src" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
+	--exclude-dir=tools --exclude-dir=Documentation --exclude-dir=samples \
+	--exclude-dir=scripts . | sed 's|^\./||' | sort)
 objects=()
 skipped=0
-for src in "${sources[@]}"; do
-	case "$src" in arch/*) [[ "$src" == arch/x86/* ]] || { skipped=$((skipped + 1)); continue; } ;; esac
-	objects+=("${src%.c}.o")
+for s in "${sources[@]}"; do
+	case "$s" in arch/*) [[ "$s" == arch/x86/* ]] || { skipped=$((skipped + 1)); continue; } ;; esac
+	objects+=("${s%.c}.o")
 done
-say "${#sources[@]} files call the pin API; building ${#objects[@]} objects for x86_64 (progress in $log)"
+say "${#sources[@]} files call the pin API; building ${#objects[@]} objects for x86_64 with kbuild"
 
-rm -f "$log"
-for o in "${objects[@]}"; do rm -f "$o"; done
-start=$(date +%s)
+# Rebuild them all: the check is the compile.
+for o in "${objects[@]}"; do rm -f "$build/$o"; done
+built_start=$(date +%s)
+declare -A wanted
+for o in "${objects[@]}"; do wanted[$o]=1; done
 n=0
-for o in "${objects[@]}"; do
-	n=$((n + 1))
-	printf 'kernel-check: [%d/%d] %s\n' "$n" "${#objects[@]}" "$o" >&2
-	make -s -k KCFLAGS="-fplugin=$plugin -fplugin-arg-pinbalance-stats -Wno-error" \
-		"$o" >>"$log" 2>&1 || true
-done
+# kbuild's "  CC [M]  path" lines of the objects asked for are the progress
+make -C "$src" O="$build" -k -j"$jobs" \
+	KCFLAGS="-fplugin-arg-pinbalance_plugin-stats" "${objects[@]}" 2>&1 |
+	tee "$log" | while IFS= read -r line; do
+		case $line in
+		*"  CC "*)
+			[ -n "${wanted[${line##* }]:-}" ] || continue
+			n=$((n + 1))
+			printf '%s: [%d/%d] %s\n' "${0##*/}" "$n" "${#objects[@]}" "${line##* }" >&2 ;;
+		*"[CWE-"*) printf '%s: finding: %s\n' "${0##*/}" "$line" >&2 ;;
+		esac
+	done || true
 end=$(date +%s)
 
 built=0
-for o in "${objects[@]}"; do [ -f "$o" ] && built=$((built + 1)); done
-stats=$(grep -a '^pinbalance: ' "$log" | grep -v -e '^pinbalance: <stdin>' || true)
+missing=()
+for o in "${objects[@]}"; do
+	if [ -f "$build/$o" ]; then built=$((built + 1)); else missing+=("$o"); fi
+done
+stats=$(grep -a '^pinbalance: ' "$log" | grep -v 'ignore rule' || true)
 sites=$(awk '{s += $7} END {print s + 0}' <<<"$stats")
 untracked=$(awk '{gsub(/\(/, "", $10); s += $10} END {print s + 0}' <<<"$stats")
 owned=$(awk '{s += $12} END {print s + 0}' <<<"$stats")
-findings=$(grep -a -cE 'warning: .*\[CWE-[0-9]+\]' "$log" || true)
+functions=$(awk '{s += $3} END {print s + 0}' <<<"$stats")
+findings=$({ grep -a -E ': (warning|error): .*\[CWE-[0-9]+\]' "$log" || true; } | sort -u | wc -l)
+misfits=$(grep -a -c 'does not fit its declaration' "$log" || true)
 
 echo
-echo "pinbalance kernel check: linux-source-$version, x86_64 defconfig + pin-api.config"
+echo "pinbalance kernel check: linux-source-$version, x86_64 defconfig + pin-api.config, CONFIG_GCC_PLUGIN_PIN_BALANCE=y"
 echo "  objects built:          $built of ${#objects[@]} (${#sources[@]} files call the pin API; $skipped other-arch files skipped)"
+[ ${#missing[@]} -eq 0 ] || echo "  not built (not in this configuration, or other-arch code): ${missing[*]}"
+echo "  functions compiled:     $functions"
 echo "  pin/get sites seen:     $sites ($untracked untracked, $owned caller-owned: leak not checked)"
 echo "  findings:               $findings"
-echo "  wall time:              $((end - start)) s"
+echo "  rules not fitting:      $misfits"
+echo "  wall time:              $((end - start)) s ($((end - built_start)) s building the objects)"
 echo "  full log:               $log"
 if [ "$findings" -gt 0 ]; then
 	echo
-	grep -a -E 'warning: .*\[CWE-[0-9]+\]' "$log" | sort -u
+	grep -a -E ': (warning|error): .*\[CWE-[0-9]+\]' "$log" | sort -u
 fi

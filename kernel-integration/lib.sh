@@ -1,0 +1,80 @@
+# lib.sh - shared by kernel-check.sh and check-kernel.sh (sourced, not run).
+#
+# A kernel is checked out of tree: Debian's linux-source-VERSION is
+# unpacked once into $cache/linux-source-VERSION (the source, with the
+# plugin applied by apply.sh), and each kind of build gets its own output
+# directory $cache/build-VERSION[-SUFFIX] (O=), configured and prepared
+# once and reused by later runs.
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cache=${PINBALANCE_CACHE:-$HOME/.cache/pinbalance}
+jobs=${JOBS:-$(nproc)}
+
+say() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+need_pkgs() {
+	local missing=() p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+			missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	say "installing ${missing[*]}"
+	[ "$(id -u)" -eq 0 ] || die "not root: install ${missing[*]} with apt-get first"
+	apt-get update -q >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+}
+
+# The compiler the kernel is built with, and its plugin headers.
+kernel_cc_pkgs() {
+	local major
+	major=$(gcc -dumpversion 2>/dev/null | cut -d. -f1)
+	echo "gcc g++ gcc-${major:-12}-plugin-dev"
+}
+
+# prepare_source VERSION: unpack the source and apply the integration.
+prepare_source() {
+	local version=$1
+	src=$cache/linux-source-$version
+	# shellcheck disable=SC2046
+	need_pkgs $(kernel_cc_pkgs) "linux-source-$version" flex bison bc \
+		libelf-dev libssl-dev make xz-utils libiberty-dev
+	if [ ! -f "$src/Makefile" ]; then
+		say "unpacking /usr/src/linux-source-$version.tar.xz into $cache (first run only)"
+		mkdir -p "$cache"
+		tar -C "$cache" -xf "/usr/src/linux-source-$version.tar.xz"
+	fi
+	# O= builds need a clean source tree (older runs configured in place)
+	if [ -f "$src/.config" ] || [ -d "$src/include/config" ]; then
+		say "cleaning the in-tree configuration of $src"
+		make -C "$src" -s mrproper
+	fi
+	"$top/kernel-integration/apply.sh" "$src" >&2
+}
+
+# prepare_build DIR FRAGMENT...: defconfig + fragments, then make prepare;
+# redone only when a fragment is newer than the configuration.
+prepare_build() {
+	local dir=$1 frag redo=false
+	shift
+	mkdir -p "$dir"
+	[ -f "$dir/.config" ] || redo=true
+	for frag in "$@"; do
+		[ "$frag" -nt "$dir/.config" ] && redo=true
+	done
+	if $redo; then
+		say "configuring $dir: x86_64 defconfig + ${*##*/}"
+		make -C "$src" O="$dir" -s defconfig >/dev/null
+		"$src/scripts/kconfig/merge_config.sh" -O "$dir" -m "$dir/.config" \
+			"$@" >/dev/null
+		make -C "$src" O="$dir" -s olddefconfig >/dev/null
+	fi
+	grep -q '^CONFIG_GCC_PLUGIN_PIN_BALANCE=y' "$dir/.config" ||
+		die "$dir/.config: CONFIG_GCC_PLUGIN_PIN_BALANCE did not stick (are $(kernel_cc_pkgs) installed?)"
+	say "make prepare in $dir (builds the plugin; quick when done before)"
+	make -C "$src" O="$dir" -s -j"$jobs" prepare >"$dir/prepare.log" 2>&1 ||
+		die "make prepare failed: see $dir/prepare.log"
+	[ -f "$dir/scripts/gcc-plugins/pinbalance_plugin.so" ] ||
+		die "the plugin was not built: see $dir/prepare.log"
+}
