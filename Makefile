@@ -5,6 +5,10 @@
 #   make check           run the DejaGnu testsuite
 #   make debug           build with AddressSanitizer/UBSan into plugin/asan/
 #   make check-asan      run the testsuite with that build
+#   make fuzz            fuzz the rules parser (libFuzzer, FUZZ_SECONDS=1800)
+#   make kernel-check    check Linux 6.12's pin-API objects through kbuild
+#   make check-kernel    test that the enforce option fails a kernel build
+#   make bench           compile-time benchmarks (docs/performance.md)
 
 .DEFAULT_GOAL := all
 
@@ -85,8 +89,24 @@ fuzz: build/rules-fuzz
 
 .PHONY: fuzz
 
-# The main job: check every Linux 6.12 object that uses the pin API.
-kernel-check: $(PLUGIN)
+# The main job: build every Linux 6.12 object that uses the pin API with
+# CONFIG_GCC_PLUGIN_PIN_BALANCE=y (kernel-integration/kernel-check.sh).
+kernel-check:
 	kernel-integration/kernel-check.sh 6.12
 
-.PHONY: kernel-check
+# The enforce option stops a kernel build at a put_page() of a pinned page.
+check-kernel:
+	kernel-integration/check-kernel.sh 6.12
+
+.PHONY: kernel-check check-kernel
+
+# The no-op plugin: the benchmark's floor, built like pinbalance.
+build/noop_plugin.so: testsuite/bench/noop_plugin.c
+	@mkdir -p build
+	$(CXX_FOR_CC) $(PLUGIN_CXXFLAGS) -o $@ -x c++ $<
+
+# Compile-time benchmarks (docs/performance.md); BENCH=timing|instr|scaling.
+bench: $(PLUGIN) build/noop_plugin.so
+	testsuite/bench/bench.sh $(or $(BENCH),all)
+
+.PHONY: bench

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""scaling-bench.py - does pinbalance's cost per statement stay flat as functions grow?
+
+For each shape of gen-scaling.py (chain, alive, loops) and each function size
+N (default 10^2, 10^3, 10^4, 10^5 statements), compiles a translation unit
+of max(1, TOTAL / N) functions of N statements with the plugin and
+-ftime-report, and reads the plugin's own line ("plugin execution": the
+pass accounts its time to TV_PLUGIN_RUN).  The time per statement is that
+time divided by the statements compiled; the median of --runs runs is kept.
+The compile is at -O0: pinbalance runs right after the "ssa" pass, before
+any optimisation, so it sees the same GIMPLE as at -O2, while GCC's own
+optimisers (superlinear on a 10^5-statement function) stay out of the way.
+
+Writes a markdown table to stdout and an SVG plot (--svg) of microseconds
+per statement against N, one line per shape.
+"""
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+INCLUDE = os.path.join(HERE, "..", "include")
+
+
+def plugin_seconds(cc, plugin, src):
+    r = subprocess.run([cc, "-O0", "-I", INCLUDE, "-fplugin=" + plugin, "-ftime-report",
+                        "-c", src, "-o", os.devnull], capture_output=True, text=True)
+    if r.returncode:
+        sys.exit("scaling-bench: compile failed: %s" % r.stderr[-2000:])
+    m = re.search(r"plugin execution\s*:\s*([\d.]+)\s*\(\s*\d+%\)\s*([\d.]+)", r.stderr)
+    total = re.search(r"TOTAL\s*:\s*([\d.]+)\s+([\d.]+)", r.stderr)
+    usr_sys = float(m.group(1)) + float(m.group(2)) if m else 0.0
+    return usr_sys, float(total.group(1)) + float(total.group(2))
+
+
+def svg_plot(rows, sizes, path):
+    """A log-x line chart of us/statement by size, one polyline per shape."""
+    w, h, left, bottom, top, right = 640, 400, 70, 50, 30, 120
+    ymax = max(r["us_per_stmt"] for r in rows) * 1.2
+    xs = sorted(sizes)
+    import math
+
+    def x(n):
+        lo, hi = math.log10(xs[0]), math.log10(xs[-1])
+        return left + (math.log10(n) - lo) / (hi - lo) * (w - left - right)
+
+    def y(v):
+        return h - bottom - v / ymax * (h - bottom - top)
+    colors = {"chain": "#1f77b4", "alive": "#d62728", "loops": "#2ca02c"}
+    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">' % (w, h),
+           '<rect width="100%" height="100%" fill="white"/>',
+           '<text x="%d" y="18" font-size="14">pinbalance pass time per statement (-ftime-report, plugin execution)</text>' % left,
+           '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>' % (left, h - bottom, w - right, h - bottom),
+           '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>' % (left, top, left, h - bottom)]
+    for n in xs:
+        out.append('<text x="%.1f" y="%d" text-anchor="middle">10^%d</text>' % (x(n), h - bottom + 18, round(math.log10(n))))
+    out.append('<text x="%d" y="%d" text-anchor="middle">statements per function</text>' % ((left + w - right) // 2, h - 10))
+    for i in range(5):
+        v = ymax * i / 4
+        out.append('<text x="%d" y="%.1f" text-anchor="end">%.2f</text>' % (left - 6, y(v) + 4, v))
+        out.append('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#ddd"/>' % (left, y(v), w - right, y(v)))
+    out.append('<text x="16" y="%d" transform="rotate(-90 16 %d)" text-anchor="middle">microseconds per statement</text>' % (h // 2, h // 2))
+    for k, shape in enumerate(sorted({r["shape"] for r in rows})):
+        pts = sorted((r["n"], r["us_per_stmt"]) for r in rows if r["shape"] == shape)
+        c = colors.get(shape, "black")
+        out.append('<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>' % (
+            c, " ".join("%.1f,%.1f" % (x(n), y(v)) for n, v in pts)))
+        for n, v in pts:
+            out.append('<circle cx="%.1f" cy="%.1f" r="3" fill="%s"/>' % (x(n), y(v), c))
+        out.append('<text x="%d" y="%d" fill="%s">%s</text>' % (w - right + 10, top + 20 + 18 * k, c, shape))
+    out.append("</svg>")
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--plugin", required=True)
+    ap.add_argument("--cc", default="gcc")
+    ap.add_argument("--sizes", default="100,1000,10000,100000")
+    ap.add_argument("--total", type=int, default=20000,
+                    help="statements per translation unit for the smaller sizes")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--svg")
+    a = ap.parse_args()
+    sizes = [int(s) for s in a.sizes.split(",")]
+    rows = []
+    tmp = tempfile.mkdtemp(prefix="pb-scale-")
+    for shape in ("chain", "alive", "loops"):
+        for n in sizes:
+            copies = max(1, a.total // n)
+            src = os.path.join(tmp, "%s-%d.c" % (shape, n))
+            with open(src, "w") as f:
+                subprocess.run([sys.executable, os.path.join(HERE, "gen-scaling.py"), shape,
+                                str(n), str(copies)], stdout=f, check=True)
+            runs = [plugin_seconds(a.cc, a.plugin, src) for _ in range(a.runs)]
+            secs = statistics.median(r[0] for r in runs)
+            gcc_total = statistics.median(r[1] for r in runs)
+            rows.append({"shape": shape, "n": n, "copies": copies, "plugin_s": secs,
+                         "gcc_total_s": gcc_total,
+                         "us_per_stmt": secs / (n * copies) * 1e6})
+            print("scaling-bench: %s N=%d x%d: plugin %.2f s of %.2f s" % (
+                shape, n, copies, secs, gcc_total), file=sys.stderr, flush=True)
+    print("| shape | statements per function | functions | plugin pass s | whole compile s (-O0) | us per statement |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        print("| %s | %d | %d | %.2f | %.2f | %.2f |" % (
+            r["shape"], r["n"], r["copies"], r["plugin_s"], r["gcc_total_s"], r["us_per_stmt"]))
+    print()
+    for shape in ("chain", "alive", "loops"):
+        pts = sorted((r["n"], r["us_per_stmt"]) for r in rows if r["shape"] == shape)
+        print("%s: cost per statement at N=%d is %.2fx that at N=%d" % (
+            shape, pts[-1][0], pts[-1][1] / pts[0][1] if pts[0][1] else float("inf"), pts[0][0]))
+    if a.svg:
+        svg_plot(rows, sizes, a.svg)
+        print("\nplot: %s" % a.svg)
+
+
+if __name__ == "__main__":
+    main()
