@@ -184,7 +184,10 @@ void kunmap(struct page *page);
 void *kmap_local_page(struct page *page);
 void *kmap_local_folio(struct folio *folio, size_t offset);
 void *kmap_atomic(struct page *page);
-void kunmap_local(const void *addr);
+void __kunmap_local(const void *addr);
+void __kunmap_atomic(const void *addr);
+#define kunmap_local(addr)	__kunmap_local(addr)
+#define kunmap_atomic(addr)	__kunmap_atomic(addr)
 
 /* include/linux/uio.h */
 ssize_t iov_iter_get_pages2(struct iov_iter *i, struct page **pages,
