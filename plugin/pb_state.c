@@ -972,11 +972,6 @@ static bool pb_edge_classes(struct pb_fn *fn, edge e, edge via, int site,
 	return *kept != PB_ALL_CLASSES;
 }
 
-bool pb_cond_refines(struct pb_fn *fn, edge e, int site, unsigned int *kept)
-{
-	return pb_edge_classes(fn, e, NULL, site, kept);
-}
-
 /* Does taking E (or the straight path just before it) show VAL != 0? */
 static bool pb_edge_implies_nonzero(edge e, tree val)
 {
@@ -1270,29 +1265,126 @@ static bool pb_edge_contradicts_guards(const struct pb_site *site, edge e)
 	return false;
 }
 
+/*
+ * What leaving through E, entered through VIA, says about each site: the
+ * classes its branch keeps (PB_FACT_REFINES if it tells anything),
+ * PB_FACT_OWNER if it sees the owner of the pages, PB_FACT_CONTRADICTS if
+ * it contradicts a branch every path to the site took.  None of it
+ * depends on the state, while the solver visits a block once per change
+ * of its input, so a row of these bytes is computed once per edge (per
+ * edge in, for a block entered per edge: it ends in a condition, so
+ * (VIA, true or false) names the edge out), each site's byte when first
+ * needed.  The byte after the sites sums the row up: PB_ROW_DEAD if no
+ * path takes E, PB_ROW_BRANCH if E leaves a branch (else no site is
+ * concerned).
+ */
+#define PB_FACT_KNOWN 0x80u
+#define PB_FACT_REFINES 0x40u
+#define PB_FACT_OWNER 0x20u
+#define PB_FACT_CONTRADICTS 0x10u
+#define PB_ROW_DEAD 0x01u
+#define PB_ROW_BRANCH 0x02u
+
+static unsigned char pb_site_facts(struct pb_fn *fn, edge e, edge via,
+				   int site)
+{
+	unsigned char facts = PB_FACT_KNOWN;
+	unsigned int kept;
+
+	if (pb_edge_contradicts_guards(&fn->sites[site], e))
+		facts |= PB_FACT_CONTRADICTS;
+	if (pb_edge_classes(fn, e, via, site, &kept))
+		facts |= PB_FACT_REFINES | kept;
+	if (pb_edge_sees_owner(fn, e, site))
+		facts |= PB_FACT_OWNER;
+	return facts;
+}
+
+/* The row's summary; the sites' bytes are filled in when first needed. */
+static void pb_start_row(struct pb_fn *fn, edge e, edge via,
+			 unsigned char *row)
+{
+	unsigned char sum = PB_FACT_KNOWN;
+	gimple *last = last_stmt(e->src);
+
+	memset(row, 0, fn->nsites);
+	if (pb_edge_statically_dead(e, via))
+		sum |= PB_ROW_DEAD;
+	/* only a branch tells anything about a site */
+	else if (last && (gimple_code(last) == GIMPLE_COND ||
+			  gimple_code(last) == GIMPLE_SWITCH))
+		sum |= PB_ROW_BRANCH;
+	row[fn->nsites] = sum;
+}
+
+static unsigned char pb_row_site(struct pb_fn *fn, edge e, edge via,
+				 unsigned char *row, int site)
+{
+	if (!(row[site] & PB_FACT_KNOWN))
+		row[site] = pb_site_facts(fn, e, via, site);
+	return row[site];
+}
+
+/* The row for E entered through VIA; ROOM (nsites + 1) if not kept. */
+static unsigned char *pb_edge_row(struct pb_fn *fn, edge e, edge via,
+					unsigned char *room)
+{
+	size_t width = fn->nsites + 1;
+	unsigned char *row;
+
+	if (!via)
+		row = &fn->edge_facts[(size_t)(intptr_t)e->aux * width];
+	else if (e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE))
+		row = &fn->via_facts[((size_t)(intptr_t)via->aux * 2 +
+				      !(e->flags & EDGE_TRUE_VALUE)) * width];
+	else
+		row = room;
+	if (row == room || !(row[fn->nsites] & PB_FACT_KNOWN))
+		pb_start_row(fn, e, via, row);
+	return row;
+}
+
+bool pb_cond_refines(struct pb_fn *fn, edge e, int site, unsigned int *kept)
+{
+	unsigned char *room = XALLOCAVEC(unsigned char, fn->nsites + 1);
+	unsigned char *row = pb_edge_row(fn, e, NULL, room);
+	unsigned char facts = 0;
+
+	if (row[fn->nsites] & PB_ROW_BRANCH)
+		facts = pb_row_site(fn, e, NULL, row, site);
+
+	*kept = facts & PB_ALL_CLASSES;
+	return facts & PB_FACT_REFINES;
+}
+
 /* Refine W for leaving through E; false if no path can take E. */
 static bool pb_refine_for_edge(struct pb_fn *fn, edge e, edge via, pb_word *w)
 {
+	unsigned char *room = XALLOCAVEC(unsigned char, fn->nsites + 1);
+	unsigned char *row = pb_edge_row(fn, e, via, room);
 	int i;
 
-	if (pb_edge_statically_dead(e, via))
+	if (row[fn->nsites] & PB_ROW_DEAD)
 		return false;
+	if (!(row[fn->nsites] & PB_ROW_BRANCH))
+		return true;
 	for (i = 0; i < fn->nsites; i++) {
-		unsigned int kept;
+		unsigned char facts;
 
 		if (!(w[i] & ~PB_ABSENT))
 			continue;
-		if (pb_edge_contradicts_guards(&fn->sites[i], e)) {
+		facts = pb_row_site(fn, e, via, row, i);
+		if (facts & PB_FACT_CONTRADICTS) {
 			w[i] &= PB_ABSENT;
 			if (!w[i])
 				return false;
 			continue;
 		}
-		if (pb_edge_sees_owner(fn, e, i))
+		if (facts & PB_FACT_OWNER)
 			pb_hand_over_site(w, i);
-		if (!pb_edge_classes(fn, e, via, i, &kept))
+		if (!(facts & PB_FACT_REFINES))
 			continue;
-		w[i] = pb_keep_classes(w[i], kept);
+		w[i] = pb_keep_classes(w[i], facts & PB_ALL_CLASSES);
 		if (!w[i])
 			return false;
 	}
@@ -1402,9 +1494,25 @@ static void pb_setup_cfg(struct pb_fn *fn)
 	fn->rpo_index = XNEWVEC(int, last_basic_block_for_fn(fn->fun));
 	{
 		int *order = XNEWVEC(int, n_basic_blocks_for_fn(fn->fun));
+		auto_bitmap exit_bbs;
 
-		fn->nrpo = pre_and_rev_post_order_compute_fn(fn->fun, NULL,
-							     order, false);
+		/*
+		 * An order where each loop's blocks come together, before
+		 * what follows the loop: the worklist, which takes the first
+		 * block in this order, then finishes a loop before flowing
+		 * out of it.  In a plain reverse postorder the code after a
+		 * loop may come before the loop's body, and is then walked
+		 * again for every change the loop makes.
+		 */
+		bitmap_set_bit(exit_bbs, EXIT_BLOCK);
+		if (single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(fn->fun)))
+			fn->nrpo = rev_post_order_and_mark_dfs_back_seme(
+				fn->fun,
+				single_succ_edge(ENTRY_BLOCK_PTR_FOR_FN(fn->fun)),
+				exit_bbs, true, order, NULL);
+		else
+			fn->nrpo = pre_and_rev_post_order_compute_fn(
+				fn->fun, NULL, order, false);
 		for (i = 0; i < fn->nrpo; i++) {
 			fn->rpo[i] = BASIC_BLOCK_FOR_FN(fn->fun, order[i]);
 			fn->rpo_index[order[i]] = i;
@@ -1421,6 +1529,10 @@ static void pb_alloc_states(struct pb_fn *fn)
 {
 	fn->edge_state = XCNEWVEC(pb_word, (size_t)fn->nedges * fn->nsites);
 	fn->edge_reached = XCNEWVEC(unsigned char, fn->nedges);
+	fn->edge_facts = XCNEWVEC(unsigned char,
+				  (size_t)fn->nedges * (fn->nsites + 1));
+	fn->via_facts = XCNEWVEC(unsigned char,
+				 (size_t)fn->nedges * 2 * (fn->nsites + 1));
 }
 
 static void pb_teardown(struct pb_fn *fn)
@@ -1428,6 +1540,8 @@ static void pb_teardown(struct pb_fn *fn)
 	pb_clear_edge_numbers(fn);
 	XDELETEVEC(fn->edge_state);
 	XDELETEVEC(fn->edge_reached);
+	XDELETEVEC(fn->edge_facts);
+	XDELETEVEC(fn->via_facts);
 	XDELETEVEC(fn->rpo);
 	XDELETEVEC(fn->rpo_index);
 	pb_value_fini(fn);

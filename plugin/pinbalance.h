@@ -137,6 +137,8 @@ struct pb_fn {
 	int nedges;
 	pb_word *edge_state;		/* nedges x nsites */
 	unsigned char *edge_reached;
+	unsigned char *edge_facts;	/* pb_edge_row(): nedges x (nsites + 1) */
+	unsigned char *via_facts;	/* per edge in: nedges x 2 x (nsites + 1) */
 	basic_block *rpo;
 	int *rpo_index;
 	int nrpo;
