@@ -946,30 +946,76 @@ static unsigned int pb_test_classes(struct pb_fn *fn, int site,
 }
 
 /*
- * The classes of SITE that can take edge E out of a conditional block,
- * entered through VIA (NULL: any).  False if the branch says nothing
- * about the site.
+ * The sites for which pb_classify_operand could call OP anything but
+ * PB_OP_OTHER or PB_OP_CONST (a superset is fine: those are then
+ * classified one by one).
  */
-static bool pb_edge_classes(struct pb_fn *fn, edge e, edge via, int site,
-			    unsigned int *kept)
+static unsigned int pb_operand_sites(struct pb_fn *fn, tree op)
+{
+	unsigned int sites;
+	struct pb_val v = {};
+	int i;
+
+	if (!op)
+		return 0;
+	sites = pb_ret_sites(fn, op, 2);
+	if (TREE_CODE(op) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(op)))
+		v = pb_value_of(fn, op);
+	for (i = 0; i < fn->nsites; i++) {
+		const struct pb_site *s = &fn->sites[i];
+
+		if (s->req && s->rule->count == PB_COUNT_RETURN &&
+		    pb_same_count(op, s->req))
+			sites |= 1u << i;
+		else if (v.key && pb_key_equal(fn, v.key, s->container.key))
+			sites |= 1u << i;
+	}
+	return sites;
+}
+
+/*
+ * The sites a test can say anything particular about, walking it as
+ * pb_test_classes does.  For every other site the test's classes are
+ * the same: those its comparisons have whatever the sites did.
+ */
+static unsigned int pb_test_sites(struct pb_fn *fn, const struct pb_cmp *cmp,
+				  edge via, int depth)
+{
+	struct pb_cmp inner = *cmp;
+	tree op = pb_operand_on_edge(cmp->lhs, via);
+	unsigned int sites = 0;
+	gimple *def;
+
+	if (depth > 0 && (cmp->code == NE_EXPR || cmp->code == EQ_EXPR) &&
+	    integer_zerop(cmp->rhs) && op && TREE_CODE(op) == SSA_NAME &&
+	    is_gimple_assign(def = SSA_NAME_DEF_STMT(op)) &&
+	    (gimple_assign_rhs_code(def) == BIT_AND_EXPR ||
+	     gimple_assign_rhs_code(def) == BIT_IOR_EXPR)) {
+		struct pb_cmp a = { gimple_assign_rhs1(def), cmp->code, cmp->rhs };
+		struct pb_cmp b = { gimple_assign_rhs2(def), cmp->code, cmp->rhs };
+
+		return pb_test_sites(fn, &a, via, depth - 1) |
+		       pb_test_sites(fn, &b, via, depth - 1);
+	}
+	if (depth > 0 && pb_unwrap_test(&inner, via))
+		sites = pb_test_sites(fn, &inner, via, depth - 1);
+	return sites | pb_operand_sites(fn, op) |
+	       pb_operand_sites(fn, pb_operand_on_edge(cmp->rhs, via));
+}
+
+/* The test that decides edge E, before any unwrapping; false if none. */
+static bool pb_edge_test(edge e, struct pb_cmp *cmp)
 {
 	gcond *cond = safe_dyn_cast<gcond *>(last_stmt(e->src));
-	enum tree_code code;
 
 	if (!cond || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
 		return false;
-	code = gimple_cond_code(cond);
+	cmp->lhs = gimple_cond_lhs(cond);
+	cmp->code = gimple_cond_code(cond);
+	cmp->rhs = gimple_cond_rhs(cond);
 	if (!(e->flags & EDGE_TRUE_VALUE))
-		code = invert_tree_comparison(code, false);
-	if (code == ERROR_MARK)
-		return false;
-	{
-		struct pb_cmp cmp = { gimple_cond_lhs(cond), code,
-				      gimple_cond_rhs(cond) };
-
-		*kept = pb_test_classes(fn, site, &cmp, via, PB_TEST_DEPTH);
-	}
-	return *kept != PB_ALL_CLASSES;
+		cmp->code = invert_tree_comparison(cmp->code, false);
+	return cmp->code != ERROR_MARK;
 }
 
 /* Does taking E (or the straight path just before it) show VAL != 0? */
@@ -1034,33 +1080,39 @@ static bool pb_edge_statically_dead(edge e, edge via)
 
 /*
  * 'if (!req->page_list) unpin_user_pages(page_list, n)': where a field
- * that was given the site's array is seen non-NULL, the owner of that
- * field has the pages; on that edge they are handed over.
+ * that was given a site's array is seen non-NULL, the owner of that
+ * field has the pages; on that edge they are handed over.  The sites so
+ * handed over on E, as a mask.
  */
-static bool pb_edge_sees_owner(struct pb_fn *fn, edge e, int site)
+static unsigned int pb_edge_owner_sites(struct pb_fn *fn, edge e)
 {
+	unsigned int sites = 0;
 	struct pb_cmp cmp;
 	gimple *def;
-	int i;
+	tree field;
+	int i, s;
 
 	if (!pb_edge_comparison(e, NULL, &cmp) || cmp.code != NE_EXPR ||
 	    !integer_zerop(cmp.rhs) || TREE_CODE(cmp.lhs) != SSA_NAME)
-		return false;
+		return 0;
 	def = SSA_NAME_DEF_STMT(pb_strip_copies(cmp.lhs));
 	if (!gimple_assign_load_p(def))
-		return false;
+		return 0;
+	field = pb_value_of_addr(fn, gimple_assign_rhs1(def)).key;
 	for (i = 0; i < fn->nstores; i++) {
 		struct pb_store *st = &fn->stores[i];
 		struct pb_val v;
 
-		if (!pb_key_equal(fn, pb_value_of_addr(fn, st->dest).key,
-				  pb_value_of_addr(fn, gimple_assign_rhs1(def)).key))
+		if (!pb_key_equal(fn, pb_value_of_addr(fn, st->dest).key, field))
 			continue;
 		v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
-		if (v.key && pb_key_equal(fn, v.key, fn->sites[site].container.key))
-			return true;
+		if (!v.key)
+			continue;
+		for (s = 0; s < fn->nsites; s++)
+			if (pb_key_equal(fn, v.key, fn->sites[s].container.key))
+				sites |= 1u << s;
 	}
-	return false;
+	return sites;
 }
 
 /* ----------------------------------------------------------- dataflow */
@@ -1273,8 +1325,7 @@ static bool pb_edge_contradicts_guards(const struct pb_site *site, edge e)
  * depends on the state, while the solver visits a block once per change
  * of its input, so a row of these bytes is computed once per edge (per
  * edge in, for a block entered per edge: it ends in a condition, so
- * (VIA, true or false) names the edge out), each site's byte when first
- * needed.  The byte after the sites sums the row up: PB_ROW_DEAD if no
+ * (VIA, true or false) names the edge out).  The byte after the sites sums the row up: PB_ROW_DEAD if no
  * path takes E, PB_ROW_BRANCH if E leaves a branch (else no site is
  * concerned).
  */
@@ -1285,22 +1336,47 @@ static bool pb_edge_contradicts_guards(const struct pb_site *site, edge e)
 #define PB_ROW_DEAD 0x01u
 #define PB_ROW_BRANCH 0x02u
 
-static unsigned char pb_site_facts(struct pb_fn *fn, edge e, edge via,
-				   int site)
+/*
+ * Fill in every site's byte of the row.  A test is walked per site only
+ * for the sites it mentions (pb_test_sites): for all the others it keeps
+ * the same classes, computed once, so a branch on something else costs
+ * the same whatever the number of sites.
+ */
+static void pb_fill_row(struct pb_fn *fn, edge e, edge via,
+			unsigned char *row)
 {
-	unsigned char facts = PB_FACT_KNOWN;
-	unsigned int kept;
+	unsigned int mentioned = 0, others = PB_ALL_CLASSES, owners, kept;
+	struct pb_cmp cmp;
+	bool test = pb_edge_test(e, &cmp);
+	int i;
 
-	if (pb_edge_contradicts_guards(&fn->sites[site], e))
-		facts |= PB_FACT_CONTRADICTS;
-	if (pb_edge_classes(fn, e, via, site, &kept))
-		facts |= PB_FACT_REFINES | kept;
-	if (pb_edge_sees_owner(fn, e, site))
-		facts |= PB_FACT_OWNER;
-	return facts;
+	if (test) {
+		mentioned = pb_test_sites(fn, &cmp, via, PB_TEST_DEPTH);
+		for (i = 0; i < fn->nsites; i++)
+			if (!(mentioned & (1u << i))) {
+				others = pb_test_classes(fn, i, &cmp, via,
+							 PB_TEST_DEPTH);
+				break;
+			}
+	}
+	owners = pb_edge_owner_sites(fn, e);
+	for (i = 0; i < fn->nsites; i++) {
+		unsigned char facts = PB_FACT_KNOWN;
+
+		kept = others;
+		if (mentioned & (1u << i))
+			kept = pb_test_classes(fn, i, &cmp, via, PB_TEST_DEPTH);
+		if (kept != PB_ALL_CLASSES)
+			facts |= PB_FACT_REFINES | kept;
+		if (owners & (1u << i))
+			facts |= PB_FACT_OWNER;
+		if (pb_edge_contradicts_guards(&fn->sites[i], e))
+			facts |= PB_FACT_CONTRADICTS;
+		row[i] = facts;
+	}
 }
 
-/* The row's summary; the sites' bytes are filled in when first needed. */
+/* Compute the row: its summary, then the sites' bytes if E is a branch. */
 static void pb_start_row(struct pb_fn *fn, edge e, edge via,
 			 unsigned char *row)
 {
@@ -1308,21 +1384,15 @@ static void pb_start_row(struct pb_fn *fn, edge e, edge via,
 	gimple *last = last_stmt(e->src);
 
 	memset(row, 0, fn->nsites);
-	if (pb_edge_statically_dead(e, via))
+	if (pb_edge_statically_dead(e, via)) {
 		sum |= PB_ROW_DEAD;
-	/* only a branch tells anything about a site */
-	else if (last && (gimple_code(last) == GIMPLE_COND ||
-			  gimple_code(last) == GIMPLE_SWITCH))
+	} else if (last && (gimple_code(last) == GIMPLE_COND ||
+			    gimple_code(last) == GIMPLE_SWITCH)) {
+		/* only a branch tells anything about a site */
 		sum |= PB_ROW_BRANCH;
+		pb_fill_row(fn, e, via, row);
+	}
 	row[fn->nsites] = sum;
-}
-
-static unsigned char pb_row_site(struct pb_fn *fn, edge e, edge via,
-				 unsigned char *row, int site)
-{
-	if (!(row[site] & PB_FACT_KNOWN))
-		row[site] = pb_site_facts(fn, e, via, site);
-	return row[site];
 }
 
 /* The row for E entered through VIA; ROOM (nsites + 1) if not kept. */
@@ -1351,7 +1421,7 @@ bool pb_cond_refines(struct pb_fn *fn, edge e, int site, unsigned int *kept)
 	unsigned char facts = 0;
 
 	if (row[fn->nsites] & PB_ROW_BRANCH)
-		facts = pb_row_site(fn, e, NULL, row, site);
+		facts = row[site];
 
 	*kept = facts & PB_ALL_CLASSES;
 	return facts & PB_FACT_REFINES;
@@ -1373,7 +1443,7 @@ static bool pb_refine_for_edge(struct pb_fn *fn, edge e, edge via, pb_word *w)
 
 		if (!(w[i] & ~PB_ABSENT))
 			continue;
-		facts = pb_row_site(fn, e, via, row, i);
+		facts = row[i];
 		if (facts & PB_FACT_CONTRADICTS) {
 			w[i] &= PB_ABSENT;
 			if (!w[i])

@@ -4,15 +4,24 @@
 
 For each shape of gen-scaling.py (chain, alive, loops) and each function size
 N (default 10^2, 10^3, 10^4, 10^5 statements), compiles a translation unit
-of max(1, TOTAL / N) functions of N statements with the plugin and
+of max(1, TOTAL / N) functions of about N statements with the plugin and
 -ftime-report, and reads the plugin's own line ("plugin execution": the
 pass accounts its time to TV_PLUGIN_RUN).  The time per statement is that
-time divided by the statements compiled; the median of --runs runs is kept.
+time divided by the statements compiled, as counted by the generator (its
+'statements per function' comment); the median of --runs runs is kept.
+A second table sweeps the number of pin sites in the chain shape at a
+fixed size, since the work per statement is bounded by the sites tracked.
+
 The compile is at -O0: pinbalance runs right after the "ssa" pass, before
 any optimisation, so it sees the same GIMPLE as at -O2, while GCC's own
 optimisers (superlinear on a 10^5-statement function) stay out of the way.
 
-Writes a markdown table to stdout and an SVG plot (--svg) of microseconds
+With --instr, each compile also runs once under callgrind, collecting only
+inside pb_analyze_function, and the table adds the instructions the plugin
+executed per statement: exact and repeatable, unlike -ftime-report's
+10-millisecond ticks (slow: about 30 minutes for the default sizes).
+
+Writes markdown tables to stdout and an SVG plot (--svg) of microseconds
 per statement against N, one line per shape.
 """
 import argparse
@@ -38,11 +47,62 @@ def plugin_seconds(cc, plugin, src):
     return usr_sys, float(total.group(1)) + float(total.group(2))
 
 
+def plugin_instructions(cc, plugin, src):
+    """Instructions executed inside pb_analyze_function, by callgrind."""
+    with tempfile.TemporaryDirectory(prefix="pb-cg-") as d:
+        r = subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                            "--collect-atstart=no", "--toggle-collect=*pb_analyze_function*",
+                            "--callgrind-out-file=" + os.path.join(d, "cg.%p"),
+                            cc, "-O0", "-I", INCLUDE, "-fplugin=" + plugin,
+                            "-c", src, "-o", os.devnull], capture_output=True, text=True)
+        if r.returncode:
+            sys.exit("scaling-bench: callgrind failed: %s" % r.stderr[-2000:])
+        total = 0
+        for name in os.listdir(d):
+            with open(os.path.join(d, name)) as f:
+                for line in f:
+                    if line.startswith("totals:") or line.startswith("summary:"):
+                        total = max(total, int(line.split()[1]))
+    return total
+
+
+def statements_per_function(src):
+    with open(src) as f:
+        for line in f:
+            m = re.match(r"/\* statements per function: (\d+) \*/", line)
+            if m:
+                return int(m.group(1))
+    sys.exit("scaling-bench: %s does not say its size" % src)
+
+
+def measure(a, tmp, shape, n, sites=None):
+    copies = max(1, a.total // n)
+    src = os.path.join(tmp, "%s-%d-%s.c" % (shape, n, sites or "d"))
+    args = [sys.executable, os.path.join(HERE, "gen-scaling.py"), shape, str(n), str(copies)]
+    if sites:
+        args.append(str(sites))
+    with open(src, "w") as f:
+        subprocess.run(args, stdout=f, check=True)
+    stmts = statements_per_function(src) * copies
+    runs = [plugin_seconds(a.cc, a.plugin, src) for _ in range(a.runs)]
+    row = {"shape": shape, "n": statements_per_function(src), "nominal": n,
+           "copies": copies, "sites": sites,
+           "plugin_s": statistics.median(r[0] for r in runs),
+           "gcc_total_s": statistics.median(r[1] for r in runs)}
+    row["us_per_stmt"] = row["plugin_s"] / stmts * 1e6
+    if a.instr:
+        row["instr_per_stmt"] = plugin_instructions(a.cc, a.plugin, src) / stmts
+    print("scaling-bench: %s N=%d x%d%s: plugin %.2f s of %.2f s" % (
+        shape, row["n"], copies, " sites=%d" % sites if sites else "",
+        row["plugin_s"], row["gcc_total_s"]), file=sys.stderr, flush=True)
+    return row
+
+
 def svg_plot(rows, sizes, path):
     """A log-x line chart of us/statement by size, one polyline per shape."""
     w, h, left, bottom, top, right = 640, 400, 70, 50, 30, 120
     ymax = max(r["us_per_stmt"] for r in rows) * 1.2
-    xs = sorted(sizes)
+    xs = sorted({r["n"] for r in rows})
     import math
 
     def x(n):
@@ -57,8 +117,8 @@ def svg_plot(rows, sizes, path):
            '<text x="%d" y="18" font-size="14">pinbalance pass time per statement (-ftime-report, plugin execution)</text>' % left,
            '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>' % (left, h - bottom, w - right, h - bottom),
            '<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>' % (left, top, left, h - bottom)]
-    for n in xs:
-        out.append('<text x="%.1f" y="%d" text-anchor="middle">10^%d</text>' % (x(n), h - bottom + 18, round(math.log10(n))))
+    for e in range(math.ceil(math.log10(xs[0])), math.floor(math.log10(xs[-1])) + 1):
+        out.append('<text x="%.1f" y="%d" text-anchor="middle">10^%d</text>' % (x(10 ** e), h - bottom + 18, e))
     out.append('<text x="%d" y="%d" text-anchor="middle">statements per function</text>' % ((left + w - right) // 2, h - 10))
     for i in range(5):
         v = ymax * i / 4
@@ -83,9 +143,14 @@ def main():
     ap.add_argument("--plugin", required=True)
     ap.add_argument("--cc", default="gcc")
     ap.add_argument("--sizes", default="100,1000,10000,100000")
-    ap.add_argument("--total", type=int, default=20000,
+    ap.add_argument("--total", type=int, default=100000,
                     help="statements per translation unit for the smaller sizes")
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--sites", default="1,2,4,8,16,32",
+                    help="pin sites for the sweep of the chain shape ('' for none)")
+    ap.add_argument("--sites-size", type=int, default=10000)
+    ap.add_argument("--instr", action="store_true",
+                    help="also count the plugin's instructions with callgrind")
     ap.add_argument("--svg")
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",")]
@@ -93,29 +158,33 @@ def main():
     tmp = tempfile.mkdtemp(prefix="pb-scale-")
     for shape in ("chain", "alive", "loops"):
         for n in sizes:
-            copies = max(1, a.total // n)
-            src = os.path.join(tmp, "%s-%d.c" % (shape, n))
-            with open(src, "w") as f:
-                subprocess.run([sys.executable, os.path.join(HERE, "gen-scaling.py"), shape,
-                                str(n), str(copies)], stdout=f, check=True)
-            runs = [plugin_seconds(a.cc, a.plugin, src) for _ in range(a.runs)]
-            secs = statistics.median(r[0] for r in runs)
-            gcc_total = statistics.median(r[1] for r in runs)
-            rows.append({"shape": shape, "n": n, "copies": copies, "plugin_s": secs,
-                         "gcc_total_s": gcc_total,
-                         "us_per_stmt": secs / (n * copies) * 1e6})
-            print("scaling-bench: %s N=%d x%d: plugin %.2f s of %.2f s" % (
-                shape, n, copies, secs, gcc_total), file=sys.stderr, flush=True)
-    print("| shape | statements per function | functions | plugin pass s | whole compile s (-O0) | us per statement |")
-    print("|---|---|---|---|---|---|")
+            rows.append(measure(a, tmp, shape, n))
+    sweep = [measure(a, tmp, "chain", a.sites_size, int(k))
+             for k in a.sites.split(",") if k]
+
+    instr_h = " instructions per statement |" if a.instr else ""
+    print("| shape | statements per function | functions | plugin pass s | whole compile s (-O0) | us per statement |" + instr_h)
+    print("|---|---|---|---|---|---|" + ("---|" if a.instr else ""))
     for r in rows:
         print("| %s | %d | %d | %.2f | %.2f | %.2f |" % (
-            r["shape"], r["n"], r["copies"], r["plugin_s"], r["gcc_total_s"], r["us_per_stmt"]))
+            r["shape"], r["n"], r["copies"], r["plugin_s"], r["gcc_total_s"], r["us_per_stmt"]) +
+            (" %.0f |" % r["instr_per_stmt"] if a.instr else ""))
     print()
     for shape in ("chain", "alive", "loops"):
-        pts = sorted((r["n"], r["us_per_stmt"]) for r in rows if r["shape"] == shape)
-        print("%s: cost per statement at N=%d is %.2fx that at N=%d" % (
-            shape, pts[-1][0], pts[-1][1] / pts[0][1] if pts[0][1] else float("inf"), pts[0][0]))
+        pts = sorted((r["n"], r["us_per_stmt"], r.get("instr_per_stmt")) for r in rows if r["shape"] == shape)
+        line = "%s: cost per statement at N=%d is %.2fx that at N=%d" % (
+            shape, pts[-1][0], pts[-1][1] / pts[0][1] if pts[0][1] else float("inf"), pts[0][0])
+        if a.instr and pts[0][2]:
+            line += " (instructions: %.2fx)" % (pts[-1][2] / pts[0][2])
+        print(line)
+    if sweep:
+        print()
+        print("| pin sites (chain) | statements per function | functions | plugin pass s | us per statement |" + instr_h)
+        print("|---|---|---|---|---|" + ("---|" if a.instr else ""))
+        for r in sweep:
+            print("| %d | %d | %d | %.2f | %.2f |" % (
+                r["sites"], r["n"], r["copies"], r["plugin_s"], r["us_per_stmt"]) +
+                (" %.0f |" % r["instr_per_stmt"] if a.instr else ""))
     if a.svg:
         svg_plot(rows, sizes, a.svg)
         print("\nplot: %s" % a.svg)
