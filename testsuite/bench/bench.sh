@@ -7,12 +7,13 @@
 #   instr    instr-bench.py: executed instructions under cachegrind, 12
 #            pin-API and 12 other objects
 #   scaling  scaling-bench.py: pass time per statement for synthetic
-#            functions of 10^2..10^5 statements, with an SVG plot
+#            functions of 10^2..10^5 statements, with an SVG plot, and
+#            the instructions per statement under callgrind (INSTR=0: not)
 #
 # Uses the tree kernel-check prepares (~/.cache/pinbalance/build-6.12) and
 # its pinbalance_plugin.so, building what is missing.  Results go to
 # build/bench/ (markdown tables, JSON, scaling.svg); docs/performance.md
-# shows them.  Environment: ROUNDS (5), OTHERS (100), JOBS (nproc).
+# shows them.  Environment: ROUNDS (5), OTHERS (100), JOBS (nproc), INSTR (1).
 set -euo pipefail
 . "$(dirname "$0")/../../kernel-integration/lib.sh"
 
@@ -60,7 +61,9 @@ fi
 if [ "$what" = all ] || [ "$what" = scaling ]; then
 	make -C "$top" -s
 	say "scaling: synthetic functions of 10^2..10^5 statements"
-	python3 "$top/testsuite/bench/scaling-bench.py" \
+	scaling_instr=--instr
+	[ "${INSTR:-1}" = 0 ] && scaling_instr=
+	python3 "$top/testsuite/bench/scaling-bench.py" $scaling_instr \
 		--plugin "$top/plugin/pinbalance.so" --svg "$out/scaling.svg" |
 		tee "$out/scaling.md"
 fi

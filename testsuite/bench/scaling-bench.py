@@ -19,7 +19,8 @@ optimisers (superlinear on a 10^5-statement function) stay out of the way.
 With --instr, each compile also runs once under callgrind, collecting only
 inside pb_analyze_function, and the table adds the instructions the plugin
 executed per statement: exact and repeatable, unlike -ftime-report's
-10-millisecond ticks (slow: about 30 minutes for the default sizes).
+10-millisecond ticks (slow: about 30 minutes for the default sizes, the
+functions of 10^5 statements taking most of it).
 
 Writes markdown tables to stdout and an SVG plot (--svg) of microseconds
 per statement against N, one line per shape.
@@ -75,14 +76,19 @@ def statements_per_function(src):
     sys.exit("scaling-bench: %s does not say its size" % src)
 
 
-def measure(a, tmp, shape, n, sites=None):
-    copies = max(1, a.total // n)
-    src = os.path.join(tmp, "%s-%d-%s.c" % (shape, n, sites or "d"))
+def generate(tmp, shape, n, copies, sites):
+    src = os.path.join(tmp, "%s-%d-%d-%s.c" % (shape, n, copies, sites or "d"))
     args = [sys.executable, os.path.join(HERE, "gen-scaling.py"), shape, str(n), str(copies)]
     if sites:
         args.append(str(sites))
     with open(src, "w") as f:
         subprocess.run(args, stdout=f, check=True)
+    return src
+
+
+def measure(a, tmp, shape, n, sites=None):
+    copies = max(1, a.total // n)
+    src = generate(tmp, shape, n, copies, sites)
     stmts = statements_per_function(src) * copies
     runs = [plugin_seconds(a.cc, a.plugin, src) for _ in range(a.runs)]
     row = {"shape": shape, "n": statements_per_function(src), "nominal": n,
@@ -91,7 +97,11 @@ def measure(a, tmp, shape, n, sites=None):
            "gcc_total_s": statistics.median(r[1] for r in runs)}
     row["us_per_stmt"] = row["plugin_s"] / stmts * 1e6
     if a.instr:
-        row["instr_per_stmt"] = plugin_instructions(a.cc, a.plugin, src) / stmts
+        # instructions do not need a large sample: --instr-total statements
+        icopies = max(1, a.instr_total // n)
+        isrc = generate(tmp, shape, n, icopies, sites)
+        row["instr_per_stmt"] = plugin_instructions(a.cc, a.plugin, isrc) / (
+            statements_per_function(isrc) * icopies)
     print("scaling-bench: %s N=%d x%d%s: plugin %.2f s of %.2f s" % (
         shape, row["n"], copies, " sites=%d" % sites if sites else "",
         row["plugin_s"], row["gcc_total_s"]), file=sys.stderr, flush=True)
@@ -151,6 +161,8 @@ def main():
     ap.add_argument("--sites-size", type=int, default=10000)
     ap.add_argument("--instr", action="store_true",
                     help="also count the plugin's instructions with callgrind")
+    ap.add_argument("--instr-total", type=int, default=10000,
+                    help="statements per translation unit under callgrind")
     ap.add_argument("--svg")
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",")]
