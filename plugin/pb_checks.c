@@ -52,18 +52,23 @@ static enum pb_release_match pb_match_release(struct pb_fn *fn, int site,
 					      struct pb_val v)
 {
 	const struct pb_site *s = &fn->sites[site];
+	bool row_unsure;
 
 	if (!pb_key_equal(fn, v.key, s->container.key))
 		return PB_NO_MATCH;
+	/* another row of an array of arrays: other pages */
+	if (v.row && s->container.row && v.row != s->container.row)
+		return PB_NO_MATCH;
+	row_unsure = v.row != s->container.row;
 	if (rule->shape == PB_SHAPE_ARRAY) {
 		if (v.level != s->container.level)
 			return PB_NO_MATCH;
-		return v.offset ? PB_RELEASE_SOME : PB_RELEASE_ALL;
+		return v.offset || row_unsure ? PB_RELEASE_SOME : PB_RELEASE_ALL;
 	}
 	if (v.level != s->container.level - 1)
 		return PB_NO_MATCH;
-	return s->single && rule->shape == PB_SHAPE_PAGE ? PB_RELEASE_ALL
-							 : PB_RELEASE_SOME;
+	return s->single && rule->shape == PB_SHAPE_PAGE && !row_unsure ?
+		       PB_RELEASE_ALL : PB_RELEASE_SOME;
 }
 
 /*

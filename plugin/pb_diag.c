@@ -258,10 +258,15 @@ static const char *pb_acquired_what(const struct pb_site *s, char *buf,
 	return unit;
 }
 
-/* What the driver calls the array: the pin call's own argument. */
+/*
+ * What the driver calls the array: the pin call's own argument, with the
+ * row of an array of arrays ('pages[1]').
+ */
 static const char *pb_site_array_name(const struct pb_site *s)
 {
+	static char row_name[128];
 	const struct pb_rule *rule = s->rule;
+	const char *name;
 	tree arg;
 
 	if (rule->pages_arg < 1)
@@ -278,7 +283,13 @@ static const char *pb_site_array_name(const struct pb_site *s)
 		if (gimple_assign_single_p(def))
 			arg = gimple_assign_rhs1(def);
 	}
-	return arg ? pb_key_name(arg) : NULL;
+	name = arg ? pb_key_name(arg) : NULL;
+	if (name && s->container.row) {
+		snprintf(row_name, sizeof(row_name), "%s[%d]", name,
+			 s->container.row - 1);
+		return row_name;
+	}
+	return name;
 }
 
 static diagnostic_event_id_t pb_add_acquire_event(simple_diagnostic_path *path,

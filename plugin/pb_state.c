@@ -325,7 +325,7 @@ static void pb_hand_over_site(pb_word *w, int site)
 /* The object a memory cell belongs to: 'r' for 'r->pages', 'b' for 'b.pages'. */
 static struct pb_val pb_cell_owner(struct pb_fn *fn, tree cell)
 {
-	struct pb_val none = { NULL_TREE, 0, false };
+	struct pb_val none = { NULL_TREE, 0, false, 0 };
 
 	while (cell && (TREE_CODE(cell) == COMPONENT_REF ||
 			TREE_CODE(cell) == ARRAY_REF))

@@ -20,14 +20,14 @@
 
 static struct pb_val pb_opaque(tree root)
 {
-	struct pb_val v = { root, 0, false };
+	struct pb_val v = { root, 0, false, 0 };
 
 	return v;
 }
 
 static struct pb_val pb_unknown(void)
 {
-	struct pb_val v = { NULL_TREE, 0, false };
+	struct pb_val v = { NULL_TREE, 0, false, 0 };
 
 	return v;
 }
@@ -123,7 +123,7 @@ static bool pb_ref_equal(struct pb_fn *fn, tree a, tree b);
 static bool pb_val_equal(struct pb_fn *fn, struct pb_val a, struct pb_val b)
 {
 	return a.key && b.key && a.level == b.level && a.offset == b.offset &&
-	       pb_key_equal(fn, a.key, b.key);
+	       a.row == b.row && pb_key_equal(fn, a.key, b.key);
 }
 
 /*
@@ -198,6 +198,21 @@ static bool pb_stored_value(struct pb_fn *fn, tree cell, struct pb_val *out)
 	return found;
 }
 
+/*
+ * Is REF, an ARRAY_REF into the storage V, a whole row of an array of
+ * arrays picked by a constant index?  'pages[1]' of
+ * 'struct page *pages[4][16]' is; 'pages[i]', or a row of a row, is not.
+ */
+static bool pb_array_row(tree ref, struct pb_val v)
+{
+	tree index = TREE_OPERAND(ref, 1);
+
+	return TREE_CODE(ref) == ARRAY_REF && v.key && !v.row && !v.offset &&
+	       TREE_CODE(TREE_TYPE(ref)) == ARRAY_TYPE &&
+	       TREE_CODE(index) == INTEGER_CST && tree_fits_shwi_p(index) &&
+	       tree_to_shwi(index) >= 0 && tree_to_shwi(index) < INT_MAX;
+}
+
 struct pb_val pb_value_of_addr(struct pb_fn *fn, tree ref)
 {
 	struct pb_val v;
@@ -212,6 +227,10 @@ struct pb_val pb_value_of_addr(struct pb_fn *fn, tree ref)
 	case ARRAY_REF:
 	case ARRAY_RANGE_REF:
 		v = pb_value_of_addr(fn, TREE_OPERAND(ref, 0));
+		if (pb_array_row(ref, v)) {
+			v.row = 1 + (int)tree_to_shwi(TREE_OPERAND(ref, 1));
+			return v;
+		}
 		if (!integer_zerop(TREE_OPERAND(ref, 1)))
 			v.offset = true;
 		return v;
@@ -259,7 +278,7 @@ static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 {
 	tree result = gimple_phi_result(phi);
 	struct pb_val merged = pb_unknown();
-	bool offset = false;
+	bool offset = false, rows_differ = false;
 	unsigned int i;
 
 	for (i = 0; i < gimple_phi_num_args(phi); i++) {
@@ -282,11 +301,17 @@ static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 				   merged.level != v.level))
 			return pb_opaque(result);
 		offset |= v.offset;
+		rows_differ |= merged.key && merged.row != v.row;
 		merged = v;
 	}
 	if (!merged.key)
 		return pb_opaque(result);
 	merged.offset = offset;
+	/* one row or another: somewhere in the whole array */
+	if (rows_differ) {
+		merged.row = 0;
+		merged.offset = true;
+	}
 	return merged;
 }
 

@@ -40,12 +40,16 @@ unsigned int pb_api_nrules(void);
  * or a memory cell such as 'r->pages'), LEVEL counts dereferences from
  * the address of that storage (0 is the address, -1 what is stored there,
  * -2 what that points to).  OFFSET is set when the pointer may not point
- * at the start of the storage.
+ * at the start of the storage.  In an array of arrays such as
+ * 'struct page *pages[4][16]', where each row is pinned on its own, ROW is
+ * one more than the constant index of the row ('pages[1]': 2), and OFFSET
+ * is then within that row; 0 if there is no row or it is not known.
  */
 struct pb_val {
 	tree key;
 	int level;
 	bool offset;
+	int row;
 };
 
 struct pb_fn;
