@@ -12,10 +12,14 @@ wait4) and peak memory (maxrss) are recorded for every compile.
 
 Two groups are measured: the objects whose source calls the pin API, and a
 fixed sample of objects that do not.  For each group and round the script
-reports the summed CPU time per variant and the ratios to plain; the headline
-is the median over rounds.  Peak memory is compared per object (the smallest
+reports the summed CPU time per variant and the ratios to plain, and the
+median of those ratios over the rounds.  A sum is moved by any one slow
+compile, so the script also gives the median, over every object and round,
+of the ratio of the back-to-back compiles of one object (the paired
+median): the figure least moved by the machine's drift.  Peak memory is compared per object (the smallest
 maxrss over rounds per variant) and summarised by the median and maximum
-ratio.  Raw results go to --json.
+ratio.  Raw results go to --json; --from-json summarises such a file again
+without compiling anything.
 
 With --jobs 2 two workers split the objects; each compile's CPU time is its
 own, and the variants of one object always run in the same worker back to
@@ -99,6 +103,10 @@ def find_objects(build, pin_re, others, wanted_pin):
             argv = read_command(os.path.join(root, name))
             if not argv or "-c" not in argv:
                 continue
+            # only what kbuild itself compiles with the plugin: host
+            # programs such as arch/x86/tools/relocs never load it
+            if not any(a.startswith("-fplugin=") for a in argv):
+                continue
             src = source_of(argv)
             if not src or not os.path.exists(src):
                 continue
@@ -174,6 +182,13 @@ def summarise(results, rounds):
                 "noop_ratio": tot["noop"] / tot["plain"],
                 "pinbalance_ratio": tot["pinbalance"] / tot["plain"],
             })
+        pairs = {v: [] for v in ("noop", "pinbalance")}
+        for o in ok.values():
+            for r in range(rounds):
+                cpu = {v: [c for (c, _, _, rr) in o[v] if rr == r] for v in VARIANTS}
+                if all(cpu.values()) and cpu["plain"][0] > 0:
+                    for v in pairs:
+                        pairs[v].append(cpu[v][0] / cpu["plain"][0])
         mem = []
         for o in ok.values():
             m = {v: min(rss for (_, rss, _, _) in o[v]) for v in VARIANTS}
@@ -184,6 +199,9 @@ def summarise(results, rounds):
             "rounds": per_round,
             "median_noop_ratio": statistics.median(p["noop_ratio"] for p in per_round),
             "median_pinbalance_ratio": statistics.median(p["pinbalance_ratio"] for p in per_round),
+            "paired_median_noop_ratio": statistics.median(pairs["noop"]),
+            "paired_median_pinbalance_ratio": statistics.median(pairs["pinbalance"]),
+            "pairs": len(pairs["pinbalance"]),
             "mem_median_pinbalance_ratio": statistics.median(m[0] for m in mem),
             "mem_max_pinbalance_ratio": max(m[0] for m in mem),
             "mem_median_noop_ratio": statistics.median(m[1] for m in mem),
@@ -205,6 +223,9 @@ def print_tables(summary):
                 i + 1, r["plain_s"], r["noop_s"], r["pinbalance_s"], r["noop_ratio"], r["pinbalance_ratio"]))
         print("| **median** | | | | **%.4f** | **%.4f** |" % (
             s["median_noop_ratio"], s["median_pinbalance_ratio"]))
+        if "pairs" in s:
+            print("| **paired median** (%d compiles of each) | | | | **%.4f** | **%.4f** |" % (
+                s["pairs"], s["paired_median_noop_ratio"], s["paired_median_pinbalance_ratio"]))
         print("\nPeak memory (maxrss, smallest over rounds, per object): pinbalance/plain "
               "median %.4f, max %.4f; no-op/plain median %.4f, max %.4f" % (
                   s["mem_median_pinbalance_ratio"], s["mem_max_pinbalance_ratio"],
@@ -215,15 +236,25 @@ def print_tables(summary):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--build", required=True, help="kernel build (O=) directory")
-    ap.add_argument("--plugin", required=True, help="pinbalance plugin .so")
-    ap.add_argument("--noop", required=True, help="no-op plugin .so")
-    ap.add_argument("--rules", required=True, help="rules/linux.rules (names the pin API)")
+    ap.add_argument("--build", help="kernel build (O=) directory")
+    ap.add_argument("--plugin", help="pinbalance plugin .so")
+    ap.add_argument("--noop", help="no-op plugin .so")
+    ap.add_argument("--rules", help="rules/linux.rules (names the pin API)")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--others", type=int, default=100)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--json", help="write raw results here")
+    ap.add_argument("--from-json", help="summarise the raw results of an earlier run")
     a = ap.parse_args()
+    if a.from_json:
+        with open(a.from_json) as f:
+            raw = json.load(f)["raw"]
+        rounds = 1 + max(rr for objs in raw.values() for o in objs.values()
+                         for runs in o.values() for (_, _, _, rr) in runs)
+        print_tables(summarise(raw, rounds))
+        return
+    if not (a.build and a.plugin and a.noop and a.rules):
+        ap.error("--build, --plugin, --noop and --rules are needed to measure")
     names = []
     with open(a.rules) as f:
         for line in f:
