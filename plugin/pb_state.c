@@ -910,6 +910,35 @@ static unsigned int pb_compare_classes(struct pb_fn *fn, int site, tree lhs,
 }
 
 /*
+ * 'a & b' or 'a | b' tested against zero on VIA, the form GCC gives
+ * 'ret >= 0 && ret < n' when it need not short-circuit: the operation
+ * (BIT_AND_EXPR or BIT_IOR_EXPR), with the same test of each side in A
+ * and B; ERROR_MARK if CMP is not such a test.
+ */
+static enum tree_code pb_split_bit_test(const struct pb_cmp *cmp, edge via,
+					struct pb_cmp *a, struct pb_cmp *b)
+{
+	tree op = pb_operand_on_edge(cmp->lhs, via);
+	enum tree_code bit_op;
+	gimple *def;
+
+	if ((cmp->code != NE_EXPR && cmp->code != EQ_EXPR) ||
+	    !integer_zerop(cmp->rhs) || !op || TREE_CODE(op) != SSA_NAME)
+		return ERROR_MARK;
+	def = SSA_NAME_DEF_STMT(op);
+	if (!is_gimple_assign(def))
+		return ERROR_MARK;
+	bit_op = gimple_assign_rhs_code(def);
+	if (bit_op != BIT_AND_EXPR && bit_op != BIT_IOR_EXPR)
+		return ERROR_MARK;
+	a->lhs = gimple_assign_rhs1(def);
+	b->lhs = gimple_assign_rhs2(def);
+	a->code = b->code = cmp->code;
+	a->rhs = b->rhs = cmp->rhs;
+	return bit_op;
+}
+
+/*
  * Classes for which CMP holds on VIA.  Boolean tests are unwrapped one
  * step at a time by pb_unwrap_test ('unlikely(ret < 0)', '!(ret == n)',
  * 'IS_ERR(page)'); the non-short-circuit 'a & b' GCC makes of
@@ -918,24 +947,19 @@ static unsigned int pb_compare_classes(struct pb_fn *fn, int site, tree lhs,
 static unsigned int pb_test_classes(struct pb_fn *fn, int site,
 				    const struct pb_cmp *cmp, edge via, int depth)
 {
-	struct pb_cmp inner = *cmp;
-	tree op = pb_operand_on_edge(cmp->lhs, via);
+	struct pb_cmp inner = *cmp, a, b;
+	enum tree_code bit_op = ERROR_MARK;
 	unsigned int k;
-	gimple *def;
 
-	if (depth > 0 && (cmp->code == NE_EXPR || cmp->code == EQ_EXPR) &&
-	    integer_zerop(cmp->rhs) && op && TREE_CODE(op) == SSA_NAME &&
-	    is_gimple_assign(def = SSA_NAME_DEF_STMT(op)) &&
-	    (gimple_assign_rhs_code(def) == BIT_AND_EXPR ||
-	     gimple_assign_rhs_code(def) == BIT_IOR_EXPR)) {
-		struct pb_cmp a = { gimple_assign_rhs1(def), cmp->code, cmp->rhs };
-		struct pb_cmp b = { gimple_assign_rhs2(def), cmp->code, cmp->rhs };
+	if (depth > 0)
+		bit_op = pb_split_bit_test(cmp, via, &a, &b);
+	if (bit_op != ERROR_MARK) {
 		unsigned int ka = pb_test_classes(fn, site, &a, via, depth - 1);
 		unsigned int kb = pb_test_classes(fn, site, &b, via, depth - 1);
 
 		/* a & b true, or a | b false: both hold */
-		return (gimple_assign_rhs_code(def) == BIT_AND_EXPR) ==
-		       (cmp->code == NE_EXPR) ? ka & kb : ka | kb;
+		return (bit_op == BIT_AND_EXPR) == (cmp->code == NE_EXPR) ?
+			       ka & kb : ka | kb;
 	}
 	if (depth > 0 && pb_unwrap_test(&inner, via)) {
 		k = pb_test_classes(fn, site, &inner, via, depth - 1);
@@ -981,25 +1005,15 @@ static unsigned int pb_operand_sites(struct pb_fn *fn, tree op)
 static unsigned int pb_test_sites(struct pb_fn *fn, const struct pb_cmp *cmp,
 				  edge via, int depth)
 {
-	struct pb_cmp inner = *cmp;
-	tree op = pb_operand_on_edge(cmp->lhs, via);
+	struct pb_cmp inner = *cmp, a, b;
 	unsigned int sites = 0;
-	gimple *def;
 
-	if (depth > 0 && (cmp->code == NE_EXPR || cmp->code == EQ_EXPR) &&
-	    integer_zerop(cmp->rhs) && op && TREE_CODE(op) == SSA_NAME &&
-	    is_gimple_assign(def = SSA_NAME_DEF_STMT(op)) &&
-	    (gimple_assign_rhs_code(def) == BIT_AND_EXPR ||
-	     gimple_assign_rhs_code(def) == BIT_IOR_EXPR)) {
-		struct pb_cmp a = { gimple_assign_rhs1(def), cmp->code, cmp->rhs };
-		struct pb_cmp b = { gimple_assign_rhs2(def), cmp->code, cmp->rhs };
-
+	if (depth > 0 && pb_split_bit_test(cmp, via, &a, &b) != ERROR_MARK)
 		return pb_test_sites(fn, &a, via, depth - 1) |
 		       pb_test_sites(fn, &b, via, depth - 1);
-	}
 	if (depth > 0 && pb_unwrap_test(&inner, via))
 		sites = pb_test_sites(fn, &inner, via, depth - 1);
-	return sites | pb_operand_sites(fn, op) |
+	return sites | pb_operand_sites(fn, pb_operand_on_edge(cmp->lhs, via)) |
 	       pb_operand_sites(fn, pb_operand_on_edge(cmp->rhs, via));
 }
 
@@ -1325,9 +1339,9 @@ static bool pb_edge_contradicts_guards(const struct pb_site *site, edge e)
  * depends on the state, while the solver visits a block once per change
  * of its input, so a row of these bytes is computed once per edge (per
  * edge in, for a block entered per edge: it ends in a condition, so
- * (VIA, true or false) names the edge out).  The byte after the sites sums the row up: PB_ROW_DEAD if no
- * path takes E, PB_ROW_BRANCH if E leaves a branch (else no site is
- * concerned).
+ * (VIA, true or false) names the edge out).  The byte after the sites
+ * sums the row up: PB_ROW_DEAD if no path takes E, PB_ROW_BRANCH if E
+ * leaves a branch (else no site is concerned).
  */
 #define PB_FACT_KNOWN 0x80u
 #define PB_FACT_REFINES 0x40u
