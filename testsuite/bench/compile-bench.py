@@ -16,9 +16,9 @@ reports the summed CPU time per variant and the ratios to plain, and the
 median of those ratios over the rounds.  A sum is moved by any one slow
 compile, so the script also gives the median, over every object and round,
 of the ratio of the back-to-back compiles of one object (the paired
-median): the figure least moved by the machine's drift.  Peak memory is compared per object (the smallest
-maxrss over rounds per variant) and summarised by the median and maximum
-ratio.  Raw results go to --json; --from-json summarises such a file again
+median): the figure least moved by the machine's drift.  Peak memory is
+compared per object (the smallest maxrss over rounds per variant) and
+summarised by the median and maximum ratio.  Raw results go to --json; --from-json summarises such a file again
 without compiling anything.
 
 With --jobs 2 two workers split the objects; each compile's CPU time is its

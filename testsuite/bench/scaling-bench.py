@@ -89,9 +89,10 @@ def generate(tmp, shape, n, copies, sites):
 def measure(a, tmp, shape, n, sites=None):
     copies = max(1, a.total // n)
     src = generate(tmp, shape, n, copies, sites)
-    stmts = statements_per_function(src) * copies
+    per_function = statements_per_function(src)
+    stmts = per_function * copies
     runs = [plugin_seconds(a.cc, a.plugin, src) for _ in range(a.runs)]
-    row = {"shape": shape, "n": statements_per_function(src), "nominal": n,
+    row = {"shape": shape, "n": per_function, "nominal": n,
            "copies": copies, "sites": sites,
            "plugin_s": statistics.median(r[0] for r in runs),
            "gcc_total_s": statistics.median(r[1] for r in runs)}
@@ -108,7 +109,7 @@ def measure(a, tmp, shape, n, sites=None):
     return row
 
 
-def svg_plot(rows, sizes, path):
+def svg_plot(rows, path):
     """A log-x line chart of us/statement by size, one polyline per shape."""
     w, h, left, bottom, top, right = 640, 400, 70, 50, 30, 120
     ymax = max(r["us_per_stmt"] for r in rows) * 1.2
@@ -198,7 +199,7 @@ def main():
                 r["sites"], r["n"], r["copies"], r["plugin_s"], r["us_per_stmt"]) +
                 (" %.0f |" % r["instr_per_stmt"] if a.instr else ""))
     if a.svg:
-        svg_plot(rows, sizes, a.svg)
+        svg_plot(rows, a.svg)
         print("\nplot: %s" % a.svg)
 
 
