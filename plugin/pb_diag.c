@@ -500,12 +500,24 @@ static void pb_emit(rich_location *richloc, int cwe, const char *gmsgid, ...)
 	diagnostic_info diagnostic;
 	va_list ap;
 
+	bool werror = global_dc->warning_as_error_requested;
+
 	meta.add_cwe(cwe);
 	va_start(ap, gmsgid);
 	diagnostic_set_info(&diagnostic, gmsgid, &ap, richloc,
 			    pb_options.error ? DK_ERROR : DK_WARNING);
 	diagnostic.metadata = &meta;
+	/*
+	 * A kernel built with CONFIG_WERROR=y (defconfig's choice) would
+	 * fail on the first finding; the kernel asks for failure with
+	 * CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE instead, and passes
+	 * 'warn-only' otherwise.  A finding carries no -W option that
+	 * -Wno-error= could name, so -Werror is set aside for it alone.
+	 */
+	if (pb_options.warn_only)
+		global_dc->warning_as_error_requested = false;
 	diagnostic_report_diagnostic(global_dc, &diagnostic);
+	global_dc->warning_as_error_requested = werror;
 	va_end(ap);
 }
 

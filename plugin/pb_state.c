@@ -680,7 +680,13 @@ enum pb_operand {
 	PB_OP_REQ,		/* the count it was asked for */
 	PB_OP_CONST,
 	PB_OP_PAGE,		/* the page a single-page site filled in */
+	PB_OP_DERIVED,		/* a count computed from RET or REQ */
 };
+
+/* Definitions walked to see what a count is computed from. */
+#define PB_DERIVED_BUDGET 24
+
+static unsigned int pb_derived_sites(struct pb_fn *fn, tree op, int *budget);
 
 static enum pb_operand pb_classify_operand(struct pb_fn *fn, int site, tree op)
 {
@@ -702,6 +708,12 @@ static enum pb_operand pb_classify_operand(struct pb_fn *fn, int site, tree op)
 		    ((s->single && v.level == s->container.level - 1) ||
 		     (v.level == s->container.level && !v.offset)))
 			return PB_OP_PAGE;
+	}
+	if (TREE_CODE(op) == SSA_NAME && INTEGRAL_TYPE_P(TREE_TYPE(op))) {
+		int budget = PB_DERIVED_BUDGET;
+
+		if (pb_derived_sites(fn, op, &budget) & (1u << site))
+			return PB_OP_DERIVED;
 	}
 	return PB_OP_OTHER;
 }
@@ -758,6 +770,187 @@ static void pb_req_range(const struct pb_site *s, int cls,
 		*lo = 1;
 }
 
+/*
+ * Counts computed from the return value or the requested count:
+ * 'n = DIV_ROUND_UP(left + start, PAGE_SIZE)' after a call that returned
+ * 'left' bytes, or 'nr_pages' reset to what was pinned on the short path
+ * before the label that puts that many.  Their bounds in a class say
+ * whether a loop 'for (i = 0; i < n; i++)' can be skipped where pages
+ * were taken.  Wrap-around is ignored, as the kernel's own counts do.
+ */
+#define PB_BOUND HOST_WIDE_INT_MAX
+
+struct pb_range {
+	HOST_WIDE_INT lo, hi;
+};
+
+static HOST_WIDE_INT pb_sat_add(HOST_WIDE_INT a, HOST_WIDE_INT b)
+{
+	if (a == -PB_BOUND || b == -PB_BOUND || a == HOST_WIDE_INT_MIN ||
+	    b == HOST_WIDE_INT_MIN)
+		return (a == PB_BOUND || b == PB_BOUND) ? 0 : HOST_WIDE_INT_MIN;
+	if (a == PB_BOUND || b == PB_BOUND)
+		return PB_BOUND;
+	if ((b > 0 && a > PB_BOUND - 1 - b) || (b < 0 && a < -PB_BOUND + 1 - b))
+		return b > 0 ? PB_BOUND : HOST_WIDE_INT_MIN;
+	return a + b;
+}
+
+/* The constant second operand of an operation, if positive. */
+static bool pb_positive_const(tree op, HOST_WIDE_INT *k)
+{
+	op = pb_strip_copies(op);
+	if (!op || TREE_CODE(op) != INTEGER_CST || !tree_fits_shwi_p(op) ||
+	    tree_to_shwi(op) <= 0)
+		return false;
+	*k = tree_to_shwi(op);
+	return true;
+}
+
+static bool pb_operand_range(struct pb_fn *fn, int site, int cls, tree op,
+			     int *budget, struct pb_range *r);
+
+static bool pb_phi_range(struct pb_fn *fn, int site, int cls, gphi *phi,
+			 int *budget, struct pb_range *r)
+{
+	struct pb_range a;
+	unsigned int i;
+
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		if (!pb_operand_range(fn, site, cls, gimple_phi_arg_def(phi, i),
+				      budget, &a))
+			return false;
+		r->lo = i ? MIN(r->lo, a.lo) : a.lo;
+		r->hi = i ? MAX(r->hi, a.hi) : a.hi;
+	}
+	return i > 0;
+}
+
+/* Monotone arithmetic on ranges: a + b, a - k, a * k, a / k, a >> k. */
+static bool pb_arith_range(struct pb_fn *fn, int site, int cls, gimple *def,
+			   int *budget, struct pb_range *r)
+{
+	enum tree_code code = gimple_assign_rhs_code(def);
+	struct pb_range a, b;
+	HOST_WIDE_INT k;
+
+	if (!pb_operand_range(fn, site, cls, gimple_assign_rhs1(def), budget, &a))
+		return false;
+	switch (code) {
+	case PLUS_EXPR:
+	case MIN_EXPR:
+	case MAX_EXPR:
+		if (!pb_operand_range(fn, site, cls, gimple_assign_rhs2(def),
+				      budget, &b))
+			return false;
+		r->lo = code == PLUS_EXPR ? pb_sat_add(a.lo, b.lo) :
+			code == MIN_EXPR ? MIN(a.lo, b.lo) : MAX(a.lo, b.lo);
+		r->hi = code == PLUS_EXPR ? pb_sat_add(a.hi, b.hi) :
+			code == MIN_EXPR ? MIN(a.hi, b.hi) : MAX(a.hi, b.hi);
+		return true;
+	case MINUS_EXPR:
+		if (!pb_positive_const(gimple_assign_rhs2(def), &k))
+			return false;
+		r->lo = pb_sat_add(a.lo, -k);
+		r->hi = pb_sat_add(a.hi, -k);
+		return true;
+	case TRUNC_DIV_EXPR:
+	case EXACT_DIV_EXPR:
+	case RSHIFT_EXPR:
+		if (!pb_positive_const(gimple_assign_rhs2(def), &k) ||
+		    (code == RSHIFT_EXPR && k >= HOST_BITS_PER_WIDE_INT) ||
+		    a.lo < 0)
+			return false;
+		r->lo = code == RSHIFT_EXPR ? a.lo >> k : a.lo / k;
+		r->hi = a.hi == PB_BOUND ? PB_BOUND :
+			code == RSHIFT_EXPR ? a.hi >> k : a.hi / k;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Bounds of OP in class CLS of SITE; false if they are not known. */
+static bool pb_operand_range(struct pb_fn *fn, int site, int cls, tree op,
+			     int *budget, struct pb_range *r)
+{
+	const struct pb_site *s = &fn->sites[site];
+	tree type = op ? TREE_TYPE(op) : NULL_TREE;
+	gimple *def;
+
+	if (!op || --*budget < 0)
+		return false;
+	if (pb_ret_sites(fn, op, 2) & (1u << site)) {
+		pb_ret_range(s, cls, false, &r->lo, &r->hi);
+	} else if (s->req && s->rule->count == PB_COUNT_RETURN &&
+		   pb_same_count(op, s->req)) {
+		pb_req_range(s, cls, &r->lo, &r->hi);
+	} else {
+		op = pb_strip_copies(op);
+		if (TREE_CODE(op) == INTEGER_CST) {
+			if (!tree_fits_shwi_p(op))
+				return false;
+			r->lo = r->hi = tree_to_shwi(op);
+			return true;
+		}
+		if (TREE_CODE(op) != SSA_NAME)
+			return false;
+		def = SSA_NAME_DEF_STMT(op);
+		if (gphi *phi = dyn_cast<gphi *>(def)) {
+			if (!pb_phi_range(fn, site, cls, phi, budget, r))
+				return false;
+		} else if (is_gimple_assign(def) &&
+			   gimple_num_ops(def) == 3 &&
+			   pb_arith_range(fn, site, cls, def, budget, r)) {
+			/* computed */
+		} else if (type && INTEGRAL_TYPE_P(type) && TYPE_UNSIGNED(type)) {
+			/* an unsigned term ('start' of a page offset) */
+			r->lo = 0;
+			r->hi = PB_BOUND;
+			return true;
+		} else {
+			return false;
+		}
+	}
+	/* a negative bound means nothing in an unsigned type */
+	return !(type && TYPE_UNSIGNED(type) && r->lo < 0);
+}
+
+/*
+ * The sites whose return value or requested count OP is computed from,
+ * through the operations pb_operand_range follows.
+ */
+static unsigned int pb_derived_sites(struct pb_fn *fn, tree op, int *budget)
+{
+	unsigned int sites;
+	gimple *def;
+	unsigned int i;
+	int s;
+
+	if (!op || --*budget < 0)
+		return 0;
+	sites = pb_ret_sites(fn, op, 2);
+	for (s = 0; s < fn->nsites; s++)
+		if (fn->sites[s].req && fn->sites[s].rule->count == PB_COUNT_RETURN &&
+		    pb_same_count(op, fn->sites[s].req))
+			sites |= 1u << s;
+	if (sites)
+		return sites;
+	op = pb_strip_copies(op);
+	if (!op || TREE_CODE(op) != SSA_NAME)
+		return 0;
+	def = SSA_NAME_DEF_STMT(op);
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		for (i = 0; i < gimple_phi_num_args(phi); i++)
+			sites |= pb_derived_sites(fn, gimple_phi_arg_def(phi, i),
+						  budget);
+	} else if (is_gimple_assign(def) && gimple_num_ops(def) == 3) {
+		sites = pb_derived_sites(fn, gimple_assign_rhs1(def), budget) |
+			pb_derived_sites(fn, gimple_assign_rhs2(def), budget);
+	}
+	return sites;
+}
+
 static unsigned int pb_range_vs(HOST_WIDE_INT lo, HOST_WIDE_INT hi,
 				HOST_WIDE_INT k)
 {
@@ -786,10 +979,11 @@ static unsigned int pb_ret_vs_req(int cls, bool unsigned_view)
 }
 
 /* Relation of LHS to RHS in class CLS; all three when unknown. */
-static unsigned int pb_relation(const struct pb_site *s, int cls,
+static unsigned int pb_relation(struct pb_fn *fn, int site, int cls,
 				enum pb_operand lk, enum pb_operand rk,
-				tree rhs, bool unsigned_view)
+				tree lhs, tree rhs, bool unsigned_view)
 {
+	const struct pb_site *s = &fn->sites[site];
 	HOST_WIDE_INT lo, hi;
 
 	if (lk == PB_OP_RET && rk == PB_OP_REQ)
@@ -803,6 +997,16 @@ static unsigned int pb_relation(const struct pb_site *s, int cls,
 	if (lk == PB_OP_REQ) {
 		pb_req_range(s, cls, &lo, &hi);
 		return pb_range_vs(lo, hi, tree_to_shwi(rhs));
+	}
+	if (lk == PB_OP_DERIVED) {
+		struct pb_range r;
+		int budget = PB_DERIVED_BUDGET;
+
+		/* compared as unsigned, a negative bound wraps */
+		if (!pb_operand_range(fn, site, cls, lhs, &budget, &r) ||
+		    (unsigned_view && r.lo < 0))
+			return PB_LT | PB_EQ | PB_GT;
+		return pb_range_vs(r.lo, r.hi, tree_to_shwi(rhs));
 	}
 	/* 'if (!page)': a page that was pinned is not NULL */
 	if (lk == PB_OP_PAGE && integer_zerop(rhs) &&
@@ -866,7 +1070,6 @@ static int pb_static_compare(tree l, enum tree_code code, tree r)
 static unsigned int pb_compare_classes(struct pb_fn *fn, int site, tree lhs,
 				       enum tree_code code, tree rhs, edge via)
 {
-	const struct pb_site *s = &fn->sites[site];
 	tree l = pb_operand_on_edge(lhs, via);
 	tree r = pb_operand_on_edge(rhs, via);
 	enum pb_operand lk, rk;
@@ -887,7 +1090,8 @@ static unsigned int pb_compare_classes(struct pb_fn *fn, int site, tree lhs,
 	rk = pb_classify_operand(fn, site, r);
 
 	if (rk == PB_OP_RET || (rk == PB_OP_REQ && lk != PB_OP_RET) ||
-	    rk == PB_OP_PAGE) {
+	    rk == PB_OP_PAGE ||
+	    (rk == PB_OP_DERIVED && (lk == PB_OP_CONST || lk == PB_OP_OTHER))) {
 		tree tmp = l;
 		enum pb_operand tk = lk;
 
@@ -903,7 +1107,8 @@ static unsigned int pb_compare_classes(struct pb_fn *fn, int site, tree lhs,
 	if (POINTER_TYPE_P(TREE_TYPE(l)))
 		unsigned_view = false;
 	for (c = 0; c < PB_NCLASSES; c++)
-		if (pb_relation_allows(pb_relation(s, c, lk, rk, r, unsigned_view),
+		if (pb_relation_allows(pb_relation(fn, site, c, lk, rk, l, r,
+						   unsigned_view),
 				       code))
 			kept |= 1u << c;
 	return kept;
@@ -985,6 +1190,11 @@ static unsigned int pb_operand_sites(struct pb_fn *fn, tree op)
 	sites = pb_ret_sites(fn, op, 2);
 	if (TREE_CODE(op) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(op)))
 		v = pb_value_of(fn, op);
+	if (TREE_CODE(op) == SSA_NAME && INTEGRAL_TYPE_P(TREE_TYPE(op))) {
+		int budget = PB_DERIVED_BUDGET;
+
+		sites |= pb_derived_sites(fn, op, &budget);
+	}
 	for (i = 0; i < fn->nsites; i++) {
 		const struct pb_site *s = &fn->sites[i];
 
@@ -1103,13 +1313,17 @@ static unsigned int pb_edge_owner_sites(struct pb_fn *fn, edge e)
 	unsigned int sites = 0;
 	struct pb_cmp cmp;
 	gimple *def;
-	tree field;
+	tree field, tested;
 	int i, s;
 
 	if (!pb_edge_comparison(e, NULL, &cmp) || cmp.code != NE_EXPR ||
-	    !integer_zerop(cmp.rhs) || TREE_CODE(cmp.lhs) != SSA_NAME)
+	    !integer_zerop(cmp.rhs))
 		return 0;
-	def = SSA_NAME_DEF_STMT(pb_strip_copies(cmp.lhs));
+	/* a flag set from a constant ('int locked = 1') strips to it */
+	tested = pb_strip_copies(cmp.lhs);
+	if (!tested || TREE_CODE(tested) != SSA_NAME)
+		return 0;
+	def = SSA_NAME_DEF_STMT(tested);
 	if (!gimple_assign_load_p(def))
 		return 0;
 	field = pb_value_of_addr(fn, gimple_assign_rhs1(def)).key;

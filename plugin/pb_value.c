@@ -32,11 +32,60 @@ static struct pb_val pb_unknown(void)
 	return v;
 }
 
+static bool pb_ref_equal(struct pb_fn *fn, tree a, tree b);
+static bool pb_is_cell(tree ref);
+
+/* Does the API say that CALL only reads what its arguments point to? */
+static bool pb_call_only_reads(gcall *call)
+{
+	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
+
+	return rule && (rule->role == PB_ROLE_RELEASE ||
+			rule->role == PB_ROLE_BORROW ||
+			rule->role == PB_ROLE_DERIVE || rule->role == PB_ROLE_TEST);
+}
+
+/*
+ * Cells whose address a call receives, as '&page' in
+ * 'iov_iter_get_pages2(iter, &page, ...)': the call may write them, so a
+ * store elsewhere in the function ('page = alloc_page(...)' on another
+ * branch) is not what a load of them yields.
+ */
+static void pb_note_call_written(struct pb_fn *fn, gcall *call, int *cap)
+{
+	unsigned int i;
+
+	if (pb_call_only_reads(call))
+		return;
+	for (i = 0; i < gimple_call_num_args(call); i++) {
+		tree arg = gimple_call_arg(call, i);
+
+		if (TREE_CODE(arg) != ADDR_EXPR ||
+		    !pb_is_cell(TREE_OPERAND(arg, 0)))
+			continue;
+		if (fn->ncall_written == *cap) {
+			*cap = *cap ? 2 * *cap : 8;
+			fn->call_written = XRESIZEVEC(tree, fn->call_written, *cap);
+		}
+		fn->call_written[fn->ncall_written++] = TREE_OPERAND(arg, 0);
+	}
+}
+
+static bool pb_call_writes_cell(struct pb_fn *fn, tree cell)
+{
+	int i;
+
+	for (i = 0; i < fn->ncall_written; i++)
+		if (pb_ref_equal(fn, fn->call_written[i], cell))
+			return true;
+	return false;
+}
+
 /* Stores of pointers into named memory, so that loads see through them. */
 static void pb_collect_stores(struct pb_fn *fn)
 {
 	basic_block bb;
-	int cap = 0;
+	int cap = 0, written_cap = 0;
 
 	FOR_EACH_BB_FN(bb, fn->fun) {
 		gimple_stmt_iterator gsi;
@@ -45,6 +94,8 @@ static void pb_collect_stores(struct pb_fn *fn)
 			gimple *stmt = gsi_stmt(gsi);
 			tree lhs, rhs;
 
+			if (gcall *call = dyn_cast<gcall *>(stmt))
+				pb_note_call_written(fn, call, &written_cap);
 			if (!gimple_assign_single_p(stmt))
 				continue;
 			lhs = gimple_assign_lhs(stmt);
@@ -91,6 +142,7 @@ void pb_value_fini(struct pb_fn *fn)
 	XDELETEVEC(fn->ssa_ret);
 	XDELETEVEC(fn->ssa_depth);
 	XDELETEVEC(fn->stores);
+	XDELETEVEC(fn->call_written);
 }
 
 /* Follow SSA copies and conversions back to where a value was made. */
@@ -181,6 +233,8 @@ static bool pb_stored_value(struct pb_fn *fn, tree cell, struct pb_val *out)
 	bool found = false;
 	int i;
 
+	if (pb_call_writes_cell(fn, cell))
+		return false;
 	for (i = 0; i < fn->nstores; i++) {
 		struct pb_store *st = &fn->stores[i];
 		struct pb_val v;

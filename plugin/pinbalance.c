@@ -20,6 +20,7 @@
  *
  * Options:
  *   -fplugin-arg-pinbalance-error     report findings as errors
+ *   -fplugin-arg-pinbalance-warn-only findings stay warnings under -Werror
  *   -fplugin-arg-pinbalance-stats     print a summary of what was checked
  *   -fplugin-arg-pinbalance-debug     trace the analysis on stderr
  *   -fplugin-arg-pinbalance-disable   do nothing (per-file opt-out)
@@ -44,6 +45,7 @@ __visible int plugin_is_GPL_compatible;
 static struct plugin_info pinbalance_plugin_info = {
 	.version	= PLUGIN_VERSION,
 	.help		= "error\treport findings as errors, not warnings\n"
+			  "warn-only\tkeep findings warnings even under -Werror\n"
 			  "stats\tprint a summary of the sites checked and the unknowns\n"
 			  "debug\ttrace the analysis on stderr\n"
 			  "disable\tdo not check this file\n"
@@ -77,7 +79,8 @@ static const struct {
 	const char *name;
 	bool takes_file;
 } pinbalance_options[] = {
-	{ "error", false }, { "stats", false }, { "debug", false },
+	{ "error", false }, { "warn-only", false }, { "stats", false },
+	{ "debug", false },
 	{ "disable", false }, { "help", false },
 	{ "rules", true }, { "rules-only", true },
 };
@@ -115,6 +118,8 @@ static bool pinbalance_apply_option(const char *plugin_name, const char *key,
 {
 	if (!strcmp(key, "error")) {
 		pb_options.error = true;
+	} else if (!strcmp(key, "warn-only")) {
+		pb_options.warn_only = true;
 	} else if (!strcmp(key, "stats")) {
 		pb_options.stats = true;
 	} else if (!strcmp(key, "debug")) {
@@ -144,8 +149,9 @@ static bool pinbalance_parse_args(const char *plugin_name,
 
 		if (option < 0) {
 			error(G_("unknown option %<-fplugin-arg-%s-%s%>; valid "
-				 "options are: error, stats, debug, disable, "
-				 "help, rules=FILE, rules-only=FILE"),
+				 "options are: error, warn-only, stats, "
+				 "debug, disable, help, rules=FILE, "
+				 "rules-only=FILE"),
 			      plugin_name, key);
 			continue;
 		}

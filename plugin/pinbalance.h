@@ -136,6 +136,8 @@ struct pb_fn {
 	int nret_cells;
 	struct pb_store *stores;
 	int nstores;
+	tree *call_written;	/* cells whose address a call receives */
+	int ncall_written;
 
 	/* pb_state.c dataflow */
 	int nedges;
@@ -198,6 +200,7 @@ void pb_check_return(struct pb_fn *fn, basic_block bb, edge via,
 
 struct pb_options {
 	bool error;		/* findings are errors */
+	bool warn_only;		/* findings stay warnings under -Werror */
 	bool stats;		/* per-TU summary on stderr */
 	bool debug;		/* trace the analysis on stderr */
 };

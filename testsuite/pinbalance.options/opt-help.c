@@ -2,6 +2,7 @@
 /* { dg-options "-O2 -fplugin-arg-pinbalance-help" } */
 /* { dg-regexp "pinbalance \[0-9.\]+: options \\(-fplugin-arg-pinbalance-NAME\\):" } */
 /* { dg-regexp "error\treport findings as errors" } */
+/* { dg-regexp "warn-only\tkeep findings warnings even under -Werror" } */
 /* { dg-regexp "stats\tprint a summary" } */
 /* { dg-regexp "debug\ttrace the analysis" } */
 /* { dg-regexp "disable\tdo not check this file" } */
