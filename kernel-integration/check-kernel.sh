@@ -1,13 +1,17 @@
 #!/bin/bash
-# check-kernel.sh - the enforce option stops a real kernel build.
+# check-kernel.sh - a finding fails a real kernel build only when
+# enforcement asks for it.
 #
-# Builds drivers/misc/xilinx_sdfec.o (Linux 6.12) through kbuild with
-# CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE=y three times:
-#   1. as shipped: must build;
+# Builds drivers/misc/xilinx_sdfec.o (Linux 6.12) through kbuild, with
+# defconfig's CONFIG_WERROR=y throughout:
+#   1. as shipped, with CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE=y: must build;
 #   2. with xsdfec_table_write()'s unpin_user_page(pages[i]) edited into
 #      put_page(pages[i]), releasing a pinned page as a FOLL_GET one: the
-#      build must fail at that object, with the plugin's error on that line;
-#   3. with the edit reverted: must build again.
+#      enforcing build must fail at that object, with the plugin's error
+#      on that line;
+#   3. the same edit with CONFIG_GCC_PLUGIN_PIN_BALANCE=y alone: must
+#      build, the finding a warning that -Werror did not promote;
+#   4. with the edit reverted: the enforcing build must pass again.
 # The source file is restored however the script ends.  Prints one PASS or
 # FAIL line per step and "N passed, N failed".
 #
@@ -26,6 +30,13 @@ grep -q '^CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE=y' "$build/.config" ||
 	die "CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE did not stick"
 grep -q '^CONFIG_XILINX_SDFEC=[ym]' "$build/.config" ||
 	die "CONFIG_XILINX_SDFEC is off: $obj would not be built"
+warn_build=$cache/build-$version-warn
+prepare_build "$warn_build" "$top/kernel-integration/pin-api.config" \
+	"$top/kernel-integration/pinbalance.config"
+for b in "$build" "$warn_build"; do
+	grep -q '^CONFIG_WERROR=y' "$b/.config" ||
+		die "$b/.config: CONFIG_WERROR is off: the test needs -Werror"
+done
 
 passed=0
 failed=0
@@ -42,9 +53,11 @@ cp "$src/$file" "$backup"
 restore() { cmp -s "$backup" "$src/$file" || cp "$backup" "$src/$file"; rm -f "$backup"; }
 trap restore EXIT
 
+# build_obj NAME [DIR]: build the object in DIR (the enforcing build).
 build_obj() {
-	rm -f "$build/$obj"
-	LANG=C LC_MESSAGES=C LC_CTYPE=C make -C "$src" O="$build" -j"$jobs" "$obj" >"$build/check-kernel-$1.log" 2>&1
+	local dir=${2:-$build}
+	rm -f "$dir/$obj"
+	LANG=C LC_MESSAGES=C LC_CTYPE=C make -C "$src" O="$dir" -j"$jobs" "$obj" >"$dir/check-kernel-$1.log" 2>&1
 }
 
 # 1. as shipped
@@ -69,7 +82,18 @@ else
 	result fail "the build fails at $obj with the plugin's error at $file:$line (see $build/check-kernel-edited.log)"
 fi
 
-# 3. reverted
+# 3. the same edit without enforcement: a warning, and the object builds
+if ! build_obj warn "$warn_build"; then
+	result fail "without _ENFORCE, $obj builds with the finding as a warning under CONFIG_WERROR=y (it failed: see $warn_build/check-kernel-warn.log)"
+elif grep -qE "xilinx_sdfec.c:$line:[0-9]+: warning: pinned page released with .{1,3}put_page" \
+	"$warn_build/check-kernel-warn.log"; then
+	result pass "without _ENFORCE, $obj builds under CONFIG_WERROR=y with the plugin's warning at $file:$line"
+	grep -E "warning: pinned page released" "$warn_build/check-kernel-warn.log" | head -1
+else
+	result fail "without _ENFORCE, $obj builds with the plugin's warning at $file:$line (no warning: see $warn_build/check-kernel-warn.log)"
+fi
+
+# 4. reverted
 restore
 trap - EXIT
 if build_obj reverted; then

@@ -1,88 +1,172 @@
 #!/bin/bash
-# kernel-check.sh - build every Linux object that uses the pin API with the
-# pin balance plugin enabled through kbuild (CONFIG_GCC_PLUGIN_PIN_BALANCE=y).
+# kernel-check.sh - build Linux with the pin balance plugin enabled through
+# kbuild (CONFIG_GCC_PLUGIN_PIN_BALANCE=y) and summarise what it found.
 #
 # On a fresh machine it installs what it needs from Debian, unpacks
 # linux-source-VERSION into a cache outside the checkout, applies
-# kernel-integration/apply.sh, configures x86_64 defconfig plus the
-# subsystems that call the pin API (pin-api.config) and the plugin
-# (pinbalance.config), and builds, through kbuild, every object whose source
-# calls a pin or unpin function named in rules/linux.rules (found by
-# searching the tree).  It prints progress, then a summary.  A second run
-# reuses the unpacked, configured and prepared tree.
+# kernel-integration/apply.sh, configures x86_64 defconfig (CONFIG_WERROR=y
+# as defconfig has it) plus the subsystems that call the pin API
+# (pin-api.config) and the plugin (pinbalance.config), and builds through
+# kbuild:
+#
+#   - by default, every object whose source calls a function that the
+#     rules (rules/linux.rules) name as an acquire or a release, of either
+#     kind: every file the plugin has something to analyse in;
+#   - with ALL=1, the whole configured tree (vmlinux and modules), from
+#     clean, and then (unless PLAIN=0) the same tree without the plugin,
+#     from clean, for the time ratio.
+#
+# It prints progress, then a summary: objects built, functions compiled,
+# sites seen, findings, internal compiler errors and failed objects.  A
+# second run reuses the unpacked, configured and prepared tree.
 #
 # Usage: kernel-integration/kernel-check.sh [VERSION]     (default 6.12)
-# Environment: PINBALANCE_CACHE (default ~/.cache/pinbalance), JOBS.
+# Environment: ALL=1 (whole tree), PLAIN=0 (no plain build with ALL=1),
+#   KERNEL_CC=gcc-11 (build with another GCC), PINBALANCE_CACHE
+#   (default ~/.cache/pinbalance), JOBS (default: the number of CPUs).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 version=${1:-6.12}
+all=${ALL:-0}
+plain=${PLAIN:-1}
 start=$(date +%s)
 prepare_source "$version"
-build=$cache/build-$version
-log=$cache/kernel-check-$version.log
+build=$cache/build-$version$kcc_suffix
+what=selected
+[ "$all" = 1 ] && what=all
+log=$cache/kernel-check-$version$kcc_suffix-$what.log
 prepare_build "$build" "$top/kernel-integration/pin-api.config" \
 	"$top/kernel-integration/pinbalance.config"
 
-# The pin and unpin functions, from the rules; the files calling them, from
-# the tree.
-names=$(awk '($1 == "acquire" || $1 == "release") && / kind=pin / { print $2 }' \
-	"$top/rules/linux.rules" | paste -sd'|')
-mapfile -t sources < <(cd "$src" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
-	--exclude-dir=tools --exclude-dir=Documentation --exclude-dir=samples \
-	--exclude-dir=scripts . | sed 's|^\./||' | sort)
-objects=()
-skipped=0
-for s in "${sources[@]}"; do
-	case "$s" in arch/*) [[ "$s" == arch/x86/* ]] || { skipped=$((skipped + 1)); continue; } ;; esac
-	objects+=("${s%.c}.o")
-done
-say "${#sources[@]} files call the pin API; building ${#objects[@]} objects for x86_64 with kbuild"
+# The files that call an acquire or a release named in the rules.
+select_objects() {
+	local names s
+	names=$(awk '$1 == "acquire" || $1 == "release" { print $2 }' \
+		"$top/rules/linux.rules" | sort -u | paste -sd'|')
+	mapfile -t sources < <(cd "$src" && grep -rlE --include='*.c' \
+		"\\b($names)[[:space:]]*\\(" --exclude-dir=tools \
+		--exclude-dir=Documentation --exclude-dir=samples \
+		--exclude-dir=scripts . | sed 's|^\./||' | sort)
+	objects=()
+	skipped=0
+	for s in "${sources[@]}"; do
+		case "$s" in arch/*) [[ "$s" == arch/x86/* ]] ||
+			{ skipped=$((skipped + 1)); continue; } ;; esac
+		objects+=("${s%.c}.o")
+	done
+}
 
-# Rebuild them all: the check is the compile.
-for o in "${objects[@]}"; do rm -f "$build/$o"; done
-built_start=$(date +%s)
-declare -A wanted
-for o in "${objects[@]}"; do wanted[$o]=1; done
-n=0
-# kbuild's "  CC [M]  path" lines of the objects asked for are the progress
-make -C "$src" O="$build" -k -j"$jobs" \
-	KCFLAGS="-fplugin-arg-pinbalance_plugin-stats" "${objects[@]}" 2>&1 |
-	tee "$log" | while IFS= read -r line; do
+# kbuild's "  CC [M]  path" lines are the progress: of the objects asked
+# for (an associative array of them in the caller's 'wanted'), or of all.
+show_progress() {
+	local total=$1 n=0 line
+	while IFS= read -r line; do
 		case $line in
 		*"  CC "*)
-			[ -n "${wanted[${line##* }]:-}" ] || continue
-			n=$((n + 1))
-			printf '%s: [%d/%d] %s\n' "${0##*/}" "$n" "${#objects[@]}" "${line##* }" >&2 ;;
+			if [ "$total" -gt 0 ]; then
+				[ -n "${wanted[${line##* }]:-}" ] || continue
+				n=$((n + 1))
+				printf '%s: [%d/%d] %s\n' "${0##*/}" "$n" "$total" \
+					"${line##* }" >&2
+			else
+				n=$((n + 1))
+				[ $((n % 100)) -ne 0 ] ||
+					printf '%s: [%d objects] %s\n' "${0##*/}" "$n" \
+						"${line##* }" >&2
+			fi ;;
 		*"[CWE-"*) printf '%s: finding: %s\n' "${0##*/}" "$line" >&2 ;;
+		*"internal compiler error"*) printf '%s: %s\n' "${0##*/}" "$line" >&2 ;;
 		esac
-	done || true
+	done
+}
+
+# kmake_timed TIMEFILE ARGS...: make in the tree, its time in TIMEFILE
+# ("wall user system", seconds); the output on stdout.
+kmake_timed() {
+	local timefile=$1
+	shift
+	LANG=C LC_ALL=C /usr/bin/time -f '%e %U %S' -o "$timefile" \
+		make -C "$src" "${kmake_cc[@]}" -k -j"$jobs" "$@" 2>&1 || true
+}
+
+run_selected() {
+	local o
+	select_objects
+	say "${#sources[@]} files call an acquire or a release of the rules; building ${#objects[@]} objects for x86_64 with kbuild"
+	# Rebuild them all: the check is the compile.
+	for o in "${objects[@]}"; do rm -f "$build/$o"; done
+	declare -gA wanted
+	for o in "${objects[@]}"; do wanted[$o]=1; done
+	kmake_timed "$log.time" O="$build" \
+		PIN_BALANCE_ARGS=stats "${objects[@]}" |
+		tee "$log" | show_progress "${#objects[@]}"
+	built=0
+	missing=()
+	for o in "${objects[@]}"; do
+		if [ -f "$build/$o" ]; then built=$((built + 1)); else missing+=("$o"); fi
+	done
+}
+
+# The whole tree from clean, with the plugin; then without it.
+run_all() {
+	local plain_build=$cache/build-$version$kcc_suffix-plain
+	say "building the whole configured tree with the plugin (make clean first)"
+	make -C "$src" O="$build" "${kmake_cc[@]}" -s clean
+	kmake_timed "$log.time" O="$build" \
+		PIN_BALANCE_ARGS=stats |
+		tee "$log" | show_progress 0
+	built=$(grep -a -c -E '^  CC (\[M\] )? ' "$log" || true)
+	[ -f "$build/vmlinux" ] && vmlinux=yes || vmlinux=no
+	[ "$plain" = 1 ] || return 0
+	prepare_build "$plain_build" "$top/kernel-integration/pin-api.config" \
+		"$top/kernel-integration/pinbalance.config" \
+		"$top/kernel-integration/plain.config"
+	say "building the same tree without the plugin, for the time ratio"
+	make -C "$src" O="$plain_build" "${kmake_cc[@]}" -s clean
+	kmake_timed "$log.plain-time" O="$plain_build" >"$log.plain" 2>&1
+	plain_built=$(grep -a -c -E '^  CC (\[M\] )? ' "$log.plain" || true)
+}
+
+if [ "$all" = 1 ]; then run_all; else run_selected; fi
 end=$(date +%s)
 
-built=0
-missing=()
-for o in "${objects[@]}"; do
-	if [ -f "$build/$o" ]; then built=$((built + 1)); else missing+=("$o"); fi
-done
 stats=$(grep -a '^pinbalance: ' "$log" | grep -v 'ignore rule' || true)
 sites=$(awk '{s += $7} END {print s + 0}' <<<"$stats")
 untracked=$(awk '{gsub(/\(/, "", $10); s += $10} END {print s + 0}' <<<"$stats")
 owned=$(awk '{s += $12} END {print s + 0}' <<<"$stats")
 functions=$(awk '{s += $3} END {print s + 0}' <<<"$stats")
-findings=$({ grep -a -E ': (warning|error): .*\[CWE-[0-9]+\]' "$log" || true; } | sort -u | wc -l)
+analysed=$(awk '{s += $5} END {print s + 0}' <<<"$stats")
+finding_re=': (warning|error): .*\[CWE-[0-9]+\]'
+findings=$({ grep -a -E "$finding_re" "$log" || true; } | sort -u | wc -l)
+ices=$(grep -a -c 'internal compiler error' "$log" || true)
+failed=$({ grep -a -E '^make\[[0-9]+\]: \*\*\* .*\.o\] Error' "$log" || true; } | wc -l)
 misfits=$(grep -a -c 'does not fit its declaration' "$log" || true)
+read -r wall user sys <"$log.time"
 
 echo
-echo "pinbalance kernel check: linux-source-$version, x86_64 defconfig + pin-api.config, CONFIG_GCC_PLUGIN_PIN_BALANCE=y"
-echo "  objects built:          $built of ${#objects[@]} (${#sources[@]} files call the pin API; $skipped other-arch files skipped)"
-[ ${#missing[@]} -eq 0 ] || echo "  not built (not in this configuration, or other-arch code): ${missing[*]}"
-echo "  functions compiled:     $functions"
+echo "pinbalance kernel check: linux-source-$version, $kcc $kcc_major, x86_64 defconfig + pin-api.config, CONFIG_GCC_PLUGIN_PIN_BALANCE=y"
+if [ "$all" = 1 ]; then
+	echo "  whole tree:             $built objects compiled with the plugin, vmlinux built: $vmlinux"
+else
+	echo "  objects built:          $built of ${#objects[@]} (${#sources[@]} files call an acquire or release; $skipped other-arch files skipped)"
+	[ ${#missing[@]} -eq 0 ] || echo "  not built (not in this configuration, or other-arch code): ${missing[*]}"
+fi
+echo "  functions compiled:     $functions ($analysed analysed: they take page references)"
 echo "  pin/get sites seen:     $sites ($untracked untracked, $owned caller-owned: leak not checked)"
 echo "  findings:               $findings"
+echo "  internal compiler errors: $ices"
+echo "  objects that failed:    $failed"
 echo "  rules not fitting:      $misfits"
-echo "  wall time:              $((end - start)) s ($((end - built_start)) s building the objects)"
+echo "  build time:             ${wall%.*} s wall, $(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.0f", u + s}') s CPU"
+if [ "$all" = 1 ] && [ "$plain" = 1 ]; then
+	read -r pwall puser psys <"$log.plain-time"
+	echo "  plain build:            $plain_built objects, ${pwall%.*} s wall, $(awk -v u="$puser" -v s="$psys" 'BEGIN {printf "%.0f", u + s}') s CPU"
+	echo "  with/without plugin:    $(awk -v a="$wall" -v b="$pwall" 'BEGIN {printf "%.3f", a / b}') wall, $(awk -v a="$user" -v b="$sys" -v c="$puser" -v d="$psys" 'BEGIN {printf "%.3f", (a + b) / (c + d)}') CPU"
+fi
+echo "  total time:             $((end - start)) s"
 echo "  full log:               $log"
 if [ "$findings" -gt 0 ]; then
 	echo
-	grep -a -E ': (warning|error): .*\[CWE-[0-9]+\]' "$log" | sort -u
+	grep -a -E "$finding_re" "$log" | sort -u
 fi

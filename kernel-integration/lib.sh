@@ -9,6 +9,13 @@
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cache=${PINBALANCE_CACHE:-$HOME/.cache/pinbalance}
 jobs=${JOBS:-$(nproc)}
+# The compiler the kernel and its plugins are built with (gcc, gcc-11).
+kcc=${KERNEL_CC:-gcc}
+kcc_major=$("$kcc" -dumpversion 2>/dev/null | cut -d. -f1)
+# gcc-11 builds the kernel with gcc-11 and its plugins with g++-11.
+kcc_suffix=
+[ "$kcc" = gcc ] || kcc_suffix=-$kcc
+kmake_cc=(CC="$kcc" HOSTCC="$kcc" HOSTCXX="${kcc/gcc/g++}")
 
 say() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 die() { say "$*"; exit 1; }
@@ -28,9 +35,10 @@ need_pkgs() {
 
 # The compiler the kernel is built with, and its plugin headers.
 kernel_cc_pkgs() {
-	local major
-	major=$(gcc -dumpversion 2>/dev/null | cut -d. -f1)
-	echo "gcc g++ gcc-${major:-12}-plugin-dev"
+	case $kcc in
+	gcc) echo "gcc g++ gcc-${kcc_major:-12}-plugin-dev" ;;
+	gcc-*) echo "$kcc ${kcc/gcc/g++} $kcc-plugin-dev" ;;
+	esac
 }
 
 # prepare_source VERSION: unpack the source and apply the integration.
@@ -54,7 +62,8 @@ prepare_source() {
 }
 
 # prepare_build DIR FRAGMENT...: defconfig + fragments, then make prepare;
-# redone only when a fragment is newer than the configuration.
+# redone only when a fragment is newer than the configuration.  A
+# fragment that turns the plugin off (plain.config) makes a plain build.
 prepare_build() {
 	local dir=$1 frag redo=false
 	shift
@@ -65,16 +74,23 @@ prepare_build() {
 	done
 	if $redo; then
 		say "configuring $dir: x86_64 defconfig + ${*##*/}"
-		make -C "$src" O="$dir" -s defconfig >/dev/null
+		make -C "$src" O="$dir" "${kmake_cc[@]}" -s defconfig >/dev/null
 		"$src/scripts/kconfig/merge_config.sh" -O "$dir" -m "$dir/.config" \
 			"$@" >/dev/null
-		make -C "$src" O="$dir" -s olddefconfig >/dev/null
+		make -C "$src" O="$dir" "${kmake_cc[@]}" -s olddefconfig >/dev/null
 	fi
-	grep -q '^CONFIG_GCC_PLUGIN_PIN_BALANCE=y' "$dir/.config" ||
-		die "$dir/.config: CONFIG_GCC_PLUGIN_PIN_BALANCE did not stick (are $(kernel_cc_pkgs) installed?)"
-	say "make prepare in $dir (builds the plugin; quick when done before)"
-	make -C "$src" O="$dir" -s -j"$jobs" prepare >"$dir/prepare.log" 2>&1 ||
+	if grep -q '^CONFIG_GCC_PLUGIN_PIN_BALANCE=y' "$dir/.config"; then
+		want_plugin=true
+	else
+		want_plugin=false
+		case " $* " in *plain.config*) ;; *)
+			die "$dir/.config: CONFIG_GCC_PLUGIN_PIN_BALANCE did not stick (are $(kernel_cc_pkgs) installed?)" ;;
+		esac
+	fi
+	say "make prepare in $dir (builds the plugins; quick when done before)"
+	make -C "$src" O="$dir" "${kmake_cc[@]}" -s -j"$jobs" prepare \
+		>"$dir/prepare.log" 2>&1 ||
 		die "make prepare failed: see $dir/prepare.log"
-	[ -f "$dir/scripts/gcc-plugins/pinbalance_plugin.so" ] ||
+	! $want_plugin || [ -f "$dir/scripts/gcc-plugins/pinbalance_plugin.so" ] ||
 		die "the plugin was not built: see $dir/prepare.log"
 }

@@ -648,7 +648,7 @@ static bool pb_unwrap_test(struct pb_cmp *cmp, edge via)
 	} else if (is_gimple_call(def)) {
 		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(def));
 
-		if (!rule || rule->role != PB_ROLE_TEST ||
+		if (!rule || rule->role != PB_ROLE_TEST || rule->pages_arg < 1 ||
 		    gimple_call_num_args(def) < (unsigned int)rule->pages_arg)
 			return false;
 		cmp->lhs = gimple_call_arg(def, rule->pages_arg - 1);
