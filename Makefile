@@ -19,10 +19,14 @@ endif
 CXX_FOR_CC = $(patsubst %gcc,%g++,$(patsubst gcc-%,g++-%,$(CC)))
 PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
 
-SRCS := plugin/pinbalance.c plugin/pb_rules.c plugin/pb_api.c \
-	plugin/pb_value.c plugin/pb_state.c plugin/pb_checks.c plugin/pb_diag.c
-HDRS := plugin/pinbalance.h plugin/pb_gcc.h plugin/pb_rules.h \
-	plugin/pb_linux_rules.inc
+# The plugin's files, top (options, passes) to bottom (the rules parser).
+SRCS := plugin/pinbalance.c plugin/pb_analyze.c plugin/pb_diag.c \
+	plugin/pb_solve.c plugin/pb_sm.c plugin/pb_checks.c \
+	plugin/pb_findings.c plugin/pb_cond.c plugin/pb_guards.c \
+	plugin/pb_handover.c plugin/pb_sites.c plugin/pb_value.c \
+	plugin/pb_states.c plugin/pb_api.c plugin/pb_rules.c
+HDRS := plugin/pinbalance.h plugin/pb_states.h plugin/pb_gcc.h \
+	plugin/pb_rules.h plugin/pb_linux_rules.inc
 
 # rules/linux.rules, compiled in as the default rules: one C string line
 # per rules line.

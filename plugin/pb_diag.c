@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * pb_diag.c - diagnostics: the message, its CWE, and the path of events.
+ * pb_diag.c - the path of events that leads to each finding.
  *
- * Each finding is reported once, as a GCC warning (or an error with
+ * Each finding recorded on the solver's last walk (pb_findings.c) is
+ * reported once, as a GCC warning (an error with
  * -fplugin-arg-pinbalance-error) carrying a diagnostic_path, the same
  * machinery -fanalyzer uses, so -fdiagnostics-path-format= and
- * -fdiagnostics-format=json/sarif show the events.  The path is rebuilt
- * from the dataflow's fixed point: from the finding, search backwards for
- * the statement that put the bad facet there (the pin, or the first
- * release), taking only edges whose state holds that facet, and describe
- * each branch on the way.
+ * -fdiagnostics-format=json/sarif show the events.  The path is read from
+ * what the solver recorded (pb_solve.c): from the finding, search
+ * backwards for the statement that put the bad facet there (the pin, or
+ * the first release), taking only edges whose state holds that facet,
+ * and describe each branch on the way.
  */
 #include "pb_gcc.h"
 #include "pinbalance.h"
@@ -17,51 +18,6 @@
 /* A path longer than this is cut short: its start matters most. */
 #define PB_MAX_CHAIN 48
 #define PB_MAX_SEGMENTS 4
-#define PB_MAX_REPORTED 256
-
-struct pb_options pb_options;
-struct pb_stats pb_stats;
-
-/* Findings already reported in this function: (kind, site, stmt). */
-struct pb_reported {
-	enum pb_finding_kind kind;
-	gimple *site_call;
-	gimple *stmt;
-};
-static struct pb_reported pb_reported[PB_MAX_REPORTED];
-static int pb_nreported;
-
-void pb_diag_reset(void)
-{
-	pb_nreported = 0;
-}
-
-static bool pb_already_reported(struct pb_fn *fn, const struct pb_finding *f)
-{
-	gimple *site_call = fn->sites[f->site].call;
-	bool leak = f->kind == PB_LEAK || f->kind == PB_LEAK_FREE;
-	int i;
-
-	for (i = 0; i < pb_nreported; i++) {
-		struct pb_reported *r = &pb_reported[i];
-		bool r_leak = r->kind == PB_LEAK || r->kind == PB_LEAK_FREE;
-
-		if (r->site_call != site_call)
-			continue;
-		/* one leak per pin site, like the analyzer's one per value */
-		if (leak && r_leak)
-			return true;
-		if (r->kind == f->kind && r->stmt == f->stmt)
-			return true;
-	}
-	if (pb_nreported < PB_MAX_REPORTED) {
-		pb_reported[pb_nreported].kind = f->kind;
-		pb_reported[pb_nreported].site_call = site_call;
-		pb_reported[pb_nreported].stmt = leak ? NULL : f->stmt;
-		pb_nreported++;
-	}
-	return false;
-}
 
 /* ---------------------------------------------------------- tracing */
 
@@ -73,37 +29,10 @@ struct pb_segment {
 	int nchain;
 };
 
-/* The last statement of BB before STOP that made FACET of SITE true. */
-static gimple *pb_generator_in_block(struct pb_fn *fn, basic_block bb,
-				     edge via, gimple *stop, const pb_word *in,
-				     int site, pb_word facet)
-{
-	pb_word *w = XALLOCAVEC(pb_word, fn->nsites);
-	gimple_stmt_iterator gsi;
-	gimple *gen = NULL;
-	bool was_reporting = fn->reporting;
-
-	memcpy(w, in, fn->nsites * sizeof(pb_word));
-	fn->reporting = false;
-	fn->via = via;
-	for (gsi = gsi_start_nondebug_bb(bb); !gsi_end_p(gsi);
-	     gsi_next_nondebug(&gsi)) {
-		gimple *stmt = gsi_stmt(gsi);
-		bool before = w[site] & facet;
-
-		if (stmt == stop)
-			break;
-		pb_transfer_stmt(fn, stmt, w);
-		if (!before && (w[site] & facet))
-			gen = stmt;
-	}
-	fn->reporting = was_reporting;
-	return gen;
-}
-
 static bool pb_edge_has(struct pb_fn *fn, edge e, int site, pb_word facet)
 {
-	return pb_edge_is_reached(fn, e) && (pb_edge_words(fn, e)[site] & facet);
+	return pb_solve_edge_reached(fn, e) &&
+	       (pb_solve_edge_words(fn, e)[site] & facet);
 }
 
 static void pb_chain_from(basic_block from, basic_block to, edge *parent,
@@ -132,7 +61,6 @@ static bool pb_trace_back(struct pb_fn *fn, basic_block bb, gimple *stop,
 			  struct pb_segment *seg)
 {
 	int nblocks = last_basic_block_for_fn(fn->fun);
-	pb_word *in = XALLOCAVEC(pb_word, fn->nsites);
 	edge *parent = XCNEWVEC(edge, nblocks);
 	basic_block *queue = XNEWVEC(basic_block, nblocks + 1);
 	unsigned char *seen = XCNEWVEC(unsigned char, nblocks);
@@ -141,12 +69,8 @@ static bool pb_trace_back(struct pb_fn *fn, basic_block bb, gimple *stop,
 	edge e;
 	edge_iterator ei;
 
-	if (via)
-		pb_edge_in_words(fn, via, in);
-	else
-		pb_block_in_state(fn, bb, in);
 	seg->nchain = 0;
-	seg->gen = pb_generator_in_block(fn, bb, via, stop, in, site, facet);
+	seg->gen = pb_solve_generator(fn, bb, via, stop, site, facet);
 	if (seg->gen) {
 		found = true;
 		goto out;
@@ -163,9 +87,7 @@ static bool pb_trace_back(struct pb_fn *fn, basic_block bb, gimple *stop,
 	while (head < tail) {
 		basic_block cur = queue[head++];
 
-		pb_block_in_state(fn, cur, in);
-		seg->gen = pb_generator_in_block(fn, cur, NULL, NULL, in, site,
-						  facet);
+		seg->gen = pb_solve_generator(fn, cur, NULL, NULL, site, facet);
 		if (seg->gen) {
 			pb_chain_from(cur, bb, parent, seg);
 			found = true;
@@ -187,12 +109,6 @@ out:
 	return found;
 }
 
-/* The facet a finding is about, at the point it was found. */
-static enum pb_hold pb_finding_hold(const struct pb_finding *f)
-{
-	return f->kind == PB_DOUBLE_RELEASE ? PB_RELEASED : PB_HELD;
-}
-
 /*
  * Segments from the finding back to the pin: the last one found first.
  * A segment ending at a release (the first of a double release, or a
@@ -205,7 +121,8 @@ static int pb_trace_finding(struct pb_fn *fn, const struct pb_finding *f,
 	basic_block bb = f->bb;
 	gimple *stop = f->stmt;
 	edge via = f->exit_edge;
-	enum pb_hold hold = pb_finding_hold(f);
+	const struct pb_finding_desc *d = pb_finding_desc(f->kind);
+	enum pb_hold hold = d->hold;
 	int n = 0;
 
 	if (!bb && via)
@@ -215,9 +132,9 @@ static int pb_trace_finding(struct pb_fn *fn, const struct pb_finding *f,
 		pb_word facet = PB_FACET(f->facet_class, hold);
 
 		if (!pb_trace_back(fn, bb, stop, via, f->site, facet, seg)) {
-			if (hold == PB_HELD && (f->kind == PB_MISMATCH ||
-						f->kind == PB_REVERSE_MISMATCH)) {
-				hold = PB_SOME;
+			/* the pages met there may have been partly released */
+			if (hold == PB_HOLD_HELD && d->part_fallback) {
+				hold = PB_HOLD_PART;
 				continue;
 			}
 			break;
@@ -229,7 +146,7 @@ static int pb_trace_finding(struct pb_fn *fn, const struct pb_finding *f,
 		bb = gimple_bb(seg->gen);
 		stop = seg->gen;
 		via = NULL;
-		hold = PB_HELD;
+		hold = PB_HOLD_HELD;
 	}
 	return n;
 }
@@ -321,13 +238,15 @@ static void pb_add_branch_event(simple_diagnostic_path *path, struct pb_fn *fn,
 	gimple *last = last_stmt(e->src);
 	location_t loc = last ? gimple_location(last) : UNKNOWN_LOCATION;
 	const char *branch = (e->flags & EDGE_TRUE_VALUE) ? "true" : "false";
+	unsigned char *room = XALLOCAVEC(unsigned char, fn->nsites + 1);
 	unsigned int kept;
 	tree fndecl = fn->fun->decl;
 
 	if (loc == UNKNOWN_LOCATION || !(e->flags & (EDGE_TRUE_VALUE |
 						      EDGE_FALSE_VALUE)))
 		return;
-	if (!pb_cond_refines(fn, e, site, &kept)) {
+	if (!pb_cond_row_refines(fn, pb_solve_edge_row(fn, e, NULL, room), site,
+				 &kept)) {
 		path->add_event(loc, fndecl, 0, "following %qs branch...", branch);
 		return;
 	}
@@ -335,16 +254,16 @@ static void pb_add_branch_event(simple_diagnostic_path *path, struct pb_fn *fn,
 		path->add_event(loc, fndecl, 0,
 				"following %qs branch: %qs failed...", branch,
 				s->rule->name);
-	else if ((kept & (1u << PB_PARTIAL)) && !(kept & (1u << PB_FULL)))
+	else if ((kept & (1u << PB_CLASS_PARTIAL)) && !(kept & (1u << PB_CLASS_FULL)))
 		path->add_event(loc, fndecl, 0,
 				"following %qs branch: %qs took fewer pages than requested...",
 				branch, s->rule->name);
-	else if ((kept & (1u << PB_FULL)) && !(kept & (1u << PB_PARTIAL)) &&
-		 (s->classes & (1u << PB_PARTIAL)))
+	else if ((kept & (1u << PB_CLASS_FULL)) && !(kept & (1u << PB_CLASS_PARTIAL)) &&
+		 (s->classes & (1u << PB_CLASS_PARTIAL)))
 		path->add_event(loc, fndecl, 0,
 				"following %qs branch: %qs took all requested pages...",
 				branch, s->rule->name);
-	else if (!(kept & (1u << PB_ERR)))
+	else if (!(kept & (1u << PB_CLASS_ERR)))
 		path->add_event(loc, fndecl, 0,
 				"following %qs branch: %qs succeeded...", branch,
 				s->rule->name);
@@ -406,65 +325,11 @@ static location_t pb_finding_location(struct pb_fn *fn,
 				      const struct pb_finding *f,
 				      const struct pb_segment *last)
 {
-	if (f->kind == PB_LEAK)
+	if (pb_finding_desc(f->kind)->at_exit)
 		return pb_exit_location(fn, f, last);
 	if (f->stmt && gimple_location(f->stmt) != UNKNOWN_LOCATION)
 		return gimple_location(f->stmt);
 	return DECL_SOURCE_LOCATION(fn->fun->decl);
-}
-
-static void pb_add_final_event(simple_diagnostic_path *path, struct pb_fn *fn,
-			       const struct pb_finding *f, location_t loc,
-			       diagnostic_event_id_t *acq)
-{
-	const struct pb_site *s = &fn->sites[f->site];
-	const char *rel = f->release ? f->release->name : "?";
-	tree fndecl = fn->fun->decl;
-	const char *callee = f->stmt && is_gimple_call(f->stmt) &&
-			     gimple_call_fndecl(f->stmt) ?
-		IDENTIFIER_POINTER(DECL_NAME(gimple_call_fndecl(f->stmt))) : "?";
-
-	switch (f->kind) {
-	case PB_LEAK:
-		if (s->rule->kind == PB_PIN)
-			path->add_event(loc, fndecl, 0,
-					"returning with the pages from %@ still pinned",
-					acq);
-		else
-			path->add_event(loc, fndecl, 0,
-					"returning with the references from %@ still held",
-					acq);
-		break;
-	case PB_LEAK_FREE:
-		path->add_event(loc, fndecl, 0,
-				"%qs frees the array while the pages from %@ are still pinned",
-				callee, acq);
-		break;
-	case PB_MISMATCH:
-		path->add_event(loc, fndecl, 0,
-				"%qs drops a get reference, but %@ took pins",
-				rel, acq);
-		break;
-	case PB_REVERSE_MISMATCH:
-		path->add_event(loc, fndecl, 0,
-				"%qs drops pins, but %@ took get references",
-				rel, acq);
-		break;
-	case PB_DOUBLE_RELEASE:
-		path->add_event(loc, fndecl, 0, "second release here by %qs", rel);
-		break;
-	case PB_OVERCOUNT:
-		path->add_event(loc, fndecl, 0,
-				"%qs releases the number requested at %@", rel, acq);
-		break;
-	case PB_NEGATIVE_COUNT:
-		path->add_event(loc, fndecl, 0,
-				"%qs is passed the error code returned at %@",
-				rel, acq);
-		break;
-	default:
-		break;
-	}
 }
 
 static diagnostic_event_id_t pb_build_path(simple_diagnostic_path *path,
@@ -483,110 +348,20 @@ static diagnostic_event_id_t pb_build_path(simple_diagnostic_path *path,
 			pb_add_branch_event(path, fn, segs[i].chain[j], s, f->site);
 		if (i > 0 && segs[i - 1].gen && segs[i - 1].gen != s->call)
 			pb_add_release_event(path, fn, segs[i - 1].gen,
-					     f->kind == PB_DOUBLE_RELEASE);
+					     f->kind == PB_FINDING_DOUBLE_RELEASE);
 	}
-	pb_add_final_event(path, fn, f, loc, &acq);
+	pb_finding_desc(f->kind)->final_event(path, fn, f, loc, &acq);
 	return acq;
 }
 
-/* --------------------------------------------------------- emitting */
+/* -------------------------------------------------------- reporting */
 
-static void pb_emit(rich_location *richloc, int cwe, const char *gmsgid, ...)
-	ATTRIBUTE_GCC_DIAG(3, 4);
-
-static void pb_emit(rich_location *richloc, int cwe, const char *gmsgid, ...)
-{
-	diagnostic_metadata meta;
-	diagnostic_info diagnostic;
-	va_list ap;
-
-	bool werror = global_dc->warning_as_error_requested;
-
-	meta.add_cwe(cwe);
-	va_start(ap, gmsgid);
-	diagnostic_set_info(&diagnostic, gmsgid, &ap, richloc,
-			    pb_options.error ? DK_ERROR : DK_WARNING);
-	diagnostic.metadata = &meta;
-	/*
-	 * A kernel built with CONFIG_WERROR=y (defconfig's choice) would
-	 * fail on the first finding; the kernel asks for failure with
-	 * CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE instead, and passes
-	 * 'warn-only' otherwise.  A finding carries no -W option that
-	 * -Wno-error= could name, so -Werror is set aside for it alone.
-	 */
-	if (pb_options.warn_only)
-		global_dc->warning_as_error_requested = false;
-	diagnostic_report_diagnostic(global_dc, &diagnostic);
-	global_dc->warning_as_error_requested = werror;
-	va_end(ap);
-}
-
-static const char *pb_suggest(const struct pb_site *s, bool single)
-{
-	const struct pb_rule *r = pb_api_suggest_release(s->rule->kind,
-							 s->rule->folio, single);
-
-	return r ? r->name : "?";
-}
-
-static void pb_emit_finding(struct pb_fn *fn, const struct pb_finding *f,
-			    rich_location *richloc)
-{
-	const struct pb_site *s = &fn->sites[f->site];
-	const char *acq = s->rule->name;
-	const char *rel = f->release ? f->release->name : "?";
-	bool single_rel = f->release && f->release->shape == PB_SHAPE_PAGE;
-
-	switch (f->kind) {
-	case PB_MISMATCH:
-		pb_emit(richloc, 763,
-			"pinned page released with %qs; pages pinned by %qs must be released with %qs",
-			rel, acq, pb_suggest(s, single_rel));
-		break;
-	case PB_REVERSE_MISMATCH:
-		pb_emit(richloc, 763,
-			"page reference from %qs released with %qs; release it with %qs",
-			acq, rel, pb_suggest(s, single_rel));
-		break;
-	case PB_LEAK:
-	case PB_LEAK_FREE:
-		if (s->rule->kind == PB_PIN)
-			pb_emit(richloc, 772,
-				"leak of pages pinned by %qs; release them with %qs",
-				acq, pb_suggest(s, s->single));
-		else
-			pb_emit(richloc, 772,
-				"leak of page references taken by %qs; release them with %qs",
-				acq, pb_suggest(s, s->single));
-		break;
-	case PB_DOUBLE_RELEASE:
-		pb_emit(richloc, 1341, "double release of pages %s by %qs",
-			s->rule->kind == PB_PIN ? "pinned" : "taken", acq);
-		break;
-	case PB_OVERCOUNT:
-		pb_emit(richloc, 763,
-			"%qs may release more pages than %qs took; pass the number it returned",
-			rel, acq);
-		break;
-	case PB_NEGATIVE_COUNT:
-		pb_emit(richloc, 763,
-			"%qs may be passed a negative error code from %qs as its count",
-			rel, acq);
-		break;
-	default:
-		break;
-	}
-}
-
-void pb_report(struct pb_fn *fn, const struct pb_finding *f)
+static void pb_report(struct pb_fn *fn, const struct pb_finding *f)
 {
 	struct pb_segment *segs;
 	location_t loc;
 	int nsegs;
 
-	if (pb_already_reported(fn, f))
-		return;
-	pb_stats.findings[f->kind]++;
 	segs = XNEWVEC(struct pb_segment, PB_MAX_SEGMENTS);
 	nsegs = pb_trace_finding(fn, f, segs);
 	loc = pb_finding_location(fn, f, nsegs ? &segs[0] : NULL);
@@ -599,25 +374,16 @@ void pb_report(struct pb_fn *fn, const struct pb_finding *f)
 
 		pb_build_path(&path, fn, f, loc, segs, nsegs);
 		richloc.set_path(&path);
-		pb_emit_finding(fn, f, &richloc);
+		pb_finding_emit(fn, f, &richloc);
 	}
 	XDELETEVEC(segs);
 }
 
-void pb_print_stats(void)
+/* Report the findings recorded in FN, in the order they were found. */
+void pb_diag_report(struct pb_fn *fn)
 {
-	unsigned long total = 0;
 	int i;
 
-	for (i = 0; i < PB_NFINDINGS; i++)
-		total += pb_stats.findings[i];
-	fprintf(stderr,
-		"pinbalance: %s: %lu functions, %lu analyzed, %lu pin/get sites "
-		"(%lu untracked, %lu caller-owned: no leak check), %lu given up, "
-		"%lu findings, %lu bodies ignored by rules\n",
-		main_input_filename ? main_input_filename : "-",
-		pb_stats.functions, pb_stats.functions_analyzed, pb_stats.sites,
-		pb_stats.sites_untracked, pb_stats.sites_caller_owned,
-		pb_stats.functions_given_up, total, pb_stats.functions_ignored);
-	pb_api_print_ignored();
+	for (i = 0; i < pb_findings_count(); i++)
+		pb_report(fn, pb_findings_get(i));
 }

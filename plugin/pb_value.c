@@ -18,6 +18,21 @@
 /* Chains of copies longer than this are not followed (keeps it linear). */
 #define PB_MAX_VALUE_DEPTH 48
 
+/* This file's tables for one function: the memo of SSA values, indexed
+ * by SSA version, and the stores and call-written cells it sees through. */
+struct pb_values {
+	unsigned int nssa;
+	struct pb_val *ssa_val;
+	unsigned char *ssa_val_done;	/* 1: being computed, 2: known */
+	int *ssa_depth;
+	int value_depth;
+	int min_hit_depth;
+	struct pb_store *stores;
+	int nstores;
+	tree *call_written;	/* cells whose address a call receives */
+	int ncall_written;
+};
+
 static struct pb_val pb_opaque(tree root)
 {
 	struct pb_val v = { root, 0, false, 0 };
@@ -63,11 +78,11 @@ static void pb_note_call_written(struct pb_fn *fn, gcall *call, int *cap)
 		if (TREE_CODE(arg) != ADDR_EXPR ||
 		    !pb_is_cell(TREE_OPERAND(arg, 0)))
 			continue;
-		if (fn->ncall_written == *cap) {
+		if (fn->values->ncall_written == *cap) {
 			*cap = *cap ? 2 * *cap : 8;
-			fn->call_written = XRESIZEVEC(tree, fn->call_written, *cap);
+			fn->values->call_written = XRESIZEVEC(tree, fn->values->call_written, *cap);
 		}
-		fn->call_written[fn->ncall_written++] = TREE_OPERAND(arg, 0);
+		fn->values->call_written[fn->values->ncall_written++] = TREE_OPERAND(arg, 0);
 	}
 }
 
@@ -75,8 +90,8 @@ static bool pb_call_writes_cell(struct pb_fn *fn, tree cell)
 {
 	int i;
 
-	for (i = 0; i < fn->ncall_written; i++)
-		if (pb_ref_equal(fn, fn->call_written[i], cell))
+	for (i = 0; i < fn->values->ncall_written; i++)
+		if (pb_ref_equal(fn, fn->values->call_written[i], cell))
 			return true;
 	return false;
 }
@@ -108,14 +123,14 @@ static void pb_collect_stores(struct pb_fn *fn)
 			if (TREE_CODE(rhs) == SSA_NAME &&
 			    gimple_call_internal_p(SSA_NAME_DEF_STMT(rhs)))
 				continue;
-			if (fn->nstores == cap) {
+			if (fn->values->nstores == cap) {
 				cap = cap ? 2 * cap : 16;
-				fn->stores = XRESIZEVEC(struct pb_store, fn->stores, cap);
+				fn->values->stores = XRESIZEVEC(struct pb_store, fn->values->stores, cap);
 			}
-			fn->stores[fn->nstores].stmt = stmt;
-			fn->stores[fn->nstores].dest = lhs;
-			fn->stores[fn->nstores].val = pb_unknown();
-			fn->nstores++;
+			fn->values->stores[fn->values->nstores].stmt = stmt;
+			fn->values->stores[fn->values->nstores].dest = lhs;
+			fn->values->stores[fn->values->nstores].val = pb_unknown();
+			fn->values->nstores++;
 		}
 	}
 }
@@ -124,25 +139,37 @@ void pb_value_init(struct pb_fn *fn)
 {
 	unsigned int n = num_ssa_names;
 
-	fn->nssa = n;
-
-	fn->ssa_val = XCNEWVEC(struct pb_val, n);
-	fn->ssa_val_done = XCNEWVEC(unsigned char, n);
-	fn->ssa_ret = XNEWVEC(int, n);
-	memset(fn->ssa_ret, 0xff, n * sizeof(int));
-	fn->ssa_depth = XCNEWVEC(int, n);
-	fn->min_hit_depth = INT_MAX;
+	fn->values = XCNEW(struct pb_values);
+	fn->values->nssa = n;
+	fn->values->ssa_val = XCNEWVEC(struct pb_val, n);
+	fn->values->ssa_val_done = XCNEWVEC(unsigned char, n);
+	fn->values->ssa_depth = XCNEWVEC(int, n);
+	fn->values->min_hit_depth = INT_MAX;
 	pb_collect_stores(fn);
 }
 
 void pb_value_fini(struct pb_fn *fn)
 {
-	XDELETEVEC(fn->ssa_val);
-	XDELETEVEC(fn->ssa_val_done);
-	XDELETEVEC(fn->ssa_ret);
-	XDELETEVEC(fn->ssa_depth);
-	XDELETEVEC(fn->stores);
-	XDELETEVEC(fn->call_written);
+	if (!fn->values)
+		return;
+	XDELETEVEC(fn->values->ssa_val);
+	XDELETEVEC(fn->values->ssa_val_done);
+	XDELETEVEC(fn->values->ssa_depth);
+	XDELETEVEC(fn->values->stores);
+	XDELETEVEC(fn->values->call_written);
+	XDELETE(fn->values);
+	fn->values = NULL;
+}
+
+/* The pointer stores of the function, for the hand-over and owner tests. */
+int pb_value_nstores(struct pb_fn *fn)
+{
+	return fn->values->nstores;
+}
+
+const struct pb_store *pb_value_store(struct pb_fn *fn, int i)
+{
+	return &fn->values->stores[i];
 }
 
 /* Follow SSA copies and conversions back to where a value was made. */
@@ -235,8 +262,8 @@ static bool pb_stored_value(struct pb_fn *fn, tree cell, struct pb_val *out)
 
 	if (pb_call_writes_cell(fn, cell))
 		return false;
-	for (i = 0; i < fn->nstores; i++) {
-		struct pb_store *st = &fn->stores[i];
+	for (i = 0; i < fn->values->nstores; i++) {
+		struct pb_store *st = &fn->values->stores[i];
 		struct pb_val v;
 
 		if (!pb_ref_equal(fn, st->dest, cell))
@@ -430,32 +457,32 @@ static struct pb_val pb_ssa_value(struct pb_fn *fn, tree name)
 	int saved_min, child_min, my_depth;
 	struct pb_val v;
 
-	if (ver >= fn->nssa)
+	if (ver >= fn->values->nssa)
 		return pb_opaque(name);
-	if (fn->ssa_val_done[ver] == 2)
-		return fn->ssa_val[ver];
-	if (fn->ssa_val_done[ver] == 1) {
-		fn->min_hit_depth = MIN(fn->min_hit_depth, fn->ssa_depth[ver]);
+	if (fn->values->ssa_val_done[ver] == 2)
+		return fn->values->ssa_val[ver];
+	if (fn->values->ssa_val_done[ver] == 1) {
+		fn->values->min_hit_depth = MIN(fn->values->min_hit_depth, fn->values->ssa_depth[ver]);
 		return pb_opaque(name);
 	}
-	if (fn->value_depth >= PB_MAX_VALUE_DEPTH)
+	if (fn->values->value_depth >= PB_MAX_VALUE_DEPTH)
 		return pb_opaque(name);
 
-	saved_min = fn->min_hit_depth;
-	fn->min_hit_depth = INT_MAX;
-	my_depth = ++fn->value_depth;
-	fn->ssa_depth[ver] = my_depth;
-	fn->ssa_val_done[ver] = 1;
+	saved_min = fn->values->min_hit_depth;
+	fn->values->min_hit_depth = INT_MAX;
+	my_depth = ++fn->values->value_depth;
+	fn->values->ssa_depth[ver] = my_depth;
+	fn->values->ssa_val_done[ver] = 1;
 	v = pb_compute_ssa_value(fn, name);
-	fn->value_depth--;
-	child_min = fn->min_hit_depth;
+	fn->values->value_depth--;
+	child_min = fn->values->min_hit_depth;
 	if (child_min >= my_depth) {
-		fn->ssa_val[ver] = v;
-		fn->ssa_val_done[ver] = 2;
+		fn->values->ssa_val[ver] = v;
+		fn->values->ssa_val_done[ver] = 2;
 	} else {
-		fn->ssa_val_done[ver] = 0;
+		fn->values->ssa_val_done[ver] = 0;
 	}
-	fn->min_hit_depth = MIN(saved_min, child_min < my_depth ? child_min
+	fn->values->min_hit_depth = MIN(saved_min, child_min < my_depth ? child_min
 								 : INT_MAX);
 	return v;
 }
@@ -587,193 +614,4 @@ const char *pb_key_name(tree key)
 	if (!decl || !DECL_P(decl) || !DECL_NAME(decl) || DECL_ARTIFICIAL(decl))
 		return NULL;
 	return IDENTIFIER_POINTER(DECL_NAME(decl));
-}
-
-/* ------------------------------------------------------ return values */
-
-/* Which site's return value OP is a copy of; -1 for none. */
-int pb_ret_site(struct pb_fn *fn, tree op)
-{
-	int i;
-
-	op = pb_strip_copies(op);
-	if (!op || TREE_CODE(op) != SSA_NAME)
-		return -1;
-	if (SSA_NAME_VERSION(op) < fn->nssa && fn->ssa_ret[SSA_NAME_VERSION(op)] >= 0)
-		return fn->ssa_ret[SSA_NAME_VERSION(op)];
-	for (i = 0; i < fn->nsites; i++)
-		if (fn->sites[i].ret == op)
-			return i;
-	return -1;
-}
-
-/*
- * Which sites' return value OP may be: 'ret = use_pin ? pin_user_pages(...)
- * : get_user_pages(...)' joins two sites in a PHI, and a branch on that
- * PHI tells each site about itself (the other did not run on that path).
- */
-unsigned int pb_ret_sites(struct pb_fn *fn, tree op, int depth)
-{
-	unsigned int sites = 0;
-	int site = pb_ret_site(fn, op);
-	gphi *phi;
-	unsigned int i;
-
-	if (site >= 0)
-		return 1u << site;
-	op = pb_strip_copies(op);
-	if (depth <= 0 || !op || TREE_CODE(op) != SSA_NAME ||
-	    !(phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(op))))
-		return 0;
-	for (i = 0; i < gimple_phi_num_args(phi); i++) {
-		tree arg = pb_strip_copies(gimple_phi_arg_def(phi, i));
-		unsigned int more;
-
-		/* an error code set on one path says nothing of the site */
-		more = pb_ret_sites(fn, arg, depth - 1);
-		if (!more)
-			return 0;
-		sites |= more;
-	}
-	return sites;
-}
-
-static void pb_add_ret_cell(struct pb_fn *fn, int site, tree ref, gimple *store)
-{
-	if (fn->nret_cells >= PB_MAX_RET_CELLS)
-		return;
-	fn->ret_cells[fn->nret_cells].site = site;
-	fn->ret_cells[fn->nret_cells].ref = ref;
-	fn->ret_cells[fn->nret_cells].store = store;
-	fn->nret_cells++;
-}
-
-/* Cells written with a return value: 'b.n = pin_user_pages_fast(...)' or
- * 'r->npages = ret'. */
-static void pb_find_ret_cells(struct pb_fn *fn)
-{
-	basic_block bb;
-	int i;
-
-	for (i = 0; i < fn->nsites; i++) {
-		tree lhs = gimple_call_lhs(fn->sites[i].call);
-
-		if (lhs && TREE_CODE(lhs) != SSA_NAME)
-			pb_add_ret_cell(fn, i, lhs, fn->sites[i].call);
-	}
-	FOR_EACH_BB_FN(bb, fn->fun) {
-		gimple_stmt_iterator gsi;
-
-		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gimple *stmt = gsi_stmt(gsi);
-			int site;
-
-			if (!gimple_assign_single_p(stmt) ||
-			    TREE_CODE(gimple_assign_lhs(stmt)) == SSA_NAME)
-				continue;
-			site = pb_ret_site(fn, gimple_assign_rhs1(stmt));
-			if (site >= 0)
-				pb_add_ret_cell(fn, site, gimple_assign_lhs(stmt), stmt);
-		}
-	}
-}
-
-/* Which cells still hold their return value after STMT. */
-static unsigned int pb_ret_cells_after(struct pb_fn *fn, gimple *stmt,
-				       unsigned int valid)
-{
-	int i;
-
-	if (gimple_vdef(stmt) || is_gimple_call(stmt)) {
-		for (i = 0; i < fn->nret_cells; i++)
-			if ((valid & (1u << i)) &&
-			    stmt_may_clobber_ref_p(stmt, fn->ret_cells[i].ref))
-				valid &= ~(1u << i);
-	}
-	for (i = 0; i < fn->nret_cells; i++)
-		if (fn->ret_cells[i].store == stmt)
-			valid |= 1u << i;
-	return valid;
-}
-
-static void pb_note_ret_loads(struct pb_fn *fn, basic_block bb,
-			      unsigned int valid)
-{
-	gimple_stmt_iterator gsi;
-	int i;
-
-	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-		gimple *stmt = gsi_stmt(gsi);
-		tree lhs;
-
-		if (gimple_assign_load_p(stmt) &&
-		    TREE_CODE(lhs = gimple_assign_lhs(stmt)) == SSA_NAME) {
-			for (i = 0; i < fn->nret_cells; i++)
-				if ((valid & (1u << i)) &&
-				    pb_ref_equal(fn, gimple_assign_rhs1(stmt),
-						 fn->ret_cells[i].ref))
-					fn->ssa_ret[SSA_NAME_VERSION(lhs)] =
-						fn->ret_cells[i].site;
-		}
-		valid = pb_ret_cells_after(fn, stmt, valid);
-	}
-}
-
-static unsigned int pb_ret_cells_through(struct pb_fn *fn, basic_block bb,
-					 unsigned int valid)
-{
-	gimple_stmt_iterator gsi;
-
-	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
-		valid = pb_ret_cells_after(fn, gsi_stmt(gsi), valid);
-	return valid;
-}
-
-/*
- * A load of such a cell is a copy of the return value only where no store
- * in between may have changed the cell on any path: a must-dataflow (AND
- * at joins) of one bit per cell, using GCC's alias oracle for clobbers.
- */
-void pb_value_note_ret_copies(struct pb_fn *fn)
-{
-	unsigned int *out;
-	bool changed = true;
-	int i, rounds = 0;
-
-	pb_find_ret_cells(fn);
-	if (!fn->nret_cells)
-		return;
-	out = XNEWVEC(unsigned int, last_basic_block_for_fn(fn->fun));
-	memset(out, 0xff, last_basic_block_for_fn(fn->fun) * sizeof(*out));
-	while (changed && rounds++ < 50) {
-		changed = false;
-		for (i = 0; i < fn->nrpo; i++) {
-			basic_block bb = fn->rpo[i];
-			unsigned int in = ~0u, now;
-			edge e;
-			edge_iterator ei;
-
-			FOR_EACH_EDGE(e, ei, bb->preds)
-				in &= e->src == ENTRY_BLOCK_PTR_FOR_FN(fn->fun) ?
-				      0 : out[e->src->index];
-			now = pb_ret_cells_through(fn, bb, in);
-			if (now != out[bb->index]) {
-				out[bb->index] = now;
-				changed = true;
-			}
-		}
-	}
-	for (i = 0; i < fn->nrpo; i++) {
-		basic_block bb = fn->rpo[i];
-		unsigned int in = ~0u;
-		edge e;
-		edge_iterator ei;
-
-		FOR_EACH_EDGE(e, ei, bb->preds)
-			in &= e->src == ENTRY_BLOCK_PTR_FOR_FN(fn->fun) ?
-			      0 : out[e->src->index];
-		if (!changed)
-			pb_note_ret_loads(fn, bb, in);
-	}
-	XDELETEVEC(out);
 }

@@ -16,18 +16,13 @@
  *   - a path returns with pages still pinned in storage that dies with
  *     the function (or frees the array holding them).
  *
- * Each warning carries the path of events that leads to it.
+ * Each warning carries the path of events that leads to it, and ends with
+ * its kind ("[pinbalance-leak]").
  *
- * Options:
- *   -fplugin-arg-pinbalance-error     report findings as errors
- *   -fplugin-arg-pinbalance-warn-only findings stay warnings under -Werror
- *   -fplugin-arg-pinbalance-stats     print a summary of what was checked
- *   -fplugin-arg-pinbalance-debug     trace the analysis on stderr
- *   -fplugin-arg-pinbalance-disable   do nothing (per-file opt-out)
- *   -fplugin-arg-pinbalance-help      print this list
- *   -fplugin-arg-pinbalance-rules=FILE       add the rules in FILE
- *   -fplugin-arg-pinbalance-rules-only=FILE  use FILE instead of the
- *                                            built-in Linux rules
+ * Options (-fplugin-arg-pinbalance-NAME; -fplugin-arg-pinbalance-help
+ * lists them): error, warn-only, stats, debug, disable, help, rules=FILE,
+ * rules-only=FILE, and no-KIND to turn one kind of finding off.  The
+ * table pinbalance_options below is the one list.
  *
  * The kernel API the plugin knows is data: rules/linux.rules, compiled
  * in, in the language described in docs/rules.md.
@@ -42,95 +37,188 @@
 
 __visible int plugin_is_GPL_compatible;
 
+struct pb_options pb_options;
+struct pb_stats pb_stats;
+
+/* An option: NAME, or NAME=VALUE if it takes one (VALUE_NAME says what),
+ * its help line, and what it does; false from APPLY turns the plugin off. */
+struct pinbalance_option {
+	const char *name;
+	const char *value_name;
+	const char *help;
+	bool (*apply)(const char *plugin_name, const char *name,
+		      const char *value);
+};
+
+static bool pinbalance_set_error(const char *p, const char *n, const char *v)
+{
+	(void)p, (void)n, (void)v;
+	pb_options.error = true;
+	return true;
+}
+
+static bool pinbalance_set_warn_only(const char *p, const char *n,
+				     const char *v)
+{
+	(void)p, (void)n, (void)v;
+	pb_options.warn_only = true;
+	return true;
+}
+
+static bool pinbalance_set_stats(const char *p, const char *n, const char *v)
+{
+	(void)p, (void)n, (void)v;
+	pb_options.stats = true;
+	return true;
+}
+
+static bool pinbalance_set_debug(const char *p, const char *n, const char *v)
+{
+	(void)p, (void)n, (void)v;
+	pb_options.debug = true;
+	return true;
+}
+
+static bool pinbalance_disable(const char *p, const char *n, const char *v)
+{
+	(void)p, (void)n, (void)v;
+	return false;
+}
+
+static bool pinbalance_help(const char *p, const char *n, const char *v);
+
+static bool pinbalance_add_rules(const char *plugin_name, const char *name,
+				 const char *value)
+{
+	if (!pb_api_add_rule_file(value, !strcmp(name, "rules-only")))
+		error(G_("too many %<-fplugin-arg-%s-%s%> options (at most %d)"),
+		      plugin_name, name, PB_MAX_RULE_FILES);
+	return true;
+}
+
+/* no-KIND: NAME is "no-KIND" */
+static bool pinbalance_turn_off(const char *plugin_name, const char *name,
+				const char *value)
+{
+	(void)value;
+	if (!pb_findings_turn_off(name + 3))
+		error(G_("unknown kind of finding in %<-fplugin-arg-%s-%s%>; "
+			 "the kinds are: %s"),
+		      plugin_name, name, pb_findings_names());
+	return true;
+}
+
+static const struct pinbalance_option pinbalance_options[] = {
+	{ "error", NULL, "report findings as errors, not warnings",
+	  pinbalance_set_error },
+	{ "warn-only", NULL, "keep findings warnings even under -Werror",
+	  pinbalance_set_warn_only },
+	{ "stats", NULL, "print a summary of the sites checked and the unknowns",
+	  pinbalance_set_stats },
+	{ "debug", NULL, "trace the analysis on stderr", pinbalance_set_debug },
+	{ "disable", NULL, "do not check this file", pinbalance_disable },
+	{ "help", NULL, "print this list of options", pinbalance_help },
+	{ "rules", "FILE", "read more rules from FILE (repeatable)",
+	  pinbalance_add_rules },
+	{ "rules-only", "FILE",
+	  "read rules from FILE instead of the built-in Linux rules",
+	  pinbalance_add_rules },
+	{ "no-", "KIND", NULL, pinbalance_turn_off },
+};
+
+/* The help text, made from the table: "NAME[=VALUE]\tHELP" per line. */
+static const char *pinbalance_help_text(void)
+{
+	static char text[1024];
+	size_t used = 0, i;
+
+	if (text[0])
+		return text;
+	for (i = 0; i < ARRAY_SIZE(pinbalance_options); i++) {
+		const struct pinbalance_option *o = &pinbalance_options[i];
+
+		if (!o->help)	/* no-KIND */
+			used += snprintf(text + used, sizeof(text) - used,
+					 "no-KIND\tdo not report KIND (%s)\n",
+					 pb_findings_names());
+		else
+			used += snprintf(text + used, sizeof(text) - used,
+					 "%s%s%s\t%s\n", o->name,
+					 o->value_name ? "=" : "",
+					 o->value_name ? o->value_name : "",
+					 o->help);
+		if (used >= sizeof(text))
+			break;
+	}
+	return text;
+}
+
+/* The valid options, for the error on an unknown one. */
+static const char *pinbalance_option_names(void)
+{
+	static char names[256];
+	size_t used = 0, i;
+
+	if (names[0])
+		return names;
+	for (i = 0; i < ARRAY_SIZE(pinbalance_options); i++) {
+		const struct pinbalance_option *o = &pinbalance_options[i];
+
+		used += snprintf(names + used, sizeof(names) - used, "%s%s%s%s",
+				 i ? ", " : "", o->name,
+				 o->value_name && o->help ? "=" : "",
+				 o->value_name ? o->value_name : "");
+		if (used >= sizeof(names))
+			break;
+	}
+	return names;
+}
+
 static struct plugin_info pinbalance_plugin_info = {
 	.version	= PLUGIN_VERSION,
-	.help		= "error\treport findings as errors, not warnings\n"
-			  "warn-only\tkeep findings warnings even under -Werror\n"
-			  "stats\tprint a summary of the sites checked and the unknowns\n"
-			  "debug\ttrace the analysis on stderr\n"
-			  "disable\tdo not check this file\n"
-			  "help\tprint this list of options\n"
-			  "rules=FILE\tread more rules from FILE (repeatable)\n"
-			  "rules-only=FILE\tread rules from FILE instead of the built-in Linux rules\n",
+	.help		= NULL,
 };
 
-static unsigned int pinbalance_execute(function *fun)
+static bool pinbalance_help(const char *p, const char *n, const char *v)
 {
-	return pb_analyze_function(fun);
-}
-
-PB_GIMPLE_PASS(pinbalance)
-
-static void pinbalance_finish(void *gcc_data, void *user_data)
-{
-	(void)gcc_data;
-	(void)user_data;
-	pb_print_stats();
-}
-
-static void pinbalance_print_help(void)
-{
+	(void)p, (void)n, (void)v;
 	printf("pinbalance %s: options (-fplugin-arg-pinbalance-NAME):\n%s",
-	       PLUGIN_VERSION, pinbalance_plugin_info.help);
+	       PLUGIN_VERSION, pinbalance_help_text());
+	return true;
 }
 
-/* The options, and whether each takes '=VALUE'. */
-static const struct {
-	const char *name;
-	bool takes_file;
-} pinbalance_options[] = {
-	{ "error", false }, { "warn-only", false }, { "stats", false },
-	{ "debug", false },
-	{ "disable", false }, { "help", false },
-	{ "rules", true }, { "rules-only", true },
-};
-
-static int pinbalance_option_index(const char *key)
+/* The table's entry for KEY: by name, or by prefix for "no-". */
+static const struct pinbalance_option *pinbalance_find_option(const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(pinbalance_options); i++)
-		if (!strcmp(key, pinbalance_options[i].name))
-			return (int)i;
-	return -1;
+	for (i = 0; i < ARRAY_SIZE(pinbalance_options); i++) {
+		const struct pinbalance_option *o = &pinbalance_options[i];
+
+		if (o->help ? !strcmp(key, o->name)
+			    : !strncmp(key, o->name, strlen(o->name)))
+			return o;
+	}
+	return NULL;
 }
 
 /* An option's value is right for it; reports and returns false if not. */
-static bool pinbalance_option_value_ok(const char *plugin_name, int option,
+static bool pinbalance_option_value_ok(const char *plugin_name,
+				       const struct pinbalance_option *o,
 				       const char *key, const char *value)
 {
-	if (pinbalance_options[option].takes_file && (!value || !*value)) {
+	bool takes_value = o->value_name && o->help;
+
+	if (takes_value && (!value || !*value)) {
 		error(G_("option %<-fplugin-arg-%s-%s%> needs a file: "
 			 "%<-fplugin-arg-%s-%s=FILE%>"),
 		      plugin_name, key, plugin_name, key);
 		return false;
 	}
-	if (!pinbalance_options[option].takes_file && value) {
+	if (!takes_value && value) {
 		error(G_("option %<-fplugin-arg-%s-%s%> takes no value"),
 		      plugin_name, key);
 		return false;
-	}
-	return true;
-}
-
-static bool pinbalance_apply_option(const char *plugin_name, const char *key,
-				    const char *value)
-{
-	if (!strcmp(key, "error")) {
-		pb_options.error = true;
-	} else if (!strcmp(key, "warn-only")) {
-		pb_options.warn_only = true;
-	} else if (!strcmp(key, "stats")) {
-		pb_options.stats = true;
-	} else if (!strcmp(key, "debug")) {
-		pb_options.debug = true;
-	} else if (!strcmp(key, "disable")) {
-		return false;
-	} else if (!strcmp(key, "help")) {
-		pinbalance_print_help();
-	} else if (!pb_api_add_rule_file(value, !strcmp(key, "rules-only"))) {
-		error(G_("too many %<-fplugin-arg-%s-%s%> options (at most %d)"),
-		      plugin_name, key, PB_MAX_RULE_FILES);
 	}
 	return true;
 }
@@ -145,22 +233,47 @@ static bool pinbalance_parse_args(const char *plugin_name,
 	for (i = 0; i < info->argc; i++) {
 		const char *key = info->argv[i].key;
 		const char *value = info->argv[i].value;
-		int option = pinbalance_option_index(key);
+		const struct pinbalance_option *o = pinbalance_find_option(key);
 
-		if (option < 0) {
+		if (!o) {
 			error(G_("unknown option %<-fplugin-arg-%s-%s%>; valid "
-				 "options are: error, warn-only, stats, "
-				 "debug, disable, help, rules=FILE, "
-				 "rules-only=FILE"),
-			      plugin_name, key);
+				 "options are: %s"),
+			      plugin_name, key, pinbalance_option_names());
 			continue;
 		}
-		if (!pinbalance_option_value_ok(plugin_name, option, key, value))
+		if (!pinbalance_option_value_ok(plugin_name, o, key, value))
 			continue;
-		if (!pinbalance_apply_option(plugin_name, key, value))
+		if (!o->apply(plugin_name, key, value))
 			enable = false;
 	}
 	return enable;
+}
+
+static unsigned int pinbalance_execute(function *fun)
+{
+	return pb_analyze_function(fun);
+}
+
+PB_GIMPLE_PASS(pinbalance)
+
+static void pinbalance_print_stats(void *gcc_data, void *user_data)
+{
+	unsigned long total = 0;
+	int i;
+
+	(void)gcc_data;
+	(void)user_data;
+	for (i = 0; i < PB_NFINDING_KINDS; i++)
+		total += pb_stats.findings[i];
+	fprintf(stderr,
+		"pinbalance: %s: %lu functions, %lu analyzed, %lu pin/get sites "
+		"(%lu untracked, %lu caller-owned: no leak check), %lu given up, "
+		"%lu findings, %lu bodies ignored by rules\n",
+		main_input_filename ? main_input_filename : "-",
+		pb_stats.functions, pb_stats.functions_analyzed, pb_stats.sites,
+		pb_stats.sites_untracked, pb_stats.sites_caller_owned,
+		pb_stats.functions_given_up, total, pb_stats.functions_ignored);
+	pb_api_print_ignored();
 }
 
 __visible int plugin_init(struct plugin_name_args *plugin_info,
@@ -173,6 +286,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		error(G_("incompatible gcc/plugin versions"));
 		return 1;
 	}
+	pinbalance_plugin_info.help = pinbalance_help_text();
 	register_callback(plugin_name, PLUGIN_INFO, NULL,
 			  &pinbalance_plugin_info);
 	if (!pinbalance_parse_args(plugin_name, plugin_info))
@@ -190,6 +304,6 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			  &pass_info);
 	if (pb_options.stats)
 		register_callback(plugin_name, PLUGIN_FINISH,
-				  pinbalance_finish, NULL);
+				  pinbalance_print_stats, NULL);
 	return 0;
 }

@@ -1,21 +1,71 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * pinbalance.h - declarations shared by the pinbalance plugin's files.
+ * pinbalance.h - what the pinbalance plugin's files share.
  *
- *   pb_rules.c    the rules language parser (no GCC headers: pb_rules.h)
- *   pb_api.c      the API model: the rules, looked up by function
- *   pb_value.c    value tracking: which array or page an operand denotes
- *   pb_state.c    the abstract state and the per-function dataflow
- *   pb_checks.c   the five checks, run as the state flows through a call
- *   pb_diag.c     diagnostics: messages, CWE, event paths
- *   pinbalance.c  plugin_init, options and pass registration
+ * One file per concern, each calling only the ones below it:
+ *
+ *   pinbalance.c   options, plugin_init, pass registration, statistics
+ *   pb_analyze.c   one function: the steps below, in order
+ *   pb_diag.c      the path of events of each finding, and its warning
+ *   pb_solve.c     the engine: worklist dataflow, edge rows, the record
+ *                  of what made each facet true (knows nothing of pins)
+ *   pb_sm.c        the state machine: one handler per transition
+ *                  (acquire, release, free, hand-over, return, edge)
+ *   pb_checks.c    the checks a release, a free or a return runs
+ *   pb_findings.c  one descriptor per kind of finding; the findings
+ *   pb_cond.c      conditions: what a branch says of each site
+ *   pb_guards.c    branches on parameters every path to a site took
+ *   pb_handover.c  which sites' pages an operand carries
+ *   pb_sites.c     the sites (calls taking references), their returns
+ *   pb_value.c     value tracking: which array or page an operand is
+ *   pb_states.c    the named states of a site, and its word of them
+ *   pb_api.c       the API model: the rules, looked up by function
+ *   pb_rules.c     the rules language parser (no GCC headers: pb_rules.h)
+ *
+ * pb_states.h names the states; pb_gcc.h is the one GCC-version header.
+ * pinbalance.c holds the options and statistics every file may read or
+ * count into (pb_options, pb_stats), as the kernel's plugins do.
  */
 #ifndef PINBALANCE_H
 #define PINBALANCE_H
 
-/* ---------------------------------------------------------------- API */
-
 #include "pb_rules.h"
+#include "pb_states.h"
+
+/* -------------------------------------------- options, statistics */
+
+struct pb_options {
+	bool error;		/* findings are errors */
+	bool warn_only;		/* findings stay warnings under -Werror */
+	bool stats;		/* per-TU summary on stderr */
+	bool debug;		/* trace the analysis on stderr */
+};
+extern struct pb_options pb_options;
+
+enum pb_finding_kind {
+	PB_FINDING_MISMATCH,		/* pin released as get */
+	PB_FINDING_REVERSE_MISMATCH,	/* get released as pin */
+	PB_FINDING_LEAK,		/* pins still held at return */
+	PB_FINDING_LEAK_FREE,		/* array freed with pins still held */
+	PB_FINDING_DOUBLE_RELEASE,
+	PB_FINDING_OVERCOUNT,		/* requested count unpinned, fewer pinned */
+	PB_FINDING_NEGATIVE_COUNT,	/* error code passed as the count */
+	PB_NFINDING_KINDS,
+};
+
+struct pb_stats {
+	unsigned long functions;
+	unsigned long functions_analyzed;
+	unsigned long sites;
+	unsigned long sites_untracked;
+	unsigned long sites_caller_owned;
+	unsigned long functions_given_up;
+	unsigned long functions_ignored;
+	unsigned long findings[PB_NFINDING_KINDS];
+};
+extern struct pb_stats pb_stats;
+
+/* ------------------------------------------------------------- API */
 
 /* -fplugin-arg-pinbalance-rules=FILE may be given this many times. */
 #define PB_MAX_RULE_FILES 16
@@ -32,7 +82,12 @@ enum tree_code pb_api_test_code(const struct pb_rule *rule);
 void pb_api_print_ignored(void);
 unsigned int pb_api_nrules(void);
 
-/* ------------------------------------------------------------- values */
+/* ------------------------------------------------------ a function */
+
+/* The most pin sites tracked in one function; more are counted unknown. */
+#define PB_MAX_SITES 32
+/* Branches on invariant values remembered per site, for correlation. */
+#define PB_MAX_GUARDS 4
 
 /*
  * A pointer value seen as a place in memory: KEY names the storage
@@ -52,42 +107,7 @@ struct pb_val {
 	int row;
 };
 
-struct pb_fn;
-
-void pb_value_init(struct pb_fn *fn);
-void pb_value_fini(struct pb_fn *fn);
-struct pb_val pb_value_of(struct pb_fn *fn, tree op);
-struct pb_val pb_value_of_addr(struct pb_fn *fn, tree ref);
-struct pb_val pb_value_deref(struct pb_fn *fn, tree op);
-bool pb_key_equal(struct pb_fn *fn, tree a, tree b);
-tree pb_strip_copies(tree op);
-bool pb_same_count(tree a, tree b);
-bool pb_key_is_local(struct pb_fn *fn, tree key);
-tree pb_key_base_decl(tree key);
-int pb_ret_site(struct pb_fn *fn, tree op);
-unsigned int pb_ret_sites(struct pb_fn *fn, tree op, int depth);
-void pb_value_note_ret_copies(struct pb_fn *fn);
-const char *pb_key_name(tree key);
-
-/* ----------------------------------------------------------- sites */
-
-/* The most pin sites tracked in one function; more are counted unknown. */
-#define PB_MAX_SITES 32
-/* Branches on invariant values remembered per site, for correlation. */
-#define PB_MAX_GUARDS 4
-
-/* Classes of the acquire's return value, and what happened to the pages. */
-enum pb_class { PB_ERR, PB_ZERO, PB_PARTIAL, PB_FULL, PB_NCLASSES };
-enum pb_hold { PB_HELD, PB_RELEASED, PB_SOME, PB_HANDED, PB_NHOLDS };
-
-/* One state word per site: bit 0 "not acquired on this path", then one
- * bit per (class, hold) pair that some path may be in. */
-typedef unsigned int pb_word;
-#define PB_ABSENT		1u
-#define PB_FACET(c, h)		(1u << (1 + (c) * PB_NHOLDS + (h)))
-#define PB_CLASS_BITS(c)	(0xfu << (1 + (c) * PB_NHOLDS))
-#define PB_LIVE_CLASSES		((1u << PB_PARTIAL) | (1u << PB_FULL))
-
+/* A call that takes page references. */
 struct pb_site {
 	gimple *call;
 	const struct pb_rule *rule;
@@ -102,124 +122,162 @@ struct pb_site {
 	int nguards;
 };
 
-/* A memory cell known to hold a copy of a site's return value. */
-struct pb_ret_cell {
-	int site;
-	tree ref;
-	gimple *store;
+/*
+ * What every file shares about the function being checked: the function
+ * and its sites.  Each file keeps its own tables behind a pointer of its
+ * own type, defined in that file.
+ */
+struct pb_fn {
+	function *fun;
+	struct pb_site sites[PB_MAX_SITES];
+	int nsites;
+	int untracked_sites;
+	struct pb_values *values;	/* pb_value.c */
+	struct pb_returns *returns;	/* pb_sites.c */
+	struct pb_flow *flow;		/* pb_solve.c */
 };
 
-/* A store of a tracked pointer into memory. */
+/* ---------------------------------------------------------- values */
+
+/* A store of a pointer into memory. */
 struct pb_store {
 	gimple *stmt;
 	tree dest;
 	struct pb_val val;
 };
 
-#define PB_MAX_RET_CELLS 32
+void pb_value_init(struct pb_fn *fn);
+void pb_value_fini(struct pb_fn *fn);
+struct pb_val pb_value_of(struct pb_fn *fn, tree op);
+struct pb_val pb_value_of_addr(struct pb_fn *fn, tree ref);
+struct pb_val pb_value_deref(struct pb_fn *fn, tree op);
+int pb_value_nstores(struct pb_fn *fn);
+const struct pb_store *pb_value_store(struct pb_fn *fn, int i);
+bool pb_key_equal(struct pb_fn *fn, tree a, tree b);
+tree pb_strip_copies(tree op);
+bool pb_same_count(tree a, tree b);
+bool pb_key_is_local(struct pb_fn *fn, tree key);
+tree pb_key_base_decl(tree key);
+const char *pb_key_name(tree key);
 
-struct pb_fn {
-	function *fun;
-	struct pb_site sites[PB_MAX_SITES];
-	int nsites;
-	int untracked_sites;
+/* ----------------------------------------------------------- sites */
 
-	/* pb_value.c memo tables, indexed by SSA version */
-	unsigned int nssa;
-	struct pb_val *ssa_val;
-	unsigned char *ssa_val_done;
-	int *ssa_depth;
-	int value_depth;
-	int min_hit_depth;
-	int *ssa_ret;
-	struct pb_ret_cell ret_cells[PB_MAX_RET_CELLS];
-	int nret_cells;
-	struct pb_store *stores;
-	int nstores;
-	tree *call_written;	/* cells whose address a call receives */
-	int ncall_written;
+bool pb_function_acquires(function *fun);
+void pb_sites_init(struct pb_fn *fn);
+void pb_sites_fini(struct pb_fn *fn);
+void pb_sites_collect(struct pb_fn *fn);
+void pb_sites_note_ret_copies(struct pb_fn *fn);
+bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule);
+int pb_site_of_call(struct pb_fn *fn, gimple *call);
+int pb_ret_site(struct pb_fn *fn, tree op);
+unsigned int pb_ret_sites(struct pb_fn *fn, tree op, int depth);
 
-	/* pb_state.c dataflow */
-	int nedges;
-	pb_word *edge_state;		/* nedges x nsites */
-	unsigned char *edge_reached;
-	unsigned char *edge_facts;	/* pb_edge_row(): nedges x (nsites + 1) */
-	unsigned char *via_facts;	/* per edge in: nedges x 2 x (nsites + 1) */
-	basic_block *rpo;
-	int *rpo_index;
-	int nrpo;
-	bool reporting;
-	edge via;		/* edge into the block being evaluated */
-	bool gave_up;
-};
+/* ---------------------------------------------------------- guards */
 
-/* ----------------------------------------------------------- state */
+void pb_guards_collect(struct pb_site *site);
+bool pb_guards_contradict(const struct pb_site *site, edge e);
 
-unsigned int pb_analyze_function(function *fun);
-pb_word *pb_edge_words(struct pb_fn *fn, edge e);
-bool pb_edge_is_reached(struct pb_fn *fn, edge e);
-pb_word pb_move_hold(pb_word w, unsigned int from_mask, enum pb_hold to);
-void pb_edge_in_words(struct pb_fn *fn, edge e, pb_word *out);
-bool pb_block_per_edge(basic_block bb);
-void pb_block_in_state(struct pb_fn *fn, basic_block bb, pb_word *out);
-void pb_transfer_stmt(struct pb_fn *fn, gimple *stmt, pb_word *w);
-bool pb_cond_refines(struct pb_fn *fn, edge e, int site, unsigned int *kept);
+/* -------------------------------------------------------- handover */
 
-/* ----------------------------------------------------------- checks */
+unsigned int pb_handover_operand_sites(struct pb_fn *fn, tree op);
+unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt);
 
-/* What a check found, handed to pb_diag.c to be reported. */
-enum pb_finding_kind {
-	PB_MISMATCH,		/* pin released as get */
-	PB_REVERSE_MISMATCH,	/* get released as pin */
-	PB_LEAK,		/* pins still held at return */
-	PB_LEAK_FREE,		/* array freed with pins still held */
-	PB_DOUBLE_RELEASE,
-	PB_OVERCOUNT,		/* requested count unpinned, fewer pinned */
-	PB_NEGATIVE_COUNT,	/* error code passed as the count */
-	PB_NFINDINGS,
-};
+/* ------------------------------------------------------ conditions */
 
+/*
+ * What leaving an edge says about each site, one byte per site then a
+ * summary byte: the classes its branch keeps (PB_FACT_REFINES if it tells
+ * anything), PB_FACT_OWNER if it sees the owner of the pages,
+ * PB_FACT_CONTRADICTS if it contradicts a guard of the site.  The summary
+ * is PB_ROW_DEAD if no path takes the edge, PB_ROW_BRANCH if it leaves a
+ * branch (else no site is concerned).
+ */
+#define PB_FACT_REFINES		0x40u
+#define PB_FACT_OWNER		0x20u
+#define PB_FACT_CONTRADICTS	0x10u
+#define PB_ROW_DEAD		0x01u
+#define PB_ROW_BRANCH		0x02u
+
+tree pb_operand_on_edge(tree op, edge via);
+void pb_cond_fill_row(struct pb_fn *fn, edge e, edge via, unsigned char *row);
+bool pb_cond_row_refines(struct pb_fn *fn, const unsigned char *row, int site,
+			 unsigned int *kept);
+
+/* -------------------------------------------------------- findings */
+
+/* What a check found. */
 struct pb_finding {
 	enum pb_finding_kind kind;
 	int site;
-	gimple *stmt;		/* where it happens (NULL: at return) */
+	gimple *stmt;		/* where it happens (the return for a leak) */
 	basic_block bb;
 	edge exit_edge;		/* for a leak at return: the edge taken */
 	const struct pb_rule *release;	/* the release involved */
 	unsigned int facet_class;	/* a class the bad path is in */
 };
 
-void pb_check_release(struct pb_fn *fn, gimple *call,
-		      const struct pb_rule *rule, pb_word *w);
-void pb_check_free(struct pb_fn *fn, gimple *call,
-		   const struct pb_rule *rule, pb_word *w);
-void pb_check_return(struct pb_fn *fn, basic_block bb, edge via,
-		     const pb_word *w);
+struct pb_emission;
 
-/* ------------------------------------------------------------- diag */
-
-struct pb_options {
-	bool error;		/* findings are errors */
-	bool warn_only;		/* findings stay warnings under -Werror */
-	bool stats;		/* per-TU summary on stderr */
-	bool debug;		/* trace the analysis on stderr */
+/* A kind of finding. */
+struct pb_finding_desc {
+	const char *name;	/* tags its warnings; turned off by no-NAME */
+	int cwe;
+	enum pb_hold hold;	/* the hold of the facet its path is traced by */
+	bool once_per_site;	/* a site reports one such finding */
+	bool part_fallback;	/* its pages may have been partly released */
+	bool at_exit;		/* shown at the return its path took */
+	void (*emit)(const struct pb_emission *em);
+	void (*final_event)(simple_diagnostic_path *path, struct pb_fn *fn,
+			    const struct pb_finding *f, location_t loc,
+			    diagnostic_event_id_t *acq);
 };
-extern struct pb_options pb_options;
 
-struct pb_stats {
-	unsigned long functions;
-	unsigned long functions_analyzed;
-	unsigned long sites;
-	unsigned long sites_untracked;
-	unsigned long sites_caller_owned;
-	unsigned long functions_given_up;
-	unsigned long functions_ignored;
-	unsigned long findings[PB_NFINDINGS];
-};
-extern struct pb_stats pb_stats;
+const struct pb_finding_desc *pb_finding_desc(enum pb_finding_kind kind);
+bool pb_findings_turn_off(const char *name);
+const char *pb_findings_names(void);
+void pb_findings_reset(void);
+void pb_findings_add(struct pb_fn *fn, const struct pb_finding *f);
+int pb_findings_count(void);
+const struct pb_finding *pb_findings_get(int i);
+void pb_finding_emit(struct pb_fn *fn, const struct pb_finding *f,
+		     rich_location *richloc);
 
-void pb_report(struct pb_fn *fn, const struct pb_finding *f);
-void pb_diag_reset(void);
-void pb_print_stats(void);
+/* ---------------------------------------------------------- checks */
+
+void pb_check_release(struct pb_fn *fn, gcall *call, const struct pb_rule *rule,
+		      int site, bool whole, pb_word w);
+void pb_check_free(struct pb_fn *fn, gcall *call, int site, pb_word w);
+void pb_check_return(struct pb_fn *fn, gimple *ret, edge via, const pb_word *w);
+
+/* --------------------------------------------------- state machine */
+
+void pb_sm_entry(struct pb_fn *fn, pb_word *w);
+void pb_sm_transfer(struct pb_fn *fn, gimple *stmt, edge via, pb_word *w,
+		    bool check);
+void pb_sm_back_edge(struct pb_fn *fn, pb_word *w);
+void pb_sm_edge_row(struct pb_fn *fn, edge e, edge via, unsigned char *row);
+bool pb_sm_on_edge(struct pb_fn *fn, const unsigned char *row, pb_word *w);
+
+/* ---------------------------------------------------------- engine */
+
+void pb_solve_prepare(struct pb_fn *fn);
+void pb_solve_alloc(struct pb_fn *fn);
+bool pb_solve(struct pb_fn *fn);
+void pb_solve_walk(struct pb_fn *fn);
+void pb_solve_fini(struct pb_fn *fn);
+bool pb_solve_edge_reached(struct pb_fn *fn, edge e);
+const pb_word *pb_solve_edge_words(struct pb_fn *fn, edge e);
+const unsigned char *pb_solve_edge_row(struct pb_fn *fn, edge e, edge via,
+				       unsigned char *room);
+gimple *pb_solve_generator(struct pb_fn *fn, basic_block bb, edge via,
+			   gimple *stop, int site, pb_word facet);
+
+/* ----------------------------------------------------- diagnostics */
+
+void pb_diag_report(struct pb_fn *fn);
+
+/* -------------------------------------------------------- analysis */
+
+unsigned int pb_analyze_function(function *fun);
 
 #endif /* PINBALANCE_H */

@@ -32,7 +32,7 @@ int drv_copy(struct copy_req *req)
 	}
 	err = dma_map_user_pages(pages[1], n1);
 out:
-	unpin_user_pages(pages[1], n1); /* { dg-warning "double release of pages pinned by 'pin_user_pages_fast' \\\[CWE-1341\\\]" } */
+	unpin_user_pages(pages[1], n1); /* { dg-warning "double release of pages pinned by 'pin_user_pages_fast' \\\[pinbalance-double-release\\\] \\\[CWE-1341\\\]" } */
 	/* { dg-message "\\(5\\) second release here" "" { target *-*-* } 35 } */
 release0:
 	unpin_user_pages(pages[0], n0);

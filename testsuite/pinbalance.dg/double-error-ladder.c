@@ -17,6 +17,6 @@ int setup(unsigned long uaddr, int n)
 	unpin_user_pages(pages, ret);
 	return 0;
 out:
-	unpin_user_pages(pages, ret); /* { dg-warning "double release of pages pinned by 'pin_user_pages_fast' \\\[CWE-1341\\\]" } */
+	unpin_user_pages(pages, ret); /* { dg-warning "double release of pages pinned by 'pin_user_pages_fast' \\\[pinbalance-double-release\\\] \\\[CWE-1341\\\]" } */
 	return err;
 }

@@ -11,7 +11,7 @@ int drv_submit(unsigned long uaddr, int npages)
 		return ret;
 	err = dma_map_user_pages(NULL, 0);
 	if (err) /* { dg-message "\\(3\\) following 'true' branch" } */
-		return err; /* { dg-warning "leak of pages pinned by 'pin_user_pages_fast'; release them with 'unpin_user_pages' \\\[CWE-772\\\]" } */
+		return err; /* { dg-warning "leak of pages pinned by 'pin_user_pages_fast'; release them with 'unpin_user_pages' \\\[pinbalance-leak\\\] \\\[CWE-772\\\]" } */
 	/* { dg-message "\\(4\\) returning with the pages from \\(1\\) still pinned" "" { target *-*-* } 14 } */
 	unpin_user_pages(pages, ret);
 	return 0;

@@ -52,7 +52,7 @@ undo1:
 		unpin_user_pages(pages[1], n1);
 release0:
 	unpin_user_pages(pages[0], n0);
-	return err; /* { dg-warning "leak of pages pinned by 'pin_user_pages_fast'; release them with 'unpin_user_pages' \\\[CWE-772\\\]" } */
+	return err; /* { dg-warning "leak of pages pinned by 'pin_user_pages_fast'; release them with 'unpin_user_pages' \\\[pinbalance-leak\\\] \\\[CWE-772\\\]" } */
 	/* { dg-message "\\(4\\) returning with the pages from \\(1\\) still pinned" "" { target *-*-* } 55 } */
 undo0:
 	if (n0 > 0)

@@ -10,6 +10,6 @@ int ioreq_map(unsigned long uaddr)
 	if (ret != 1)
 		return -EFAULT;
 	flush_dcache_page(page);
-	put_page(page); /* { dg-warning "pinned page released with 'put_page'; pages pinned by 'pin_user_pages_fast' must be released with 'unpin_user_page' \\\[CWE-763\\\]" } */
+	put_page(page); /* { dg-warning "pinned page released with 'put_page'; pages pinned by 'pin_user_pages_fast' must be released with 'unpin_user_page' \\\[pinbalance-mismatch\\\] \\\[CWE-763\\\]" } */
 	return 0;
 }

@@ -10,6 +10,6 @@ int xfer(unsigned long uaddr, int npages)
 	if (ret < 0)
 		return ret;
 	dma_map_user_pages(NULL, 0);
-	unpin_user_pages(pages, npages); /* { dg-warning "'unpin_user_pages' may release more pages than 'pin_user_pages_fast' took; pass the number it returned \\\[CWE-763\\\]" } */
+	unpin_user_pages(pages, npages); /* { dg-warning "'unpin_user_pages' may release more pages than 'pin_user_pages_fast' took; pass the number it returned \\\[pinbalance-overcount\\\] \\\[CWE-763\\\]" } */
 	return 0;
 }

@@ -9,4 +9,5 @@
 /* { dg-regexp "help\tprint this list" } */
 /* { dg-regexp "rules=FILE\tread more rules from FILE" } */
 /* { dg-regexp "rules-only=FILE\tread rules from FILE instead" } */
+/* { dg-regexp "no-KIND\tdo not report KIND \\(mismatch, reverse-mismatch, leak, double-release, overcount\\)" } */
 int main(void) { return 0; }

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pb_analyze.c - one function, checked: the steps, in order.
+ *
+ * A function that calls no acquire of the rules costs one scan.  Else the
+ * values and sites are found, the engine solves the function with the
+ * state machine, walks it once more with the checks on, and the findings
+ * are reported with their paths.
+ */
+#include "pb_gcc.h"
+#include "pinbalance.h"
+
+/* Classes as "ERR|ZERO|FULL", for the debug trace. */
+static const char *pb_classes_format(unsigned int classes, char *buf,
+				     size_t len)
+{
+	size_t used = 0;
+	int c;
+
+	buf[0] = '\0';
+	for (c = 0; c < PB_NCLASSES && used < len; c++)
+		if (classes & (1u << c))
+			used += snprintf(buf + used, len - used, "%s%s",
+					 used ? "|" : "", pb_class_names[c]);
+	return buf;
+}
+
+static void pb_debug_dump(struct pb_fn *fn)
+{
+	char classes[64];
+	int i;
+
+	fprintf(stderr, "pinbalance: %s: %d sites (%d untracked)\n",
+		function_name(fn->fun), fn->nsites, fn->untracked_sites);
+	for (i = 0; i < fn->nsites; i++) {
+		fprintf(stderr, "  site %d: %s%s%s classes=%s key=", i,
+			fn->sites[i].rule->name,
+			fn->sites[i].single ? " single" : "",
+			fn->sites[i].caller_owned ? " caller-owned" : "",
+			pb_classes_format(fn->sites[i].classes, classes,
+					  sizeof(classes)));
+		print_generic_expr(stderr, fn->sites[i].container.key);
+		fprintf(stderr, " level=%d\n", fn->sites[i].container.level);
+	}
+}
+
+/* Solve, walk with the checks on, report: the sites are known. */
+static void pb_check_sites(struct pb_fn *fn)
+{
+	pb_solve_alloc(fn);
+	pb_sites_note_ret_copies(fn);
+	if (!pb_solve(fn)) {
+		pb_stats.functions_given_up++;
+		return;
+	}
+	pb_solve_walk(fn);
+	pb_diag_report(fn);
+}
+
+unsigned int pb_analyze_function(function *fun)
+{
+	struct pb_fn *fn;
+
+	pb_stats.functions++;
+	if (!fun->cfg || !pb_function_acquires(fun))
+		return 0;
+	if (pb_api_ignored(fun->decl)) {
+		pb_stats.functions_ignored++;
+		return 0;
+	}
+	pb_stats.functions_analyzed++;
+	pb_findings_reset();
+	fn = XCNEW(struct pb_fn);
+	fn->fun = fun;
+	pb_value_init(fn);
+	pb_sites_init(fn);
+	pb_solve_prepare(fn);
+	pb_sites_collect(fn);
+	if (pb_options.debug)
+		pb_debug_dump(fn);
+	if (fn->nsites)
+		pb_check_sites(fn);
+	free_dominance_info(CDI_DOMINATORS);
+	pb_solve_fini(fn);
+	pb_sites_fini(fn);
+	pb_value_fini(fn);
+	XDELETE(fn);
+	return 0;
+}

@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pb_findings.c - the kinds of finding, one descriptor each, and the
+ * findings of the function being checked.
+ *
+ * As a GCC analyzer checker has a class per diagnostic (sm-fd.cc's
+ * fd_leak, fd_double_close), each kind here is one descriptor: the name
+ * that tags its warnings and turns it off
+ * (-fplugin-arg-pinbalance-no-NAME), its CWE, the hold whose facet its
+ * path is traced by, whether a site reports it once, and the functions
+ * that word its message and the last event of its path.  The checks
+ * (pb_checks.c) record findings here during the solver's last walk;
+ * diagnostics (pb_diag.c) report them, with their paths, once the walk is
+ * over.
+ */
+#include "pb_gcc.h"
+#include "pinbalance.h"
+
+/* Findings recorded in one function, at most. */
+#define PB_MAX_FINDINGS 256
+
+/* A finding's warning, its message worded by its kind. */
+struct pb_emission {
+	struct pb_fn *fn;
+	const struct pb_finding *f;
+	rich_location *richloc;
+};
+
+/* The tag a finding's message ends with: its kind's name. */
+#define PB_TAG(name) " [pinbalance-" name "]"
+
+static void pb_emit(const struct pb_emission *em, int cwe, const char *gmsgid,
+		    ...) ATTRIBUTE_GCC_DIAG(3, 4);
+
+static void pb_emit(const struct pb_emission *em, int cwe, const char *gmsgid,
+		    ...)
+{
+	diagnostic_metadata meta;
+	diagnostic_info diagnostic;
+	va_list ap;
+	bool werror = global_dc->warning_as_error_requested;
+
+	meta.add_cwe(cwe);
+	va_start(ap, gmsgid);
+	diagnostic_set_info(&diagnostic, gmsgid, &ap, em->richloc,
+			    pb_options.error ? DK_ERROR : DK_WARNING);
+	diagnostic.metadata = &meta;
+	/*
+	 * A kernel built with CONFIG_WERROR=y (defconfig's choice) would
+	 * fail on the first finding; the kernel asks for failure with
+	 * CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE instead, and passes
+	 * 'warn-only' otherwise.  A finding carries no -W option that
+	 * -Wno-error= could name, so -Werror is set aside for it alone.
+	 */
+	if (pb_options.warn_only)
+		global_dc->warning_as_error_requested = false;
+	diagnostic_report_diagnostic(global_dc, &diagnostic);
+	global_dc->warning_as_error_requested = werror;
+	va_end(ap);
+}
+
+static const char *pb_suggest(const struct pb_site *s, bool single)
+{
+	const struct pb_rule *r = pb_api_suggest_release(s->rule->kind,
+							 s->rule->folio, single);
+
+	return r ? r->name : "?";
+}
+
+/* -------------------------------------------------------- messages */
+
+static const struct pb_site *pb_em_site(const struct pb_emission *em)
+{
+	return &em->fn->sites[em->f->site];
+}
+
+static const char *pb_em_release(const struct pb_finding *f)
+{
+	return f->release ? f->release->name : "?";
+}
+
+static bool pb_em_single_release(const struct pb_finding *f)
+{
+	return f->release && f->release->shape == PB_SHAPE_PAGE;
+}
+
+static void pb_msg_mismatch(const struct pb_emission *em)
+{
+	const struct pb_site *s = pb_em_site(em);
+
+	pb_emit(em, 763,
+		"pinned page released with %qs; pages pinned by %qs must be released with %qs"
+		PB_TAG("mismatch"),
+		pb_em_release(em->f), s->rule->name,
+		pb_suggest(s, pb_em_single_release(em->f)));
+}
+
+static void pb_msg_reverse_mismatch(const struct pb_emission *em)
+{
+	const struct pb_site *s = pb_em_site(em);
+
+	pb_emit(em, 763,
+		"page reference from %qs released with %qs; release it with %qs"
+		PB_TAG("reverse-mismatch"),
+		s->rule->name, pb_em_release(em->f),
+		pb_suggest(s, pb_em_single_release(em->f)));
+}
+
+static void pb_msg_leak(const struct pb_emission *em)
+{
+	const struct pb_site *s = pb_em_site(em);
+
+	if (s->rule->kind == PB_PIN)
+		pb_emit(em, 772,
+			"leak of pages pinned by %qs; release them with %qs"
+			PB_TAG("leak"),
+			s->rule->name, pb_suggest(s, s->single));
+	else
+		pb_emit(em, 772,
+			"leak of page references taken by %qs; release them with %qs"
+			PB_TAG("leak"),
+			s->rule->name, pb_suggest(s, s->single));
+}
+
+static void pb_msg_double_release(const struct pb_emission *em)
+{
+	const struct pb_site *s = pb_em_site(em);
+
+	pb_emit(em, 1341, "double release of pages %s by %qs"
+		PB_TAG("double-release"),
+		s->rule->kind == PB_PIN ? "pinned" : "taken", s->rule->name);
+}
+
+static void pb_msg_overcount(const struct pb_emission *em)
+{
+	pb_emit(em, 763,
+		"%qs may release more pages than %qs took; pass the number it returned"
+		PB_TAG("overcount"),
+		pb_em_release(em->f), pb_em_site(em)->rule->name);
+}
+
+static void pb_msg_negative_count(const struct pb_emission *em)
+{
+	pb_emit(em, 763,
+		"%qs may be passed a negative error code from %qs as its count"
+		PB_TAG("overcount"),
+		pb_em_release(em->f), pb_em_site(em)->rule->name);
+}
+
+/* ---------------------------------------------------- final events */
+
+/* What the finding's statement calls, for its last event. */
+static const char *pb_callee_name(const struct pb_finding *f)
+{
+	tree callee = f->stmt && is_gimple_call(f->stmt) ?
+		      gimple_call_fndecl(f->stmt) : NULL_TREE;
+
+	return callee ? IDENTIFIER_POINTER(DECL_NAME(callee)) : "?";
+}
+
+static void pb_event_leak(simple_diagnostic_path *path, struct pb_fn *fn,
+			  const struct pb_finding *f, location_t loc,
+			  diagnostic_event_id_t *acq)
+{
+	if (fn->sites[f->site].rule->kind == PB_PIN)
+		path->add_event(loc, fn->fun->decl, 0,
+				"returning with the pages from %@ still pinned",
+				acq);
+	else
+		path->add_event(loc, fn->fun->decl, 0,
+				"returning with the references from %@ still held",
+				acq);
+}
+
+static void pb_event_leak_free(simple_diagnostic_path *path, struct pb_fn *fn,
+			       const struct pb_finding *f, location_t loc,
+			       diagnostic_event_id_t *acq)
+{
+	path->add_event(loc, fn->fun->decl, 0,
+			"%qs frees the array while the pages from %@ are still pinned",
+			pb_callee_name(f), acq);
+}
+
+static void pb_event_mismatch(simple_diagnostic_path *path, struct pb_fn *fn,
+			      const struct pb_finding *f, location_t loc,
+			      diagnostic_event_id_t *acq)
+{
+	path->add_event(loc, fn->fun->decl, 0,
+			"%qs drops a get reference, but %@ took pins",
+			pb_em_release(f), acq);
+}
+
+static void pb_event_reverse_mismatch(simple_diagnostic_path *path,
+				      struct pb_fn *fn,
+				      const struct pb_finding *f, location_t loc,
+				      diagnostic_event_id_t *acq)
+{
+	path->add_event(loc, fn->fun->decl, 0,
+			"%qs drops pins, but %@ took get references",
+			pb_em_release(f), acq);
+}
+
+static void pb_event_double_release(simple_diagnostic_path *path,
+				    struct pb_fn *fn,
+				    const struct pb_finding *f, location_t loc,
+				    diagnostic_event_id_t *acq)
+{
+	(void)acq;
+	path->add_event(loc, fn->fun->decl, 0, "second release here by %qs",
+			pb_em_release(f));
+}
+
+static void pb_event_overcount(simple_diagnostic_path *path, struct pb_fn *fn,
+			       const struct pb_finding *f, location_t loc,
+			       diagnostic_event_id_t *acq)
+{
+	path->add_event(loc, fn->fun->decl, 0,
+			"%qs releases the number requested at %@",
+			pb_em_release(f), acq);
+}
+
+static void pb_event_negative_count(simple_diagnostic_path *path,
+				    struct pb_fn *fn,
+				    const struct pb_finding *f, location_t loc,
+				    diagnostic_event_id_t *acq)
+{
+	path->add_event(loc, fn->fun->decl, 0,
+			"%qs is passed the error code returned at %@",
+			pb_em_release(f), acq);
+}
+
+/* ----------------------------------------------------- descriptors */
+
+/* In the order of enum pb_finding_kind. */
+static const struct pb_finding_desc pb_finding_descs[PB_NFINDING_KINDS] = {
+	{	/* PB_FINDING_MISMATCH */
+		"mismatch", 763, PB_HOLD_HELD, false, true, false,
+		pb_msg_mismatch, pb_event_mismatch,
+	},
+	{	/* PB_FINDING_REVERSE_MISMATCH */
+		"reverse-mismatch", 763, PB_HOLD_HELD, false, true, false,
+		pb_msg_reverse_mismatch, pb_event_reverse_mismatch,
+	},
+	{	/* PB_FINDING_LEAK */
+		"leak", 772, PB_HOLD_HELD, true, false, true,
+		pb_msg_leak, pb_event_leak,
+	},
+	{	/* PB_FINDING_LEAK_FREE */
+		"leak", 772, PB_HOLD_HELD, true, false, false,
+		pb_msg_leak, pb_event_leak_free,
+	},
+	{	/* PB_FINDING_DOUBLE_RELEASE */
+		"double-release", 1341, PB_HOLD_RELEASED, false, false, false,
+		pb_msg_double_release, pb_event_double_release,
+	},
+	{	/* PB_FINDING_OVERCOUNT */
+		"overcount", 763, PB_HOLD_HELD, false, false, false,
+		pb_msg_overcount, pb_event_overcount,
+	},
+	{	/* PB_FINDING_NEGATIVE_COUNT */
+		"overcount", 763, PB_HOLD_HELD, false, false, false,
+		pb_msg_negative_count, pb_event_negative_count,
+	},
+};
+
+/* Kinds turned off by -fplugin-arg-pinbalance-no-NAME. */
+static bool pb_finding_off[PB_NFINDING_KINDS];
+
+const struct pb_finding_desc *pb_finding_desc(enum pb_finding_kind kind)
+{
+	return &pb_finding_descs[kind];
+}
+
+/* Turn off every kind called NAME; false if none is. */
+bool pb_findings_turn_off(const char *name)
+{
+	bool any = false;
+	int k;
+
+	for (k = 0; k < PB_NFINDING_KINDS; k++)
+		if (!strcmp(pb_finding_descs[k].name, name)) {
+			pb_finding_off[k] = true;
+			any = true;
+		}
+	return any;
+}
+
+/* The kinds' names, each once, as "mismatch, reverse-mismatch, ...". */
+const char *pb_findings_names(void)
+{
+	static char names[128];
+	size_t used = 0;
+	int k, j;
+
+	if (names[0])
+		return names;
+	for (k = 0; k < PB_NFINDING_KINDS; k++) {
+		for (j = 0; j < k; j++)
+			if (!strcmp(pb_finding_descs[j].name,
+				    pb_finding_descs[k].name))
+				break;
+		if (j == k && used < sizeof(names))
+			used += snprintf(names + used, sizeof(names) - used,
+					 "%s%s", used ? ", " : "",
+					 pb_finding_descs[k].name);
+	}
+	return names;
+}
+
+/* ---------------------------------------- the function's findings */
+
+static struct pb_finding pb_findings[PB_MAX_FINDINGS];
+static int pb_nfindings;
+
+void pb_findings_reset(void)
+{
+	pb_nfindings = 0;
+}
+
+/* Is F the same bug as one recorded before: same kind, site and
+ * statement, or a second leak of a site (one per site, like the
+ * analyzer's one per value)? */
+static bool pb_finding_repeats(struct pb_fn *fn, const struct pb_finding *f)
+{
+	const struct pb_finding_desc *d = pb_finding_desc(f->kind);
+	gimple *site_call = fn->sites[f->site].call;
+	int i;
+
+	for (i = 0; i < pb_nfindings; i++) {
+		const struct pb_finding *r = &pb_findings[i];
+
+		if (fn->sites[r->site].call != site_call)
+			continue;
+		if (d->once_per_site && pb_finding_desc(r->kind)->once_per_site)
+			return true;
+		if (r->kind == f->kind && r->stmt == f->stmt)
+			return true;
+	}
+	return false;
+}
+
+/* Record F, unless its kind is off or it repeats one recorded before. */
+void pb_findings_add(struct pb_fn *fn, const struct pb_finding *f)
+{
+	if (pb_finding_off[f->kind] || pb_finding_repeats(fn, f) ||
+	    pb_nfindings == PB_MAX_FINDINGS)
+		return;
+	pb_findings[pb_nfindings++] = *f;
+	pb_stats.findings[f->kind]++;
+}
+
+int pb_findings_count(void)
+{
+	return pb_nfindings;
+}
+
+const struct pb_finding *pb_findings_get(int i)
+{
+	return &pb_findings[i];
+}
+
+/* Emit F's warning at RICHLOC, which carries its path. */
+void pb_finding_emit(struct pb_fn *fn, const struct pb_finding *f,
+		     rich_location *richloc)
+{
+	struct pb_emission em = { fn, f, richloc };
+
+	pb_finding_desc(f->kind)->emit(&em);
+}

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pb_handover.c - which sites' pages an operand carries.
+ *
+ * Pages escape the function when something that reaches them is passed to
+ * code the plugin cannot see, returned, or stored where it outlives the
+ * call: the array or page pointer itself, a local struct that holds it
+ * (its address passed on), or a value computed from a page that still
+ * identifies it (its pfn or physical address).  This file answers, for an
+ * operand, which sites' pages it carries; the state machine (pb_sm.c)
+ * decides what that does to them.
+ */
+#include "pb_gcc.h"
+#include "pinbalance.h"
+
+/* The object a memory cell belongs to: 'r' for 'r->pages', 'b' for 'b.pages'. */
+static struct pb_val pb_cell_owner(struct pb_fn *fn, tree cell)
+{
+	struct pb_val none = { NULL_TREE, 0, false, 0 };
+
+	while (cell && (TREE_CODE(cell) == COMPONENT_REF ||
+			TREE_CODE(cell) == ARRAY_REF))
+		cell = TREE_OPERAND(cell, 0);
+	if (!cell)
+		return none;
+	if (TREE_CODE(cell) == MEM_REF)
+		return pb_value_of(fn, TREE_OPERAND(cell, 0));
+	if (DECL_P(cell))
+		return pb_value_of_addr(fn, cell);
+	return none;
+}
+
+static bool pb_same_object(struct pb_fn *fn, struct pb_val a, struct pb_val b)
+{
+	return a.key && b.key && a.level == b.level &&
+	       pb_key_equal(fn, a.key, b.key);
+}
+
+/*
+ * Is OBJ the object holding the site's array, so that passing OBJ on
+ * passes the pages?  'xdp_umem_unpin_pages(umem)' after
+ * 'umem->pgs = kvcalloc(...)' and pinning into umem->pgs.
+ */
+static bool pb_site_held_by(struct pb_fn *fn, int site, struct pb_val obj)
+{
+	tree key = fn->sites[site].container.key;
+	int i;
+
+	if (TREE_CODE(key) == COMPONENT_REF &&
+	    pb_same_object(fn, pb_cell_owner(fn, key), obj))
+		return true;
+	for (i = 0; i < pb_value_nstores(fn); i++) {
+		const struct pb_store *st = pb_value_store(fn, i);
+		struct pb_val v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
+
+		if (v.key && pb_key_equal(fn, v.key, key) &&
+		    pb_same_object(fn, pb_cell_owner(fn, st->dest), obj))
+			return true;
+	}
+	return false;
+}
+
+/* Sites whose pages a pointer value V reaches, directly or as a local
+ * variable (or field of one) that holds them. */
+static unsigned int pb_sites_of_value(struct pb_fn *fn, struct pb_val v)
+{
+	unsigned int sites = 0;
+	tree decl;
+	int i;
+
+	if (!v.key)
+		return 0;
+	decl = TREE_CODE(v.key) == SSA_NAME ? NULL_TREE : pb_key_base_decl(v.key);
+	for (i = 0; i < fn->nsites; i++) {
+		tree key = fn->sites[i].container.key;
+
+		if (pb_key_equal(fn, v.key, key) ||
+		    (decl && pb_key_base_decl(key) == decl) ||
+		    (v.level == 0 && pb_site_held_by(fn, i, v)))
+			sites |= 1u << i;
+	}
+	return sites;
+}
+
+/* Arithmetic that keeps a page's identity: page_to_pfn() is
+ * '(page - vmemmap)', page_to_phys() shifts that, and so on. */
+static bool pb_code_derives(enum tree_code code)
+{
+	switch (code) {
+	case POINTER_DIFF_EXPR:
+	case POINTER_PLUS_EXPR:
+	case PLUS_EXPR:
+	case MINUS_EXPR:
+	case MULT_EXPR:
+	case LSHIFT_EXPR:
+	case RSHIFT_EXPR:
+	case BIT_AND_EXPR:
+	case BIT_IOR_EXPR:
+	case EXACT_DIV_EXPR:
+	case TRUNC_DIV_EXPR:
+	CASE_CONVERT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Sites whose pages OP carries, also through values computed from a page
+ * (its pfn, physical or kernel address): storing those, or passing them
+ * on, hands the pages over as surely as the page pointer itself.
+ */
+static unsigned int pb_sites_carried(struct pb_fn *fn, tree op, int depth)
+{
+	unsigned int sites = pb_sites_of_value(fn, pb_value_of(fn, op));
+	gimple *def;
+	unsigned int i;
+
+	if (!op || TREE_CODE(op) != SSA_NAME || depth <= 0)
+		return sites;
+	def = SSA_NAME_DEF_STMT(op);
+	if (is_gimple_assign(def) &&
+	    pb_code_derives(gimple_assign_rhs_code(def))) {
+		for (i = 1; i < gimple_num_ops(def); i++)
+			sites |= pb_sites_carried(fn, gimple_op(def, i), depth - 1);
+	} else if (is_gimple_call(def)) {
+		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(def));
+
+		/* page_address(page) and friends: an address of the page
+		 * carries it; a number (page_to_nid) or a flag does not */
+		if (rule && rule->role == PB_ROLE_BORROW &&
+		    POINTER_TYPE_P(TREE_TYPE(op)) &&
+		    gimple_call_num_args(def) >= (unsigned int)rule->pages_arg)
+			sites |= pb_sites_carried(fn, gimple_call_arg(def,
+							rule->pages_arg - 1),
+						  depth - 1);
+	}
+	return sites;
+}
+
+#define PB_DERIVE_DEPTH 6
+
+/* The sites whose pages OP carries out of the function, if it escapes. */
+unsigned int pb_handover_operand_sites(struct pb_fn *fn, tree op)
+{
+	return pb_sites_carried(fn, op, PB_DERIVE_DEPTH);
+}
+
+/*
+ * The sites a store of pages, or of what identifies them, gives to memory
+ * the function does not own: not a move within the pages' own array, nor
+ * a copy in a local variable.
+ */
+unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt)
+{
+	tree lhs = gimple_assign_lhs(stmt);
+	unsigned int sites;
+	struct pb_val dest;
+	int i;
+
+	if (TREE_CODE(lhs) == SSA_NAME || !gimple_vdef(stmt) ||
+	    !gimple_assign_single_p(stmt))
+		return 0;
+	sites = pb_sites_carried(fn, gimple_assign_rhs1(stmt), PB_DERIVE_DEPTH);
+	if (!sites)
+		return 0;
+	dest = pb_value_of_addr(fn, lhs);
+	for (i = 0; i < fn->nsites; i++) {
+		tree key = fn->sites[i].container.key;
+
+		if (!(sites & (1u << i)))
+			continue;
+		/* moving pages within their own array */
+		if (dest.key && pb_key_equal(fn, dest.key, key))
+			sites &= ~(1u << i);
+		/* a copy in a local variable: still ours */
+		else if (dest.key && TREE_CODE(dest.key) != SSA_NAME &&
+			 pb_key_is_local(fn, dest.key))
+			sites &= ~(1u << i);
+	}
+	return sites;
+}

@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pb_sites.c - the sites: calls that take page references, and where
+ * their return values go.
+ *
+ * Every call to an acquire of the rules is a site: its rule, the array
+ * (or page slot) it fills, the count it was asked for, the classes its
+ * return value may fall in, and the branches on parameters every path to
+ * it took (pb_guards.c).  A site's return value is followed through SSA
+ * copies, PHIs joining two sites, and memory cells it is stored in
+ * ('b.n = pin_user_pages_fast(...)'), so that a branch on any of them is
+ * seen as a branch on the site.
+ */
+#include "pb_gcc.h"
+#include "pinbalance.h"
+
+/* Cells known to hold a copy of a site's return value, at most. */
+#define PB_MAX_RET_CELLS 32
+
+/* A memory cell written with a site's return value. */
+struct pb_ret_cell {
+	int site;
+	tree ref;
+	gimple *store;
+};
+
+/* This file's tables for one function: which site's return value each
+ * SSA name is (-1: none), and the cells holding a return value. */
+struct pb_returns {
+	unsigned int nssa;
+	int *ssa_ret;
+	struct pb_ret_cell cells[PB_MAX_RET_CELLS];
+	int ncells;
+};
+
+static unsigned int pb_initial_classes(const struct pb_rule *rule, tree req)
+{
+	unsigned int classes = (1u << PB_CLASS_ERR) | (1u << PB_CLASS_FULL);
+	bool req_const = req && TREE_CODE(req) == INTEGER_CST &&
+			 tree_fits_shwi_p(req);
+
+	if (rule->count == PB_COUNT_ONE || rule->count == PB_COUNT_STATUS)
+		return classes;
+	if (rule->count == PB_COUNT_BYTES)
+		return classes | (1u << PB_CLASS_ZERO);
+	/* The gup functions return 0 only when asked for 0 pages. */
+	if (!req_const || tree_to_shwi(req) < 1)
+		classes |= 1u << PB_CLASS_ZERO;
+	if (!req_const || tree_to_shwi(req) != 1)
+		classes |= 1u << PB_CLASS_PARTIAL;
+	return classes;
+}
+
+bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule)
+{
+	int nargs = (int)gimple_call_num_args(call);
+
+	/* a call through an unprototyped declaration may pass fewer */
+	if (rule->pages_arg > nargs || rule->count_arg > nargs ||
+	    rule->when_arg > nargs)
+		return false;
+	if (rule->pages_arg > 0 &&
+	    !POINTER_TYPE_P(TREE_TYPE(gimple_call_arg(call, rule->pages_arg - 1))))
+		return false;
+	return true;
+}
+
+/* Is the container a single page slot, as in '&page'? */
+static bool pb_container_single(struct pb_val v)
+{
+	tree type;
+
+	if (v.level != 0 || v.offset || TREE_CODE(v.key) == SSA_NAME)
+		return false;
+	type = TREE_TYPE(v.key);
+	return type && POINTER_TYPE_P(type);
+}
+
+/* Is the array already reachable from outside before CALL runs? */
+static bool pb_stored_out_before(struct pb_fn *fn, tree key, gimple *call)
+{
+	int i;
+
+	for (i = 0; i < pb_value_nstores(fn); i++) {
+		const struct pb_store *st = pb_value_store(fn, i);
+		struct pb_val v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
+
+		if (!v.key || !pb_key_equal(fn, v.key, key))
+			continue;
+		if (pb_key_is_local(fn, pb_value_of_addr(fn, st->dest).key))
+			continue;
+		if (dominated_by_p(CDI_DOMINATORS, gimple_bb(call),
+				   gimple_bb(st->stmt)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * For a rule with 'when=argN&MASK': 1 if the flags argument surely holds
+ * a bit of MASK, 0 if it surely holds none (the call takes no reference),
+ * -1 if it is not a constant.  Rules without a condition always take.
+ */
+static int pb_acquire_flags(gcall *call, const struct pb_rule *rule)
+{
+	tree flags;
+
+	if (rule->when_arg < 1)
+		return 1;
+	flags = pb_strip_copies(gimple_call_arg(call, rule->when_arg - 1));
+	if (!flags || TREE_CODE(flags) != INTEGER_CST || !tree_fits_uhwi_p(flags))
+		return -1;
+	return (tree_to_uhwi(flags) & rule->when_mask) != 0;
+}
+
+static bool pb_make_site(struct pb_fn *fn, gcall *call,
+			 const struct pb_rule *rule, struct pb_site *site)
+{
+	tree lhs = gimple_call_lhs(call);
+	tree arg;
+
+	memset(site, 0, sizeof(*site));
+	site->call = call;
+	site->rule = rule;
+	if (lhs && TREE_CODE(lhs) == SSA_NAME)
+		site->ret = lhs;
+	if (rule->count_arg > 0)
+		site->req = pb_strip_copies(gimple_call_arg(call, rule->count_arg - 1));
+	site->classes = pb_initial_classes(rule, site->req);
+	site->conditional = rule->conditional ||
+			    pb_acquire_flags(call, rule) < 0;
+	pb_guards_collect(site);
+
+	if (rule->pages_arg == 0) {
+		/* the result is the page itself */
+		if (!site->ret)
+			return false;
+		site->container.key = site->ret;
+		site->container.level = 1;
+		site->single = true;
+		return true;
+	}
+	arg = gimple_call_arg(call, rule->pages_arg - 1);
+	if (rule->shape == PB_SHAPE_ARRAY_PTR)
+		site->container = pb_value_deref(fn, arg);
+	else
+		site->container = pb_value_of(fn, arg);
+	if (!site->container.key)
+		return false;
+	site->single = rule->shape == PB_SHAPE_ARRAY &&
+		       pb_container_single(site->container);
+	site->caller_owned = !pb_key_is_local(fn, site->container.key) ||
+			     pb_stored_out_before(fn, site->container.key, call);
+	return true;
+}
+
+void pb_sites_collect(struct pb_fn *fn)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+			struct pb_site *site;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (!rule || rule->role != PB_ROLE_ACQUIRE)
+				continue;
+			if (pb_call_fits_rule(call, rule) &&
+			    !pb_acquire_flags(call, rule))
+				continue;
+			pb_stats.sites++;
+			if (fn->nsites == PB_MAX_SITES ||
+			    !pb_call_fits_rule(call, rule)) {
+				fn->untracked_sites++;
+				continue;
+			}
+			site = &fn->sites[fn->nsites];
+			if (!pb_make_site(fn, call, rule, site)) {
+				fn->untracked_sites++;
+				continue;
+			}
+			if (site->caller_owned)
+				pb_stats.sites_caller_owned++;
+			fn->nsites++;
+		}
+	}
+	pb_stats.sites_untracked += fn->untracked_sites;
+}
+
+int pb_site_of_call(struct pb_fn *fn, gimple *call)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++)
+		if (fn->sites[i].call == call)
+			return i;
+	return -1;
+}
+
+/* The cheap scan: does FUN call anything that takes page references? */
+bool pb_function_acquires(function *fun)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			const struct pb_rule *rule;
+
+			if (!is_gimple_call(gsi_stmt(gsi)))
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(gsi_stmt(gsi)));
+			if (rule && rule->role == PB_ROLE_ACQUIRE)
+				return true;
+		}
+	}
+	return false;
+}
+
+void pb_sites_init(struct pb_fn *fn)
+{
+	unsigned int n = num_ssa_names;
+
+	fn->returns = XCNEW(struct pb_returns);
+	fn->returns->nssa = n;
+	fn->returns->ssa_ret = XNEWVEC(int, n);
+	memset(fn->returns->ssa_ret, 0xff, n * sizeof(int));
+}
+
+void pb_sites_fini(struct pb_fn *fn)
+{
+	if (!fn->returns)
+		return;
+	XDELETEVEC(fn->returns->ssa_ret);
+	XDELETE(fn->returns);
+	fn->returns = NULL;
+}
+
+/* Which site's return value OP is a copy of; -1 for none. */
+int pb_ret_site(struct pb_fn *fn, tree op)
+{
+	int i;
+
+	op = pb_strip_copies(op);
+	if (!op || TREE_CODE(op) != SSA_NAME)
+		return -1;
+	if (SSA_NAME_VERSION(op) < fn->returns->nssa && fn->returns->ssa_ret[SSA_NAME_VERSION(op)] >= 0)
+		return fn->returns->ssa_ret[SSA_NAME_VERSION(op)];
+	for (i = 0; i < fn->nsites; i++)
+		if (fn->sites[i].ret == op)
+			return i;
+	return -1;
+}
+
+/*
+ * Which sites' return value OP may be: 'ret = use_pin ? pin_user_pages(...)
+ * : get_user_pages(...)' joins two sites in a PHI, and a branch on that
+ * PHI tells each site about itself (the other did not run on that path).
+ */
+unsigned int pb_ret_sites(struct pb_fn *fn, tree op, int depth)
+{
+	unsigned int sites = 0;
+	int site = pb_ret_site(fn, op);
+	gphi *phi;
+	unsigned int i;
+
+	if (site >= 0)
+		return 1u << site;
+	op = pb_strip_copies(op);
+	if (depth <= 0 || !op || TREE_CODE(op) != SSA_NAME ||
+	    !(phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(op))))
+		return 0;
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		tree arg = pb_strip_copies(gimple_phi_arg_def(phi, i));
+		unsigned int more;
+
+		/* an error code set on one path says nothing of the site */
+		more = pb_ret_sites(fn, arg, depth - 1);
+		if (!more)
+			return 0;
+		sites |= more;
+	}
+	return sites;
+}
+
+static void pb_add_ret_cell(struct pb_fn *fn, int site, tree ref, gimple *store)
+{
+	if (fn->returns->ncells >= PB_MAX_RET_CELLS)
+		return;
+	fn->returns->cells[fn->returns->ncells].site = site;
+	fn->returns->cells[fn->returns->ncells].ref = ref;
+	fn->returns->cells[fn->returns->ncells].store = store;
+	fn->returns->ncells++;
+}
+
+/* Cells written with a return value: 'b.n = pin_user_pages_fast(...)' or
+ * 'r->npages = ret'. */
+static void pb_find_ret_cells(struct pb_fn *fn)
+{
+	basic_block bb;
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		tree lhs = gimple_call_lhs(fn->sites[i].call);
+
+		if (lhs && TREE_CODE(lhs) != SSA_NAME)
+			pb_add_ret_cell(fn, i, lhs, fn->sites[i].call);
+	}
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			int site;
+
+			if (!gimple_assign_single_p(stmt) ||
+			    TREE_CODE(gimple_assign_lhs(stmt)) == SSA_NAME)
+				continue;
+			site = pb_ret_site(fn, gimple_assign_rhs1(stmt));
+			if (site >= 0)
+				pb_add_ret_cell(fn, site, gimple_assign_lhs(stmt), stmt);
+		}
+	}
+}
+
+/* Which cells still hold their return value after STMT. */
+static unsigned int pb_ret_cells_after(struct pb_fn *fn, gimple *stmt,
+				       unsigned int valid)
+{
+	int i;
+
+	if (gimple_vdef(stmt) || is_gimple_call(stmt)) {
+		for (i = 0; i < fn->returns->ncells; i++)
+			if ((valid & (1u << i)) &&
+			    stmt_may_clobber_ref_p(stmt, fn->returns->cells[i].ref))
+				valid &= ~(1u << i);
+	}
+	for (i = 0; i < fn->returns->ncells; i++)
+		if (fn->returns->cells[i].store == stmt)
+			valid |= 1u << i;
+	return valid;
+}
+
+static void pb_note_ret_loads(struct pb_fn *fn, basic_block bb,
+			      unsigned int valid)
+{
+	gimple_stmt_iterator gsi;
+	int i;
+
+	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+		gimple *stmt = gsi_stmt(gsi);
+		tree lhs;
+
+		if (gimple_assign_load_p(stmt) &&
+		    TREE_CODE(lhs = gimple_assign_lhs(stmt)) == SSA_NAME) {
+			for (i = 0; i < fn->returns->ncells; i++)
+				if ((valid & (1u << i)) &&
+				    pb_key_equal(fn, gimple_assign_rhs1(stmt),
+						 fn->returns->cells[i].ref))
+					fn->returns->ssa_ret[SSA_NAME_VERSION(lhs)] =
+						fn->returns->cells[i].site;
+		}
+		valid = pb_ret_cells_after(fn, stmt, valid);
+	}
+}
+
+static unsigned int pb_ret_cells_through(struct pb_fn *fn, basic_block bb,
+					 unsigned int valid)
+{
+	gimple_stmt_iterator gsi;
+
+	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+		valid = pb_ret_cells_after(fn, gsi_stmt(gsi), valid);
+	return valid;
+}
+
+/*
+ * A load of such a cell is a copy of the return value only where no store
+ * in between may have changed the cell on any path: a must-dataflow (AND
+ * at joins) of one bit per cell, using GCC's alias oracle for clobbers.
+ */
+void pb_sites_note_ret_copies(struct pb_fn *fn)
+{
+	int *order, norder;
+	unsigned int *out;
+	bool changed = true;
+	int i, rounds = 0;
+
+	pb_find_ret_cells(fn);
+	if (!fn->returns->ncells)
+		return;
+	order = XNEWVEC(int, n_basic_blocks_for_fn(fn->fun));
+	norder = pre_and_rev_post_order_compute_fn(fn->fun, NULL, order, false);
+	out = XNEWVEC(unsigned int, last_basic_block_for_fn(fn->fun));
+	memset(out, 0xff, last_basic_block_for_fn(fn->fun) * sizeof(*out));
+	while (changed && rounds++ < 50) {
+		changed = false;
+		for (i = 0; i < norder; i++) {
+			basic_block bb = BASIC_BLOCK_FOR_FN(fn->fun, order[i]);
+			unsigned int in = ~0u, now;
+			edge e;
+			edge_iterator ei;
+
+			FOR_EACH_EDGE(e, ei, bb->preds)
+				in &= e->src == ENTRY_BLOCK_PTR_FOR_FN(fn->fun) ?
+				      0 : out[e->src->index];
+			now = pb_ret_cells_through(fn, bb, in);
+			if (now != out[bb->index]) {
+				out[bb->index] = now;
+				changed = true;
+			}
+		}
+	}
+	for (i = 0; i < norder; i++) {
+		basic_block bb = BASIC_BLOCK_FOR_FN(fn->fun, order[i]);
+		unsigned int in = ~0u;
+		edge e;
+		edge_iterator ei;
+
+		FOR_EACH_EDGE(e, ei, bb->preds)
+			in &= e->src == ENTRY_BLOCK_PTR_FOR_FN(fn->fun) ?
+			      0 : out[e->src->index];
+		if (!changed)
+			pb_note_ret_loads(fn, bb, in);
+	}
+	XDELETEVEC(out);
+	XDELETEVEC(order);
+}

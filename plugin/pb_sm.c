@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pb_sm.c - the state machine: what each statement and each edge does to
+ * the state of every site.
+ *
+ * Like a state machine of GCC's analyzer (sm-fd.cc's on_open, on_close),
+ * every transition is a small handler: an acquire starts a site in its
+ * possible classes, held; a release moves the pages it matches to
+ * released (or partly released); a free of the array, a call the rules do
+ * not know, an owner, a store where the pages outlive the call, an asm or
+ * a return hand them over; an edge keeps the classes its branch allows
+ * (pb_cond.c).  The checks (pb_checks.c) read the state a release, a free
+ * or a return meets, when the solver asks for them on its last walk.
+ * Nothing here knows in what order the solver (pb_solve.c) visits blocks.
+ */
+#include "pb_gcc.h"
+#include "pinbalance.h"
+
+/* ------------------------------------------------------ transitions */
+
+/* The state before anything ran: no site has run. */
+void pb_sm_entry(struct pb_fn *fn, pb_word *w)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++)
+		w[i] = PB_ABSENT;
+}
+
+/* An acquire: its pages are held, in every class the call may return. */
+static void pb_on_acquire(struct pb_fn *fn, gimple *call, pb_word *w)
+{
+	int site = pb_site_of_call(fn, call);
+	unsigned int classes;
+	pb_word fresh = 0;
+	int c;
+
+	if (site < 0)
+		return;
+	classes = fn->sites[site].classes;
+	for (c = 0; c < PB_NCLASSES; c++)
+		if (classes & (1u << c))
+			fresh |= PB_FACET(c, PB_HOLD_HELD);
+	w[site] = fresh;
+}
+
+/* The pages of SITES are given to code that owns them from now on. */
+static void pb_on_hand_over(struct pb_fn *fn, unsigned int sites, pb_word *w)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++)
+		if ((sites & (1u << i)) && (w[i] & ~PB_ABSENT))
+			w[i] = pb_move_hold(w[i], PB_TAKEN_HOLDS, PB_HOLD_HANDED);
+}
+
+/* How the release's pages argument relates to SITE's pages. */
+enum pb_release_match { PB_NO_MATCH, PB_RELEASE_ALL, PB_RELEASE_SOME };
+
+static enum pb_release_match pb_match_release(struct pb_fn *fn, int site,
+					      const struct pb_rule *rule,
+					      struct pb_val v)
+{
+	const struct pb_site *s = &fn->sites[site];
+	bool row_unsure;
+
+	if (!pb_key_equal(fn, v.key, s->container.key))
+		return PB_NO_MATCH;
+	/* another row of an array of arrays: other pages */
+	if (v.row && s->container.row && v.row != s->container.row)
+		return PB_NO_MATCH;
+	row_unsure = v.row != s->container.row;
+	if (rule->shape == PB_SHAPE_ARRAY) {
+		if (v.level != s->container.level)
+			return PB_NO_MATCH;
+		return v.offset || row_unsure ? PB_RELEASE_SOME : PB_RELEASE_ALL;
+	}
+	if (v.level != s->container.level - 1)
+		return PB_NO_MATCH;
+	return s->single && rule->shape == PB_SHAPE_PAGE && !row_unsure ?
+		       PB_RELEASE_ALL : PB_RELEASE_SOME;
+}
+
+/* A release: the pages it matches are released, all or some of them. */
+static void pb_on_release(struct pb_fn *fn, gcall *call,
+			  const struct pb_rule *rule, pb_word *w, bool check)
+{
+	struct pb_val v;
+	int i;
+
+	if (rule->pages_arg < 1)
+		return;
+	v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
+	if (!v.key)
+		return;
+	for (i = 0; i < fn->nsites; i++) {
+		enum pb_release_match match;
+
+		if (!(w[i] & ~PB_ABSENT))
+			continue;
+		match = pb_match_release(fn, i, rule, v);
+		if (match == PB_NO_MATCH)
+			continue;
+		if (check)
+			pb_check_release(fn, call, rule, i,
+					 match == PB_RELEASE_ALL, w[i]);
+		if (match == PB_RELEASE_ALL)
+			w[i] = pb_move_hold(w[i], PB_TAKEN_HOLDS, PB_HOLD_RELEASED);
+		else
+			w[i] = pb_move_hold(w[i], 1u << PB_HOLD_HELD, PB_HOLD_PART);
+	}
+}
+
+/* A free of the array: whatever it still held is gone with it. */
+static void pb_on_free(struct pb_fn *fn, gcall *call,
+		       const struct pb_rule *rule, pb_word *w, bool check)
+{
+	struct pb_val v;
+	int i;
+
+	if (rule->pages_arg < 1 ||
+	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
+		return;
+	v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
+	if (!v.key)
+		return;
+	for (i = 0; i < fn->nsites; i++) {
+		const struct pb_site *s = &fn->sites[i];
+
+		if (!(w[i] & ~PB_ABSENT) || s->single ||
+		    !pb_key_equal(fn, v.key, s->container.key) ||
+		    v.level != s->container.level)
+			continue;
+		if (check)
+			pb_check_free(fn, call, i, w[i]);
+		w[i] = pb_move_hold(w[i], PB_TAKEN_HOLDS, PB_HOLD_HANDED);
+	}
+}
+
+/* A call of unknown code, or an owner: what it is passed is theirs. */
+static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
+{
+	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
+	unsigned int i;
+
+	if (rule && pb_call_fits_rule(call, rule)) {
+		switch (rule->role) {
+		case PB_ROLE_ACQUIRE:
+			pb_on_acquire(fn, call, w);
+			return;
+		case PB_ROLE_RELEASE:
+			pb_on_release(fn, call, rule, w, check);
+			return;
+		case PB_ROLE_FREE:
+			pb_on_free(fn, call, rule, w, check);
+			return;
+		case PB_ROLE_OWNER:
+			if (rule->pages_arg < 1)
+				break;
+			/* an owner of one argument: only that one is theirs */
+			pb_on_hand_over(fn, pb_handover_operand_sites(fn,
+					gimple_call_arg(call, rule->pages_arg - 1)), w);
+			return;
+		default:
+			return;
+		}
+	}
+	for (i = 0; i < gimple_call_num_args(call); i++)
+		pb_on_hand_over(fn, pb_handover_operand_sites(fn,
+						gimple_call_arg(call, i)), w);
+}
+
+/* An asm may do anything with what it is given. */
+static void pb_on_asm(struct pb_fn *fn, gasm *stmt, pb_word *w)
+{
+	unsigned int i;
+
+	for (i = 0; i < gimple_asm_ninputs(stmt); i++)
+		pb_on_hand_over(fn, pb_handover_operand_sites(fn,
+				TREE_VALUE(gimple_asm_input_op(stmt, i))), w);
+	for (i = 0; i < gimple_asm_noutputs(stmt); i++)
+		pb_on_hand_over(fn, pb_handover_operand_sites(fn,
+				TREE_VALUE(gimple_asm_output_op(stmt, i))), w);
+}
+
+/* The debug trace: each site's states where the function returns (the
+ * blocks are those of -fdump-tree-ssa). */
+static void pb_trace_return(struct pb_fn *fn, greturn *ret, edge via,
+			    const pb_word *w)
+{
+	char buf[256];
+	int i;
+
+	for (i = 0; i < fn->nsites; i++)
+		fprintf(stderr, "pinbalance:   return in bb %d from bb %d: "
+			"site %d %s\n", gimple_bb(ret)->index,
+			via ? via->src->index : -1, i,
+			pb_word_format(w[i], buf, sizeof(buf)));
+}
+
+/*
+ * A return, entered through VIA when its block is walked per edge: what
+ * it returns goes to the caller, and what is still held leaks.
+ */
+static void pb_on_return(struct pb_fn *fn, greturn *ret, edge via, pb_word *w,
+			 bool check)
+{
+	tree retval = gimple_return_retval(ret);
+
+	if (retval)
+		pb_on_hand_over(fn, pb_handover_operand_sites(fn,
+				pb_operand_on_edge(retval, via)), w);
+	if (!check)
+		return;
+	if (pb_options.debug)
+		pb_trace_return(fn, ret, via, w);
+	pb_check_return(fn, ret, via, w);
+}
+
+/*
+ * What STMT does to W, entered through VIA when its block is walked per
+ * edge; CHECK on the solver's last walk, when findings are recorded.
+ */
+void pb_sm_transfer(struct pb_fn *fn, gimple *stmt, edge via, pb_word *w,
+		    bool check)
+{
+	switch (gimple_code(stmt)) {
+	case GIMPLE_CALL:
+		pb_on_call(fn, as_a<gcall *>(stmt), w, check);
+		break;
+	case GIMPLE_ASSIGN:
+		pb_on_hand_over(fn, pb_handover_store_sites(fn, stmt), w);
+		break;
+	case GIMPLE_RETURN:
+		pb_on_return(fn, as_a<greturn *>(stmt), via, w, check);
+		break;
+	case GIMPLE_ASM:
+		pb_on_asm(fn, as_a<gasm *>(stmt), w);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ------------------------------------------------------------ edges */
+
+/*
+ * On a loop's back edge, pages released one by one in the body absorb the
+ * iteration that skipped a page: 'for (...) { if (!pages[i]) continue;
+ * unpin_user_page(pages[i]); }' releases the array, it does not leak it.
+ */
+static pb_word pb_absorb_back_edge(pb_word w)
+{
+	int c;
+
+	for (c = 0; c < PB_NCLASSES; c++)
+		if (w & PB_FACET(c, PB_HOLD_PART))
+			w &= ~PB_FACET(c, PB_HOLD_HELD);
+	return w;
+}
+
+/* W along a loop's back edge. */
+void pb_sm_back_edge(struct pb_fn *fn, pb_word *w)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++)
+		w[i] = pb_absorb_back_edge(w[i]);
+}
+
+/* Fill ROW (nsites + 1 bytes) with what leaving through E says. */
+void pb_sm_edge_row(struct pb_fn *fn, edge e, edge via, unsigned char *row)
+{
+	pb_cond_fill_row(fn, e, via, row);
+}
+
+/* Refine W by the row of the edge taken; false if no path can take it. */
+bool pb_sm_on_edge(struct pb_fn *fn, const unsigned char *row, pb_word *w)
+{
+	int i;
+
+	if (row[fn->nsites] & PB_ROW_DEAD)
+		return false;
+	if (!(row[fn->nsites] & PB_ROW_BRANCH))
+		return true;
+	for (i = 0; i < fn->nsites; i++) {
+		unsigned char facts;
+
+		if (!(w[i] & ~PB_ABSENT))
+			continue;
+		facts = row[i];
+		if (facts & PB_FACT_CONTRADICTS) {
+			w[i] &= PB_ABSENT;
+			if (!w[i])
+				return false;
+			continue;
+		}
+		if (facts & PB_FACT_OWNER)
+			pb_on_hand_over(fn, 1u << i, w);
+		if (!(facts & PB_FACT_REFINES))
+			continue;
+		w[i] = pb_keep_classes(w[i], facts & PB_ALL_CLASSES);
+		if (!w[i])
+			return false;
+	}
+	return true;
+}
