@@ -1,4 +1,4 @@
-# lib.sh - shared by kernel-check.sh and check-kernel.sh (sourced, not run).
+# lib.sh - shared by kernel-check.sh and enforce-test.sh (sourced, not run).
 #
 # A kernel is checked out of tree: Debian's linux-source-VERSION is
 # unpacked once into $cache/linux-source-VERSION (the source, with the

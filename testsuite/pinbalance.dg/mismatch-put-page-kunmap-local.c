@@ -1,5 +1,5 @@
 /* Reduced from Linux 6.12 drivers/misc/xilinx_sdfec.c (xsdfec_table_write)
- * with its unpin_user_page() edited into put_page(), as make check-kernel
+ * with its unpin_user_page() edited into put_page(), as make check-enforce
  * does: kunmap_local(addr) passed the mapped address to __kunmap_local(),
  * which the plugin took for a hand-over, hiding the mismatch. */
 #include "pin-api.h"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# check-kernel.sh - a finding fails a real kernel build only when
+# enforce-test.sh - a finding fails a real kernel build only when
 # enforcement asks for it.
 #
 # Builds drivers/misc/xilinx_sdfec.o (Linux 6.12) through kbuild, with
@@ -15,7 +15,7 @@
 # The source file is restored however the script ends.  Prints one PASS or
 # FAIL line per step and "N passed, N failed".
 #
-# Usage: kernel-integration/check-kernel.sh [VERSION]     (default 6.12)
+# Usage: kernel-integration/enforce-test.sh [VERSION]     (default 6.12)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -57,7 +57,7 @@ trap restore EXIT
 build_obj() {
 	local dir=${2:-$build}
 	rm -f "$dir/$obj"
-	LANG=C LC_MESSAGES=C LC_CTYPE=C make -C "$src" O="$dir" -j"$jobs" "$obj" >"$dir/check-kernel-$1.log" 2>&1
+	LANG=C LC_MESSAGES=C LC_CTYPE=C make -C "$src" O="$dir" -j"$jobs" "$obj" >"$dir/enforce-test-$1.log" 2>&1
 }
 
 # 1. as shipped

@@ -1,5 +1,5 @@
 #!/bin/sh
-# check-kernel.sh RULES KERNEL_TREE - compare a rules file with a kernel tree.
+# check-prototypes.sh RULES KERNEL_TREE - compare a rules file with a kernel tree.
 #
 # For each function a rule names, find how the tree declares it: as a
 # function (extern or static inline, printed with its prototype's first
@@ -7,10 +7,10 @@
 # (noted: a rule for it matches no call in this tree, as the kmalloc family
 # in 6.12, macros over __malloc *_noprof functions), or not at all (an
 # error: the exit status is the number of such rules, capped at 1).  Used to keep rules/linux.rules true to Linux 6.12:
-#   rules/check-kernel.sh rules/linux.rules ~/.cache/pinbalance/linux-source-6.12
+#   rules/check-prototypes.sh rules/linux.rules ~/.cache/pinbalance/linux-source-6.12
 set -eu
-rules=${1:?usage: check-kernel.sh RULES KERNEL_TREE}
-tree=${2:?usage: check-kernel.sh RULES KERNEL_TREE}
+rules=${1:?usage: check-prototypes.sh RULES KERNEL_TREE}
+tree=${2:?usage: check-prototypes.sh RULES KERNEL_TREE}
 [ -d "$tree/include/linux" ] || { echo "$tree: not a kernel tree" >&2; exit 2; }
 
 missing=0
