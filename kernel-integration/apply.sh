@@ -107,6 +107,12 @@ plugins=$tree/scripts/gcc-plugins
 for f in "$top"/plugin/*.c "$top"/plugin/*.h; do
 	install_file "$f" "$plugins/$(basename "$f")"
 done
+# files an older pinbalance installed that it no longer has
+for f in "$plugins"/pb_*.c "$plugins"/pb_*.h; do
+	[ -e "$f" ] && [ ! -e "$top/plugin/$(basename "$f")" ] || continue
+	rm -f "$f"
+	changed=$((changed + 1))
+done
 install_file "$top/rules/linux.rules" "$plugins/pinbalance_linux.rules"
 install_file "$top/rules/rules2c.sh" "$plugins/pinbalance_rules2c.sh"
 insert_before_last "$plugins/Kconfig" '^endif' "$here/Kconfig.pinbalance"
