@@ -32,9 +32,15 @@ all=${ALL:-0}
 plain=${PLAIN:-1}
 start=$(date +%s)
 prepare_source "$version"
+# The whole tree gets a build directory of its own, so that its "make
+# clean" leaves the selected objects (and their recorded commands, which
+# kernel-recall.sh reuses) in place.
 build=$cache/build-$version$kcc_suffix
 what=selected
-[ "$all" = 1 ] && what=all
+if [ "$all" = 1 ]; then
+	what=all
+	build=$build-all
+fi
 log=$cache/kernel-check-$version$kcc_suffix-$what.log
 prepare_build "$build" "$top/kernel-integration/pin-api.config" \
 	"$top/kernel-integration/pinbalance.config"

@@ -69,7 +69,7 @@ void pb_check_release(struct pb_fn *fn, gcall *call, const struct pb_rule *rule,
 
 	if (s->rule->kind != rule->kind && rule->kind != PB_ANY &&
 	    !s->conditional) {
-		cls = pb_live_class_with(w, PB_TAKEN_HOLDS);
+		cls = pb_live_class_with(w, PB_KIND_HOLDS);
 		if (cls >= 0)
 			pb_found(fn, s->rule->kind == PB_PIN ? PB_FINDING_MISMATCH
 							     : PB_FINDING_REVERSE_MISMATCH,

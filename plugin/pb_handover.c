@@ -107,10 +107,12 @@ static bool pb_code_derives(enum tree_code code)
 
 /*
  * Sites whose pages OP carries, also through values computed from a page
- * (its pfn, physical or kernel address): storing those, or passing them
- * on, hands the pages over as surely as the page pointer itself.
+ * (its pfn or physical address) and, when CONTENTS, through the address
+ * of its contents (page_address(), kmap*()): storing those, or passing
+ * them on, hands the pages over as surely as the page pointer itself.
  */
-static unsigned int pb_sites_carried(struct pb_fn *fn, tree op, int depth)
+static unsigned int pb_sites_carried(struct pb_fn *fn, tree op, int depth,
+				     bool contents)
 {
 	unsigned int sites = pb_sites_of_value(fn, pb_value_of(fn, op));
 	gimple *def;
@@ -122,8 +124,9 @@ static unsigned int pb_sites_carried(struct pb_fn *fn, tree op, int depth)
 	if (is_gimple_assign(def) &&
 	    pb_code_derives(gimple_assign_rhs_code(def))) {
 		for (i = 1; i < gimple_num_ops(def); i++)
-			sites |= pb_sites_carried(fn, gimple_op(def, i), depth - 1);
-	} else if (is_gimple_call(def)) {
+			sites |= pb_sites_carried(fn, gimple_op(def, i), depth - 1,
+						  contents);
+	} else if (contents && is_gimple_call(def)) {
 		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(def));
 
 		/* page_address(page) and friends: an address of the page
@@ -133,17 +136,29 @@ static unsigned int pb_sites_carried(struct pb_fn *fn, tree op, int depth)
 		    gimple_call_num_args(def) >= (unsigned int)rule->pages_arg)
 			sites |= pb_sites_carried(fn, gimple_call_arg(def,
 							rule->pages_arg - 1),
-						  depth - 1);
+						  depth - 1, contents);
 	}
 	return sites;
 }
 
 #define PB_DERIVE_DEPTH 6
 
-/* The sites whose pages OP carries out of the function, if it escapes. */
+/* The sites whose pages OP carries out of the function when it is
+ * returned: the caller may keep even the address of their contents. */
 unsigned int pb_handover_operand_sites(struct pb_fn *fn, tree op)
 {
-	return pb_sites_carried(fn, op, PB_DERIVE_DEPTH);
+	return pb_sites_carried(fn, op, PB_DERIVE_DEPTH, true);
+}
+
+/*
+ * The sites whose pages OP carries into a call or an asm.  The address of
+ * a page's contents ('kaddr + off' after 'kaddr = kmap_local_page(page)')
+ * is a use of the page, not the page: copy_to_user() or a bit operation
+ * on it takes nothing over.  The page itself, or its pfn, does.
+ */
+unsigned int pb_handover_argument_sites(struct pb_fn *fn, tree op)
+{
+	return pb_sites_carried(fn, op, PB_DERIVE_DEPTH, false);
 }
 
 /*
@@ -161,7 +176,8 @@ unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt)
 	if (TREE_CODE(lhs) == SSA_NAME || !gimple_vdef(stmt) ||
 	    !gimple_assign_single_p(stmt))
 		return 0;
-	sites = pb_sites_carried(fn, gimple_assign_rhs1(stmt), PB_DERIVE_DEPTH);
+	sites = pb_sites_carried(fn, gimple_assign_rhs1(stmt), PB_DERIVE_DEPTH,
+				 true);
 	if (!sites)
 		return 0;
 	dest = pb_value_of_addr(fn, lhs);

@@ -104,8 +104,11 @@ static void pb_on_release(struct pb_fn *fn, gcall *call,
 		if (check)
 			pb_check_release(fn, call, rule, i,
 					 match == PB_RELEASE_ALL, w[i]);
+		/* pages handed over keep their kind: a release of them
+		 * now is a release, and a second one a double release */
 		if (match == PB_RELEASE_ALL)
-			w[i] = pb_move_hold(w[i], PB_TAKEN_HOLDS, PB_HOLD_RELEASED);
+			w[i] = pb_move_hold(w[i], PB_KIND_HOLDS,
+					    PB_HOLD_RELEASED);
 		else
 			w[i] = pb_move_hold(w[i], 1u << PB_HOLD_HELD, PB_HOLD_PART);
 	}
@@ -166,7 +169,7 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 		}
 	}
 	for (i = 0; i < gimple_call_num_args(call); i++)
-		pb_on_hand_over(fn, pb_handover_operand_sites(fn,
+		pb_on_hand_over(fn, pb_handover_argument_sites(fn,
 						gimple_call_arg(call, i)), w);
 }
 
@@ -176,10 +179,10 @@ static void pb_on_asm(struct pb_fn *fn, gasm *stmt, pb_word *w)
 	unsigned int i;
 
 	for (i = 0; i < gimple_asm_ninputs(stmt); i++)
-		pb_on_hand_over(fn, pb_handover_operand_sites(fn,
+		pb_on_hand_over(fn, pb_handover_argument_sites(fn,
 				TREE_VALUE(gimple_asm_input_op(stmt, i))), w);
 	for (i = 0; i < gimple_asm_noutputs(stmt); i++)
-		pb_on_hand_over(fn, pb_handover_operand_sites(fn,
+		pb_on_hand_over(fn, pb_handover_argument_sites(fn,
 				TREE_VALUE(gimple_asm_output_op(stmt, i))), w);
 }
 

@@ -44,6 +44,9 @@ typedef unsigned int pb_word;
 #define PB_ALL_CLASSES		((1u << PB_NCLASSES) - 1)
 #define PB_LIVE_CLASSES		((1u << PB_CLASS_PARTIAL) | (1u << PB_CLASS_FULL))
 #define PB_TAKEN_HOLDS		((1u << PB_HOLD_HELD) | (1u << PB_HOLD_PART))
+/* Holds whose pages still carry the site's kind of reference somewhere:
+ * handing pages over does not change what must release them. */
+#define PB_KIND_HOLDS		(PB_TAKEN_HOLDS | (1u << PB_HOLD_HANDED))
 
 /* Names for traces: "FULL:held|PARTIAL:released". */
 extern const char *const pb_class_names[PB_NCLASSES];

@@ -180,6 +180,7 @@ bool pb_guards_contradict(const struct pb_site *site, edge e);
 /* -------------------------------------------------------- handover */
 
 unsigned int pb_handover_operand_sites(struct pb_fn *fn, tree op);
+unsigned int pb_handover_argument_sites(struct pb_fn *fn, tree op);
 unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt);
 
 /* ------------------------------------------------------ conditions */
