@@ -61,13 +61,20 @@ unsigned int pb_analyze_function(function *fun)
 {
 	struct pb_fn *fn;
 
+	bool acquires;
+
 	pb_stats.functions++;
-	if (!fun->cfg || !pb_function_acquires(fun))
+	if (!fun->cfg)
 		return 0;
-	if (pb_api_ignored(fun->decl)) {
+	acquires = pb_function_acquires(fun);
+	if (acquires && pb_api_ignored(fun->decl)) {
 		pb_stats.functions_ignored++;
 		return 0;
 	}
+	/* a function releasing a struct's pages need not take any */
+	pb_fields_scan(fun);
+	if (!acquires)
+		return 0;
 	pb_stats.functions_analyzed++;
 	pb_findings_reset();
 	fn = XCNEW(struct pb_fn);

@@ -387,3 +387,62 @@ void pb_diag_report(struct pb_fn *fn)
 	for (i = 0; i < pb_findings_count(); i++)
 		pb_report(fn, pb_findings_get(i));
 }
+
+/* ------------------------------------------------- struct fields */
+
+static const char *pb_decl_name(tree decl)
+{
+	return decl && DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : "?";
+}
+
+/* "xbuf.pages" for the field 'pages' of 'struct xbuf'. */
+static const char *pb_field_name(tree field, char *buf, size_t len)
+{
+	tree type = DECL_CONTEXT(field);
+	tree tname = type && TYPE_P(type) ? TYPE_NAME(type) : NULL_TREE;
+
+	if (tname && TREE_CODE(tname) == TYPE_DECL)
+		tname = DECL_NAME(tname);
+	snprintf(buf, len, "%s.%s",
+		 tname && TREE_CODE(tname) == IDENTIFIER_NODE ?
+			 IDENTIFIER_POINTER(tname) : "?",
+		 DECL_NAME(field) ? IDENTIFIER_POINTER(DECL_NAME(field)) : "?");
+	return buf;
+}
+
+/*
+ * A release from a struct field of pages of the other kind than every
+ * acquire put there (pb_fields.c): the path has the acquire, in its own
+ * function, and the release.  The warning is given "in" the releasing
+ * function, as one found there would be.
+ */
+void pb_diag_report_field(tree field, const struct pb_rule *acquire,
+			  location_t acquire_loc, tree acquire_fn,
+			  const struct pb_rule *release, location_t release_loc,
+			  tree release_fn)
+{
+	tree saved_fn = current_function_decl;
+	pretty_printer event_pp;
+	simple_diagnostic_path path(&event_pp);
+	rich_location richloc(line_table, release_loc);
+	diagnostic_event_id_t acq;
+	char name[128];
+
+	if (pb_findings_reported_at(release_loc))
+		return;
+	pb_field_name(field, name, sizeof(name));
+	acq = path.add_event(acquire_loc, acquire_fn, 0,
+			     "pages %s into %qs here by %qs in %qs",
+			     acquire->kind == PB_PIN ? "pinned" : "taken",
+			     name, acquire->name, pb_decl_name(acquire_fn));
+	path.add_event(release_loc, release_fn, 0,
+		       "released with %qs in %qs, which drops %s, but %qs holds %s from %@",
+		       release->name, pb_decl_name(release_fn),
+		       release->kind == PB_PIN ? "pins" : "get references",
+		       name, acquire->kind == PB_PIN ? "pins" : "get references",
+		       &acq);
+	richloc.set_path(&path);
+	current_function_decl = release_fn;
+	pb_finding_emit_field(&richloc, acquire, release);
+	current_function_decl = saved_fn;
+}

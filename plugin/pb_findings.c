@@ -359,11 +359,57 @@ const struct pb_finding *pb_findings_get(int i)
 	return &pb_findings[i];
 }
 
+/* Where findings were reported in this translation unit: a release seen
+ * again from another angle (a struct field) is not reported twice. */
+static vec<location_t> pb_reported;
+
+bool pb_findings_reported_at(location_t loc)
+{
+	unsigned int i;
+
+	for (i = 0; i < pb_reported.length(); i++)
+		if (pb_reported[i] == loc)
+			return true;
+	return false;
+}
+
 /* Emit F's warning at RICHLOC, which carries its path. */
 void pb_finding_emit(struct pb_fn *fn, const struct pb_finding *f,
 		     rich_location *richloc)
 {
 	struct pb_emission em = { fn, f, richloc };
 
+	pb_reported.safe_push(richloc->get_loc());
 	pb_finding_desc(f->kind)->emit(&em);
+}
+
+/*
+ * A release of the wrong kind of pages loaded from a struct field that
+ * only ACQUIRE's kind of pages ever went into (pb_fields.c): a mismatch
+ * or a reverse mismatch, worded as one found within a function.
+ */
+void pb_finding_emit_field(rich_location *richloc,
+			   const struct pb_rule *acquire,
+			   const struct pb_rule *release)
+{
+	enum pb_finding_kind kind = acquire->kind == PB_PIN ?
+		PB_FINDING_MISMATCH : PB_FINDING_REVERSE_MISMATCH;
+	const struct pb_rule *fix = pb_api_suggest_release(acquire->kind,
+			acquire->folio, release->shape == PB_SHAPE_PAGE);
+	struct pb_emission em = { NULL, NULL, richloc };
+
+	if (pb_finding_off[kind])
+		return;
+	pb_stats.findings[kind]++;
+	pb_reported.safe_push(richloc->get_loc());
+	if (kind == PB_FINDING_MISMATCH)
+		pb_emit(&em, 763,
+			"pinned page released with %qs; pages pinned by %qs must be released with %qs"
+			PB_TAG("mismatch"),
+			release->name, acquire->name, fix ? fix->name : "?");
+	else
+		pb_emit(&em, 763,
+			"page reference from %qs released with %qs; release it with %qs"
+			PB_TAG("reverse-mismatch"),
+			acquire->name, release->name, fix ? fix->name : "?");
 }

@@ -256,6 +256,13 @@ static unsigned int pinbalance_execute(function *fun)
 
 PB_GIMPLE_PASS(pinbalance)
 
+static void pinbalance_finish_unit(void *gcc_data, void *user_data)
+{
+	(void)gcc_data;
+	(void)user_data;
+	pb_fields_report();
+}
+
 static void pinbalance_print_stats(void *gcc_data, void *user_data)
 {
 	unsigned long total = 0;
@@ -268,11 +275,14 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 	fprintf(stderr,
 		"pinbalance: %s: %lu functions, %lu analyzed, %lu pin/get sites "
 		"(%lu untracked, %lu caller-owned: no leak check), %lu given up, "
-		"%lu findings, %lu bodies ignored by rules\n",
+		"%lu findings, %lu bodies ignored by rules, "
+		"%lu page fields judged (%lu not: both kinds or pages of "
+		"unknown origin)\n",
 		main_input_filename ? main_input_filename : "-",
 		pb_stats.functions, pb_stats.functions_analyzed, pb_stats.sites,
 		pb_stats.sites_untracked, pb_stats.sites_caller_owned,
-		pb_stats.functions_given_up, total, pb_stats.functions_ignored);
+		pb_stats.functions_given_up, total, pb_stats.functions_ignored,
+		pb_stats.fields_judged, pb_stats.fields_unjudged);
 	pb_api_print_ignored();
 }
 
@@ -302,6 +312,9 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	pass_info.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
 			  &pass_info);
+	/* struct fields are judged once every function has been seen */
+	register_callback(plugin_name, PLUGIN_FINISH_UNIT,
+			  pinbalance_finish_unit, NULL);
 	if (pb_options.stats)
 		register_callback(plugin_name, PLUGIN_FINISH,
 				  pinbalance_print_stats, NULL);

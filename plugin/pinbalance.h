@@ -61,6 +61,8 @@ struct pb_stats {
 	unsigned long sites_caller_owned;
 	unsigned long functions_given_up;
 	unsigned long functions_ignored;
+	unsigned long fields_judged;	/* page fields of one known kind */
+	unsigned long fields_unjudged;	/* both kinds, or unknown pages */
 	unsigned long findings[PB_NFINDING_KINDS];
 };
 extern struct pb_stats pb_stats;
@@ -242,6 +244,10 @@ int pb_findings_count(void);
 const struct pb_finding *pb_findings_get(int i);
 void pb_finding_emit(struct pb_fn *fn, const struct pb_finding *f,
 		     rich_location *richloc);
+bool pb_findings_reported_at(location_t loc);
+void pb_finding_emit_field(rich_location *richloc,
+			   const struct pb_rule *acquire,
+			   const struct pb_rule *release);
 
 /* ---------------------------------------------------------- checks */
 
@@ -276,6 +282,15 @@ gimple *pb_solve_generator(struct pb_fn *fn, basic_block bb, edge via,
 /* ----------------------------------------------------- diagnostics */
 
 void pb_diag_report(struct pb_fn *fn);
+void pb_diag_report_field(tree field, const struct pb_rule *acquire,
+			  location_t acquire_loc, tree acquire_fn,
+			  const struct pb_rule *release, location_t release_loc,
+			  tree release_fn);
+
+/* ---------------------------------------------------------- fields */
+
+void pb_fields_scan(function *fun);
+void pb_fields_report(void);
 
 /* -------------------------------------------------------- analysis */
 

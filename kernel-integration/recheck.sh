@@ -1,0 +1,75 @@
+#!/bin/bash
+# recheck.sh [VERSION] - the objects of the last kernel check, compiled
+# again with the repository's plugin, without kbuild.
+#
+# For every object that `make kernel-check` built (the files calling an
+# acquire or a release of the rules), takes the compile command kbuild
+# recorded in its .o.cmd, swaps the kernel's copy of the plugin for
+# $PLUGIN (plugin/pinbalance.so of this checkout by default), writes the
+# object to /dev/null and the dependencies nowhere, and runs it.  Nothing
+# in the build directory changes.  Prints each finding, then
+#   recheck: N objects, F findings, I internal compiler errors, E failed
+# and the stats summed over the objects.  A plugin change is tried on the
+# whole pin/get part of the tree in minutes, before a kbuild run.
+#
+# Environment: PLUGIN, JOBS (default: the number of CPUs), ONLY (a
+# regular expression: only the objects whose path matches it),
+# ARGS (more plugin arguments, e.g. "debug"), PINBALANCE_CACHE.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+version=${1:-6.12}
+build=$cache/build-$version$kcc_suffix
+plugin=$(realpath "${PLUGIN:-$top/plugin/pinbalance.so}")
+log=$cache/kernel-check-$version$kcc_suffix-selected.log
+[ -f "$log" ] || die "no kernel check of $version yet: run make kernel-check first"
+[ -f "$plugin" ] || die "no plugin $plugin: run make first"
+out=$(mktemp -d /tmp/pinbalance-recheck.XXXXXX)
+trap 'rm -rf "$out"' EXIT
+# a copy: a rebuild of the plugin during the run does not mix two versions
+cp "$plugin" "$out/pinbalance.so"
+plugin=$out/pinbalance.so
+
+# The objects kbuild compiled in that check.
+mapfile -t objects < <(grep -a -E '^  CC (\[M\] )? ' "$log" |
+	awk '{ print $NF }' | grep -E "${ONLY:-.}" | sort -u |
+	while read -r o; do [ ! -f "$build/$o" ] || echo "$o"; done)
+
+# The recorded command of OBJECT, with this plugin and no outputs.
+object_command() {
+	local obj=$1 cmdfile extra=""
+	cmdfile=$build/$(dirname "$obj")/.$(basename "$obj").cmd
+	[ -f "$cmdfile" ] || return 1
+	for a in ${ARGS:-}; do extra="$extra -fplugin-arg-pinbalance-$a"; done
+	sed -n 's/^savedcmd_[^ ]* := //p' "$cmdfile" | head -n 1 |
+		sed -e 's/-Wp,-MMD,[^ ]*//' \
+		    -e "s|-fplugin=[^ ]*pinbalance_plugin.so|-fplugin=$plugin$extra|" \
+		    -e 's/-fplugin-arg-pinbalance_plugin-/-fplugin-arg-pinbalance-/g' \
+		    -e 's| -o [^ ]*\.o | -o /dev/null |'
+}
+export -f object_command
+export build plugin out ARGS
+
+compile_one() {
+	local obj=$1 cmd name
+	name=$(echo "$obj" | tr / _)
+	cmd=$(object_command "$obj") || { echo "no-command $obj" >"$out/$name.err"; return 0; }
+	(cd "$build" && eval "$cmd") >"$out/$name.log" 2>&1 ||
+		echo "failed $obj" >"$out/$name.err"
+}
+export -f compile_one
+
+say "compiling ${#objects[@]} objects of $build with $plugin"
+printf '%s\n' "${objects[@]}" | xargs -P "$jobs" -I{} bash -c 'compile_one {}'
+
+cat "$out"/*.log 2>/dev/null >"$out/all" || true
+finding_re=': (warning|error): .*\[CWE-[0-9]+\]'
+grep -a -E "$finding_re" "$out/all" | sort -u || true
+findings=$({ grep -a -E "$finding_re" "$out/all" || true; } | sort -u | wc -l)
+ices=$(grep -a -c 'internal compiler error' "$out/all" || true)
+failed=$(cat "$out"/*.err 2>/dev/null | wc -l)
+cat "$out"/*.err 2>/dev/null || true
+stats=$(grep -a '^pinbalance: ' "$out/all" | grep -v 'ignore rule' || true)
+echo "recheck: ${#objects[@]} objects, $findings findings, $ices internal compiler errors, $failed failed"
+awk '{ f += $3; a += $5; s += $7; gsub(/\(/, "", $10); u += $10; o += $12 }
+	END { printf "recheck: %d functions (%d analysed), %d sites (%d untracked, %d caller-owned)\n", f, a, s, u, o }' <<<"$stats"

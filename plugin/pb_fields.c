@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pb_fields.c - struct fields that hold pages, across the functions of a
+ * translation unit.
+ *
+ * Drivers keep the array they pin in a struct ('buf->pages') and release
+ * it in another function, a teardown or a completion.  The conversion
+ * from get_user_pages() to pin_user_pages() most often misses exactly
+ * that release.  So every function is scanned for what it puts into
+ * fields holding pages (the kind each acquire gives them, and pages from
+ * anywhere else) and for the releases of pages loaded from such a field.
+ * At the end of the translation unit, a release of one kind of pages from
+ * a field that only ever received the other kind is a mismatch, reported
+ * at the release with a path from the acquire, which may be in another
+ * function.  A field that also receives pages of the other kind, pages of
+ * unknown kind, or pages from code without a rule is not judged: it is
+ * counted.  GCC shares one FIELD_DECL per field of a type in a
+ * translation unit, so the tables are keyed by it.
+ */
+#include "pb_gcc.h"
+#include "pinbalance.h"
+
+/* How deep a pages argument is followed back to the field it came from. */
+#define PB_FIELD_DEPTH 8
+
+/* What a field received, over the whole translation unit. */
+struct pb_field {
+	tree field;			/* the FIELD_DECL */
+	unsigned int kinds;		/* bit PB_PIN, bit PB_GET */
+	bool unknown;			/* pages of uncertain kind or origin */
+	location_t fill_loc[2];		/* the first acquire of each kind */
+	tree fill_fn[2];
+	const struct pb_rule *fill_rule[2];
+};
+
+/* A release of pages loaded from a field. */
+struct pb_field_release {
+	tree field;
+	const struct pb_rule *rule;
+	location_t loc;
+	tree fn;
+};
+
+static vec<struct pb_field> pb_fields;
+static vec<struct pb_field_release> pb_field_releases;
+
+/* ------------------------------------------------------ field types */
+
+/* Is TYPE 'struct page', or 'struct folio'? */
+static bool pb_type_is_page(tree type)
+{
+	tree name;
+
+	if (!type || TREE_CODE(type) != RECORD_TYPE)
+		return false;
+	name = TYPE_NAME(type);
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	return name && TREE_CODE(name) == IDENTIFIER_NODE &&
+	       (!strcmp(IDENTIFIER_POINTER(name), "page") ||
+		!strcmp(IDENTIFIER_POINTER(name), "folio"));
+}
+
+/* Does a field of TYPE hold pages: a page or folio pointer, an array of
+ * them, or a pointer to such an array? */
+static bool pb_type_holds_pages(tree type)
+{
+	bool pointer = false;
+
+	while (type && (TREE_CODE(type) == POINTER_TYPE ||
+			TREE_CODE(type) == ARRAY_TYPE)) {
+		pointer |= TREE_CODE(type) == POINTER_TYPE;
+		type = TREE_TYPE(type);
+	}
+	return pointer && pb_type_is_page(TYPE_MAIN_VARIANT(type));
+}
+
+/* The page-holding field REF reads, through array indexing: 'buf->pages'
+ * and 'buf->pages[i]' read 'pages'. */
+static tree pb_ref_field(tree ref)
+{
+	while (ref && TREE_CODE(ref) == ARRAY_REF)
+		ref = TREE_OPERAND(ref, 0);
+	if (!ref || TREE_CODE(ref) != COMPONENT_REF)
+		return NULL_TREE;
+	ref = TREE_OPERAND(ref, 1);
+	return pb_type_holds_pages(TREE_TYPE(ref)) ? ref : NULL_TREE;
+}
+
+static tree pb_field_source(tree op, int depth);
+
+/* The field a value defined by an assignment came from. */
+static tree pb_assign_field_source(gassign *def, int depth)
+{
+	tree rhs = gimple_assign_rhs1(def);
+
+	switch (gimple_assign_rhs_code(def)) {
+	case COMPONENT_REF:
+	case ARRAY_REF:
+		return pb_ref_field(rhs);
+	case MEM_REF:
+		/* an element loaded through the array pointer */
+		return pb_field_source(TREE_OPERAND(rhs, 0), depth - 1);
+	case POINTER_PLUS_EXPR:
+	case SSA_NAME:
+	case ADDR_EXPR:
+	CASE_CONVERT:
+		return pb_field_source(rhs, depth - 1);
+	default:
+		return NULL_TREE;
+	}
+}
+
+/* The field PHI's arguments agree on, NULL constants aside. */
+static tree pb_phi_field_source(gphi *phi, int depth)
+{
+	tree found = NULL_TREE;
+	unsigned int i;
+
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		tree arg = gimple_phi_arg_def(phi, i);
+		tree f;
+
+		if (integer_zerop(arg))
+			continue;
+		f = pb_field_source(arg, depth - 1);
+		if (!f || (found && f != found))
+			return NULL_TREE;
+		found = f;
+	}
+	return found;
+}
+
+/*
+ * The page-holding field OP was loaded from, following copies, casts,
+ * array walks, loads of elements and the rules' derive functions
+ * ('page_folio(buf->pages[i])'); NULL_TREE if none, or if unsure.
+ */
+static tree pb_field_source(tree op, int depth)
+{
+	gimple *def;
+
+	if (!op || depth <= 0)
+		return NULL_TREE;
+	if (TREE_CODE(op) == ADDR_EXPR)
+		return pb_ref_field(TREE_OPERAND(op, 0));
+	if (TREE_CODE(op) != SSA_NAME)
+		return NULL_TREE;
+	def = SSA_NAME_DEF_STMT(op);
+	if (gassign *assign = dyn_cast<gassign *>(def))
+		return pb_assign_field_source(assign, depth);
+	if (gphi *phi = dyn_cast<gphi *>(def))
+		return pb_phi_field_source(phi, depth);
+	if (gcall *call = dyn_cast<gcall *>(def)) {
+		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
+
+		if (rule && rule->role == PB_ROLE_DERIVE && rule->pages_arg > 0 &&
+		    gimple_call_num_args(call) >= (unsigned int)rule->pages_arg)
+			return pb_field_source(gimple_call_arg(call,
+						rule->pages_arg - 1), depth - 1);
+	}
+	return NULL_TREE;
+}
+
+/* ---------------------------------------------------------- records */
+
+static struct pb_field *pb_field_entry(tree field)
+{
+	struct pb_field fresh;
+	unsigned int i;
+
+	for (i = 0; i < pb_fields.length(); i++)
+		if (pb_fields[i].field == field)
+			return &pb_fields[i];
+	memset(&fresh, 0, sizeof(fresh));
+	fresh.field = field;
+	pb_fields.safe_push(fresh);
+	return &pb_fields.last();
+}
+
+/* FIELD received the pages of CALL, an acquire of RULE, in FN. */
+static void pb_field_filled(tree field, gcall *call, const struct pb_rule *rule,
+			    tree fn)
+{
+	struct pb_field *f = pb_field_entry(field);
+	int kind = rule->kind == PB_PIN ? PB_PIN : PB_GET;
+
+	if (rule->conditional || rule->when_arg > 0) {
+		f->unknown = true;
+		return;
+	}
+	if (f->kinds & (1u << kind))
+		return;
+	f->kinds |= 1u << kind;
+	f->fill_loc[kind] = gimple_location(call);
+	f->fill_fn[kind] = fn;
+	f->fill_rule[kind] = rule;
+}
+
+/* FIELD received pages the rules do not say the kind of. */
+static void pb_field_filled_elsewhere(tree field)
+{
+	pb_field_entry(field)->unknown = true;
+}
+
+/* ------------------------------------------------------------- scan */
+
+/* The pages argument of CALL under RULE, or NULL_TREE. */
+static tree pb_rule_pages_arg(gcall *call, const struct pb_rule *rule)
+{
+	if (rule->pages_arg < 1 ||
+	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
+		return NULL_TREE;
+	return gimple_call_arg(call, rule->pages_arg - 1);
+}
+
+/* The acquires of FUN whose array is VAL, stored by 'field = VAL'. */
+static void pb_scan_array_store(function *fun, tree field, tree val)
+{
+	basic_block bb;
+
+	val = pb_strip_copies(val);
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+			tree arg;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (!rule || rule->role != PB_ROLE_ACQUIRE)
+				continue;
+			arg = pb_rule_pages_arg(call, rule);
+			if (arg && operand_equal_p(pb_strip_copies(arg), val, 0))
+				pb_field_filled(field, call, rule, fun->decl);
+		}
+	}
+}
+
+/*
+ * A store into a page-holding field: 'buf->pages = pages' gives the field
+ * the array an acquire of FUN filled; 'buf->pages[i] = page' or
+ * 'buf->page = page' puts a page of unknown origin there.
+ */
+static void pb_scan_store(function *fun, gassign *stmt)
+{
+	tree lhs = gimple_assign_lhs(stmt);
+	tree rhs = gimple_assign_rhs1(stmt);
+	tree field = pb_ref_field(lhs);
+
+	if (!field && TREE_CODE(lhs) == MEM_REF)
+		field = pb_field_source(TREE_OPERAND(lhs, 0), PB_FIELD_DEPTH);
+	if (!field || integer_zerop(rhs) || !POINTER_TYPE_P(TREE_TYPE(rhs)))
+		return;
+	/* the array pointer itself, as kvmalloc_array() returned it */
+	if (TREE_CODE(lhs) == COMPONENT_REF &&
+	    TREE_CODE(TREE_TYPE(lhs)) == POINTER_TYPE &&
+	    POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(lhs)))) {
+		pb_scan_array_store(fun, field, rhs);
+		return;
+	}
+	if (pb_type_is_page(TYPE_MAIN_VARIANT(TREE_TYPE(TREE_TYPE(rhs)))) &&
+	    pb_field_source(rhs, PB_FIELD_DEPTH) != field)
+		pb_field_filled_elsewhere(field);
+}
+
+static void pb_scan_call(function *fun, gcall *call)
+{
+	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
+	struct pb_field_release rel;
+	unsigned int i;
+	tree field;
+
+	if (rule && (rule->role == PB_ROLE_ACQUIRE ||
+		     rule->role == PB_ROLE_RELEASE)) {
+		field = pb_field_source(pb_rule_pages_arg(call, rule),
+					PB_FIELD_DEPTH);
+		if (!field)
+			return;
+		if (rule->role == PB_ROLE_ACQUIRE) {
+			pb_field_filled(field, call, rule, fun->decl);
+			return;
+		}
+		rel.field = field;
+		rel.rule = rule;
+		rel.loc = gimple_location(call);
+		rel.fn = fun->decl;
+		pb_field_releases.safe_push(rel);
+		return;
+	}
+	if (rule)
+		return;
+	/* code without a rule may fill the array it is given */
+	for (i = 0; i < gimple_call_num_args(call); i++) {
+		tree arg = gimple_call_arg(call, i);
+
+		if (POINTER_TYPE_P(TREE_TYPE(arg)) &&
+		    (field = pb_field_source(arg, 2)))
+			pb_field_filled_elsewhere(field);
+	}
+}
+
+/* Note what FUN puts into fields holding pages, and releases from them. */
+void pb_fields_scan(function *fun)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+
+			if (gcall *call = dyn_cast<gcall *>(stmt))
+				pb_scan_call(fun, call);
+			else if (gimple_store_p(stmt) && is_gimple_assign(stmt) &&
+				 gimple_assign_single_p(stmt))
+				pb_scan_store(fun, as_a<gassign *>(stmt));
+		}
+	}
+}
+
+/* ----------------------------------------------------------- verdict */
+
+/* The kind a field's pages surely have, or -1 if it is not judged. */
+static int pb_field_kind(const struct pb_field *f)
+{
+	if (f->unknown || !f->kinds)
+		return -1;
+	if (f->kinds == (1u << PB_PIN))
+		return PB_PIN;
+	if (f->kinds == (1u << PB_GET))
+		return PB_GET;
+	return -1;
+}
+
+static void pb_field_check_release(const struct pb_field_release *r)
+{
+	struct pb_field *f = pb_field_entry(r->field);
+	int kind = pb_field_kind(f);
+
+	if (kind < 0 || r->rule->kind == PB_ANY || (int)r->rule->kind == kind)
+		return;
+	pb_diag_report_field(r->field, f->fill_rule[kind], f->fill_loc[kind],
+			     f->fill_fn[kind], r->rule, r->loc, r->fn);
+}
+
+/* At the end of the translation unit: judge every release from a field. */
+void pb_fields_report(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < pb_field_releases.length(); i++)
+		pb_field_check_release(&pb_field_releases[i]);
+	for (i = 0; i < pb_fields.length(); i++) {
+		if (pb_field_kind(&pb_fields[i]) >= 0)
+			pb_stats.fields_judged++;
+		else
+			pb_stats.fields_unjudged++;
+	}
+	pb_fields.release();
+	pb_field_releases.release();
+}
