@@ -53,8 +53,24 @@ static void pb_check_sites(struct pb_fn *fn)
 		pb_stats.functions_given_up++;
 		return;
 	}
+	pb_summary_begin(fn);
 	pb_solve_walk(fn);
 	pb_diag_report(fn);
+	pb_summary_finish(fn);
+	pb_summary_end(fn);
+}
+
+/* A function taking pages but no reference: what it does to them. */
+static void pb_summarize(function *fun)
+{
+	struct pb_fn *fn = XCNEW(struct pb_fn);
+
+	fn->fun = fun;
+	pb_value_init(fn);
+	pb_summarize_helper(fn);
+	free_dominance_info(CDI_DOMINATORS);
+	pb_value_fini(fn);
+	XDELETE(fn);
 }
 
 unsigned int pb_analyze_function(function *fun)
@@ -73,8 +89,11 @@ unsigned int pb_analyze_function(function *fun)
 	}
 	/* a function releasing a struct's pages need not take any */
 	pb_fields_scan(fun);
-	if (!acquires)
+	if (!acquires) {
+		if (pb_summary_wanted(fun))
+			pb_summarize(fun);
 		return 0;
+	}
 	pb_stats.functions_analyzed++;
 	pb_findings_reset();
 	fn = XCNEW(struct pb_fn);

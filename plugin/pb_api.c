@@ -239,9 +239,74 @@ static struct pb_rule *pb_api_find(tree fndecl)
 	return found ? found->rule : NULL;
 }
 
+/* ---------------------------------------------------------- summaries */
+
+/*
+ * What the translation unit's own functions do to pages, as rules
+ * (pb_summary.c writes them): a rule in the same language, parsed by the
+ * same parser, found by the function's declaration.  A function the rules
+ * name keeps its rule.  Each parsed rule is copied out of the set, whose
+ * array may move as it grows, so that pointers to it stay valid.
+ */
+static struct pb_rule_set pb_summary_set;
+static hash_map<tree, struct pb_rule *> *pb_summaries;
+
+static void pb_summary_report(void *ctx, const char *file, int line,
+			      int column, const char *message)
+{
+	(void)ctx;
+	(void)file;
+	(void)line;
+	(void)column;
+	/* a summary the parser refuses is a bug of the writer: dropped */
+	if (pb_options.debug)
+		fprintf(stderr, "pinbalance: summary refused: %s\n", message);
+}
+
+/* Add LINE, a rule for FNDECL; false if the parser refuses it. */
+bool pb_api_add_summary(tree fndecl, const char *line)
+{
+	size_t before = pb_summary_set.nrules;
+	struct pb_rule *rule;
+
+	if (!pb_summary_set.by_name)
+		pb_rule_set_init(&pb_summary_set);
+	if (!pb_summaries)
+		pb_summaries = new hash_map<tree, struct pb_rule *>;
+	if (pb_rules_parse(&pb_summary_set, "summary", line, strlen(line),
+			   pb_summary_report, NULL) ||
+	    pb_summary_set.nrules != before + 1)
+		return false;
+	rule = XNEW(struct pb_rule);
+	*rule = pb_summary_set.rules[before];
+	rule->file = main_input_filename ? main_input_filename : "summary";
+	rule->line = LOCATION_LINE(DECL_SOURCE_LOCATION(fndecl));
+	pb_summaries->put(fndecl, rule);
+	return true;
+}
+
+/* Does FNDECL have a rule of the rules files (not a summary)? */
+bool pb_api_has_rule(tree fndecl)
+{
+	return pb_api_find(fndecl) != NULL;
+}
+
+static struct pb_rule *pb_api_find_summary(tree fndecl)
+{
+	struct pb_rule **slot;
+
+	if (!pb_summaries || !fndecl)
+		return NULL;
+	slot = pb_summaries->get(fndecl);
+	return slot ? *slot : NULL;
+}
+
 const struct pb_rule *pb_api_lookup(tree fndecl)
 {
 	struct pb_rule *rule = pb_api_find(fndecl);
+
+	if (!rule)
+		rule = pb_api_find_summary(fndecl);
 
 	if (!rule || rule->role == PB_ROLE_IGNORE ||
 	    !pb_rule_fits_decl(rule, fndecl))

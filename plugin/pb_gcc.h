@@ -29,6 +29,7 @@
 #include "gimple-pretty-print.h"
 #include "tree-pretty-print.h"
 #include "tree-ssa-alias.h"
+#include "tree-dfa.h"
 #include "stringpool.h"
 #include "attribs.h"
 #include "diagnostic.h"

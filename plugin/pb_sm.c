@@ -210,6 +210,8 @@ static void pb_on_return(struct pb_fn *fn, greturn *ret, edge via, pb_word *w,
 {
 	tree retval = gimple_return_retval(ret);
 
+	if (check)
+		pb_summary_note_return(fn, ret, via, w);
 	if (retval)
 		pb_on_hand_over(fn, pb_handover_operand_sites(fn,
 				pb_operand_on_edge(retval, via)), w);

@@ -79,6 +79,14 @@ static bool pinbalance_set_debug(const char *p, const char *n, const char *v)
 	return true;
 }
 
+static bool pinbalance_set_summaries(const char *p, const char *n,
+				     const char *v)
+{
+	(void)p, (void)n, (void)v;
+	pb_options.summaries = true;
+	return true;
+}
+
 static bool pinbalance_disable(const char *p, const char *n, const char *v)
 {
 	(void)p, (void)n, (void)v;
@@ -116,6 +124,9 @@ static const struct pinbalance_option pinbalance_options[] = {
 	{ "stats", NULL, "print a summary of the sites checked and the unknowns",
 	  pinbalance_set_stats },
 	{ "debug", NULL, "trace the analysis on stderr", pinbalance_set_debug },
+	{ "summaries", NULL,
+	  "print what the file's functions do to pages, as rules",
+	  pinbalance_set_summaries },
 	{ "disable", NULL, "do not check this file", pinbalance_disable },
 	{ "help", NULL, "print this list of options", pinbalance_help },
 	{ "rules", "FILE", "read more rules from FILE (repeatable)",
@@ -275,13 +286,14 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 	fprintf(stderr,
 		"pinbalance: %s: %lu functions, %lu analyzed, %lu pin/get sites "
 		"(%lu untracked, %lu caller-owned: no leak check), %lu given up, "
-		"%lu findings, %lu bodies ignored by rules, "
+		"%lu findings, %lu bodies ignored by rules, %lu summaries, "
 		"%lu page fields judged (%lu not: both kinds or pages of "
 		"unknown origin)\n",
 		main_input_filename ? main_input_filename : "-",
 		pb_stats.functions, pb_stats.functions_analyzed, pb_stats.sites,
 		pb_stats.sites_untracked, pb_stats.sites_caller_owned,
 		pb_stats.functions_given_up, total, pb_stats.functions_ignored,
+		pb_stats.summaries,
 		pb_stats.fields_judged, pb_stats.fields_unjudged);
 	pb_api_print_ignored();
 }

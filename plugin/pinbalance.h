@@ -39,6 +39,7 @@ struct pb_options {
 	bool warn_only;		/* findings stay warnings under -Werror */
 	bool stats;		/* per-TU summary on stderr */
 	bool debug;		/* trace the analysis on stderr */
+	bool summaries;		/* print the file's summaries as rules */
 };
 extern struct pb_options pb_options;
 
@@ -61,6 +62,7 @@ struct pb_stats {
 	unsigned long sites_caller_owned;
 	unsigned long functions_given_up;
 	unsigned long functions_ignored;
+	unsigned long summaries;	/* the file's functions summarised */
 	unsigned long fields_judged;	/* page fields of one known kind */
 	unsigned long fields_unjudged;	/* both kinds, or unknown pages */
 	unsigned long findings[PB_NFINDING_KINDS];
@@ -83,6 +85,8 @@ bool pb_api_ignored(tree fndecl);
 enum tree_code pb_api_test_code(const struct pb_rule *rule);
 void pb_api_print_ignored(void);
 unsigned int pb_api_nrules(void);
+bool pb_api_add_summary(tree fndecl, const char *line);
+bool pb_api_has_rule(tree fndecl);
 
 /* ------------------------------------------------------ a function */
 
@@ -137,6 +141,7 @@ struct pb_fn {
 	struct pb_values *values;	/* pb_value.c */
 	struct pb_returns *returns;	/* pb_sites.c */
 	struct pb_flow *flow;		/* pb_solve.c */
+	struct pb_summary_obs *summary;	/* pb_summary.c */
 };
 
 /* ---------------------------------------------------------- values */
@@ -248,6 +253,16 @@ bool pb_findings_reported_at(location_t loc);
 void pb_finding_emit_field(rich_location *richloc,
 			   const struct pb_rule *acquire,
 			   const struct pb_rule *release);
+
+/* -------------------------------------------------------- summaries */
+
+bool pb_summary_wanted(function *fun);
+void pb_summarize_helper(struct pb_fn *fn);
+void pb_summary_begin(struct pb_fn *fn);
+void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
+			    const pb_word *w);
+void pb_summary_finish(struct pb_fn *fn);
+void pb_summary_end(struct pb_fn *fn);
 
 /* ---------------------------------------------------------- checks */
 

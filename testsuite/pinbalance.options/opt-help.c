@@ -5,6 +5,7 @@
 /* { dg-regexp "warn-only\tkeep findings warnings even under -Werror" } */
 /* { dg-regexp "stats\tprint a summary" } */
 /* { dg-regexp "debug\ttrace the analysis" } */
+/* { dg-regexp "summaries\tprint what the file.s functions do to pages, as rules" } */
 /* { dg-regexp "disable\tdo not check this file" } */
 /* { dg-regexp "help\tprint this list" } */
 /* { dg-regexp "rules=FILE\tread more rules from FILE" } */

@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pb_summary.c - what the file's own functions do to the pages their
+ * callers give them, written as rules.
+ *
+ * GCC runs this pass over a translation unit callees first, so when a
+ * caller is checked, the helpers it calls in the same file have been
+ * read.  Each helper that touches pages gets a summary in the rules
+ * language (docs/rules.md), parsed by the same parser and then looked up
+ * like any rule (pb_api.c), so a call to it is checked exactly like a
+ * call to the API:
+ *
+ *   - release: it releases the pages of a parameter, whatever its caller
+ *     did before ('put_page()' on each page of 'pages', a 'page' dropped
+ *     with folio_put(page_folio(page))), on every path that does not
+ *     depend on what a call returned;
+ *   - borrow: it only uses the pages of its page parameters (reads them
+ *     through a kmap, tests them): they stay the caller's;
+ *   - acquire: it pins (or gets) into its caller's array and returns the
+ *     count, or 0 / -errno when all / none were taken, having released a
+ *     partial pin itself; or it returns the page it took.
+ *
+ * Anything else (a helper that stores the pages, releases them on one
+ * outcome only, mixes kinds) gets no summary and stays "code without a
+ * rule".  Recursion and cycles have no summary when their caller is
+ * read: counted.
+ */
+#include "pb_gcc.h"
+#include "pinbalance.h"
+
+/* The pointer parameter KEY is the incoming value of, as 1, 2, ...; 0. */
+static int pb_param_index(function *fun, tree key)
+{
+	tree parm;
+	int i = 1;
+
+	if (!key || TREE_CODE(key) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(key) ||
+	    !SSA_NAME_VAR(key) || TREE_CODE(SSA_NAME_VAR(key)) != PARM_DECL)
+		return 0;
+	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm), i++)
+		if (parm == SSA_NAME_VAR(key))
+			return i <= PB_RULE_MAX_ARG ? i : 0;
+	return 0;
+}
+
+/* Does TYPE point to a page or folio, directly or through an array? */
+static bool pb_type_reaches_page(tree type, bool *folio, int *levels)
+{
+	*levels = 0;
+	while (type && POINTER_TYPE_P(type)) {
+		type = TREE_TYPE(type);
+		(*levels)++;
+	}
+	if (!type || TREE_CODE(type) != RECORD_TYPE || !TYPE_NAME(type))
+		return false;
+	type = TYPE_NAME(type);
+	if (TREE_CODE(type) == TYPE_DECL)
+		type = DECL_NAME(type);
+	if (!type || TREE_CODE(type) != IDENTIFIER_NODE)
+		return false;
+	*folio = !strcmp(IDENTIFIER_POINTER(type), "folio");
+	return *folio || !strcmp(IDENTIFIER_POINTER(type), "page");
+}
+
+/* Does FUN take a page, a folio, or an array of them? */
+bool pb_summary_wanted(function *fun)
+{
+	tree parm;
+	bool folio;
+	int levels;
+
+	if (!fun->decl || pb_api_has_rule(fun->decl))
+		return false;
+	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm))
+		if (pb_type_reaches_page(TREE_TYPE(parm), &folio, &levels) &&
+		    levels <= 2)
+			return true;
+	return false;
+}
+
+static const char *pb_fn_name(function *fun)
+{
+	return IDENTIFIER_POINTER(DECL_NAME(fun->decl));
+}
+
+/* Register LINE as FUN's summary; print it with the summaries option. */
+static void pb_summary_add(function *fun, const char *line)
+{
+	if (!pb_api_add_summary(fun->decl, line))
+		return;
+	pb_stats.summaries++;
+	if (pb_options.summaries)
+		fprintf(stderr, "%s\t# %s:%d\n", line,
+			LOCATION_FILE(DECL_SOURCE_LOCATION(fun->decl)),
+			LOCATION_LINE(DECL_SOURCE_LOCATION(fun->decl)));
+}
+
+/* ------------------------------------------------------------ release */
+
+/* Does OP depend on what a call returned (other than the rules' tests)? */
+static bool pb_from_call(tree op, int depth)
+{
+	gimple *def;
+	unsigned int i;
+
+	if (!op || TREE_CODE(op) != SSA_NAME || depth <= 0)
+		return false;
+	def = SSA_NAME_DEF_STMT(op);
+	if (gcall *call = dyn_cast<gcall *>(def)) {
+		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
+
+		return !rule || rule->role != PB_ROLE_TEST;
+	}
+	if (is_gimple_assign(def)) {
+		for (i = 1; i < gimple_num_ops(def); i++)
+			if (pb_from_call(gimple_op(def, i), depth - 1))
+				return true;
+		return false;
+	}
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		for (i = 0; i < gimple_phi_num_args(phi); i++)
+			if (pb_from_call(gimple_phi_arg_def(phi, i), depth - 1))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * Does BB run whatever any call returned?  Walk up its dominators to a
+ * block every path runs: a branch on the way on a call's result
+ * ('if (ret) unpin_user_pages(...)') makes it an outcome's release,
+ * which callers cannot count on; branches on parameters, on the pages
+ * themselves or on loop counters do not.
+ */
+static bool pb_block_unconditional(function *fun, basic_block bb)
+{
+	basic_block start = single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun));
+	int steps = 0;
+
+	while (bb && bb != start && steps++ < 64) {
+		basic_block up = get_immediate_dominator(CDI_DOMINATORS, bb);
+		gcond *cond;
+
+		if (!up)
+			return false;
+		if (dominated_by_p(CDI_POST_DOMINATORS, up, bb))
+			return true;
+		cond = safe_dyn_cast<gcond *>(last_stmt(up));
+		if (!cond || pb_from_call(gimple_cond_lhs(cond), 8) ||
+		    pb_from_call(gimple_cond_rhs(cond), 8))
+			return false;
+		bb = up;
+	}
+	return bb == start;
+}
+
+/* What the function's releases do to one parameter. */
+struct pb_param_release {
+	unsigned int kinds;		/* bit PB_PIN, PB_GET, PB_ANY */
+	bool array;			/* it is an array of pages */
+	bool conditional;		/* some release depends on an outcome */
+	int count_param;		/* the count, a parameter (0: unknown) */
+};
+
+static void pb_note_release(struct pb_fn *fn, gcall *call,
+			    const struct pb_rule *rule,
+			    struct pb_param_release *rel)
+{
+	struct pb_val v;
+	tree count;
+	int p;
+
+	if (rule->pages_arg < 1 ||
+	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
+		return;
+	v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
+	p = pb_param_index(fn->fun, v.key);
+	if (!p)
+		return;
+	rel[p].kinds |= 1u << rule->kind;
+	/* an element of the array, or the array itself */
+	if (v.level == -1 || (v.level == 0 && rule->shape != PB_SHAPE_PAGE))
+		rel[p].array = true;
+	if (!pb_block_unconditional(fn->fun, gimple_bb(call)))
+		rel[p].conditional = true;
+	if (rule->count_arg > 0 && rule->shape != PB_SHAPE_PAGE) {
+		count = pb_strip_copies(gimple_call_arg(call, rule->count_arg - 1));
+		rel[p].count_param = pb_param_index(fn->fun, count);
+	}
+}
+
+/* The one parameter FUN releases unconditionally, in one kind; 0. */
+static int pb_released_param(struct pb_param_release *rel, int n)
+{
+	int p, found = 0;
+
+	for (p = 1; p <= n; p++) {
+		if (!rel[p].kinds)
+			continue;
+		if (found || rel[p].conditional ||
+		    (rel[p].kinds & (rel[p].kinds - 1)))
+			return 0;
+		found = p;
+	}
+	return found;
+}
+
+static const char *const pb_kind_words[] = { "pin", "get", "any" };
+
+static bool pb_summarize_release(struct pb_fn *fn)
+{
+	struct pb_param_release rel[PB_RULE_MAX_ARG + 1];
+	char line[256];
+	basic_block bb;
+	int p, kind;
+	bool folio;
+	int levels;
+	tree parm;
+
+	memset(rel, 0, sizeof(rel));
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (rule && rule->role == PB_ROLE_RELEASE)
+				pb_note_release(fn, call, rule, rel);
+		}
+	}
+	p = pb_released_param(rel, PB_RULE_MAX_ARG);
+	if (!p)
+		return false;
+	parm = DECL_ARGUMENTS(fn->fun->decl);
+	for (int i = 1; i < p && parm; i++)
+		parm = DECL_CHAIN(parm);
+	if (!parm || !pb_type_reaches_page(TREE_TYPE(parm), &folio, &levels))
+		return false;
+	kind = ffs(rel[p].kinds) - 1;
+	if (levels == 1 && !rel[p].array)
+		snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d",
+			 pb_fn_name(fn->fun), pb_kind_words[kind],
+			 folio ? "folio" : "page", p);
+	else if (levels == 2) {
+		char count[16] = "all";
+
+		if (rel[p].count_param)
+			snprintf(count, sizeof(count), "arg%d", rel[p].count_param);
+		snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d count=%s",
+			 pb_fn_name(fn->fun), pb_kind_words[kind],
+			 folio ? "folios" : "pages", p, count);
+	} else
+		return false;
+	pb_summary_add(fn->fun, line);
+	return true;
+}
+
+/* ------------------------------------------------------------- borrow */
+
+static bool pb_escapes(tree name, int depth, bitmap seen);
+
+/* Does CALL, given the pages as an argument, let them go? */
+static bool pb_call_lets_go(gcall *call, int depth, bitmap seen)
+{
+	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
+	tree lhs = gimple_call_lhs(call);
+
+	if (!rule)
+		return true;
+	switch (rule->role) {
+	case PB_ROLE_BORROW:
+	case PB_ROLE_TEST:
+		return false;
+	case PB_ROLE_DERIVE:
+		return lhs && TREE_CODE(lhs) == SSA_NAME &&
+		       pb_escapes(lhs, depth - 1, seen);
+	default:
+		return true;
+	}
+}
+
+/* Does STMT, an assignment using the pages, let them go? */
+static bool pb_assign_lets_go(gassign *stmt, int depth, bitmap seen)
+{
+	tree lhs = gimple_assign_lhs(stmt);
+
+	/* a store of the pointer, or into the array */
+	if (TREE_CODE(lhs) != SSA_NAME)
+		return true;
+	switch (gimple_assign_rhs_code(stmt)) {
+	case EQ_EXPR:
+	case NE_EXPR:
+	case LT_EXPR:
+	case LE_EXPR:
+	case GT_EXPR:
+	case GE_EXPR:
+		return false;
+	default:
+		/* a copy, an array walk, an element load, a pfn: follow */
+		return POINTER_TYPE_P(TREE_TYPE(lhs)) ||
+		       INTEGRAL_TYPE_P(TREE_TYPE(lhs)) ?
+			pb_escapes(lhs, depth - 1, seen) : false;
+	}
+}
+
+/*
+ * Can the pages NAME reaches leave the function: returned, stored, given
+ * to code without a rule or an asm?  Reading them (a kmap, page_address(),
+ * a test) does not; an unsure case does.
+ */
+static bool pb_escapes(tree name, int depth, bitmap seen)
+{
+	imm_use_iterator it;
+	gimple *use;
+
+	if (depth <= 0)
+		return true;
+	if (!bitmap_set_bit(seen, SSA_NAME_VERSION(name)))
+		return false;
+	FOR_EACH_IMM_USE_STMT(use, it, name) {
+		bool lets_go;
+
+		switch (gimple_code(use)) {
+		case GIMPLE_DEBUG:
+		case GIMPLE_COND:
+		case GIMPLE_SWITCH:
+			lets_go = false;
+			break;
+		case GIMPLE_CALL:
+			lets_go = pb_call_lets_go(as_a<gcall *>(use), depth,
+						  seen);
+			break;
+		case GIMPLE_ASSIGN:
+			lets_go = pb_assign_lets_go(as_a<gassign *>(use),
+						    depth, seen);
+			break;
+		case GIMPLE_PHI:
+			lets_go = pb_escapes(gimple_phi_result(use), depth - 1,
+					     seen);
+			break;
+		default:
+			lets_go = true;
+			break;
+		}
+		if (lets_go)
+			return true;
+	}
+	return false;
+}
+
+/* The first page parameter of FUN, if none of them lets its pages go. */
+static int pb_borrowed_param(function *fun)
+{
+	tree parm;
+	int i = 1, first = 0;
+	bool folio;
+	int levels;
+
+	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm), i++) {
+		tree name;
+		bitmap seen;
+		bool gone;
+
+		if (!pb_type_reaches_page(TREE_TYPE(parm), &folio, &levels) ||
+		    levels > 2)
+			continue;
+		name = ssa_default_def(fun, parm);
+		if (!name)
+			continue;
+		seen = BITMAP_ALLOC(NULL);
+		gone = pb_escapes(name, 12, seen);
+		BITMAP_FREE(seen);
+		if (gone || i > PB_RULE_MAX_ARG)
+			return 0;
+		if (!first)
+			first = i;
+	}
+	return first;
+}
+
+static bool pb_summarize_borrow(struct pb_fn *fn)
+{
+	char line[256];
+	int p = pb_borrowed_param(fn->fun);
+
+	if (!p)
+		return false;
+	snprintf(line, sizeof(line), "borrow %s page=arg%d",
+		 pb_fn_name(fn->fun), p);
+	pb_summary_add(fn->fun, line);
+	return true;
+}
+
+/* A function with page parameters and no acquire: what it does to them. */
+void pb_summarize_helper(struct pb_fn *fn)
+{
+	calculate_dominance_info(CDI_DOMINATORS);
+	calculate_dominance_info(CDI_POST_DOMINATORS);
+	if (!pb_summarize_release(fn))
+		pb_summarize_borrow(fn);
+	free_dominance_info(CDI_POST_DOMINATORS);
+}
+
+/* ------------------------------------------------------------ acquire */
+
+/* What the returns of a function with sites showed, per site. */
+struct pb_site_returns {
+	bool seen_held;		/* some return keeps its pages */
+	bool as_count;		/* each such return returns the call's count */
+	bool as_status;		/* each such return returns 0, all taken */
+	bool none_else;		/* other returns return 0 or less */
+	bool handed;		/* some return hands them on */
+};
+
+struct pb_summary_obs {
+	struct pb_site_returns site[PB_MAX_SITES];
+};
+
+void pb_summary_begin(struct pb_fn *fn)
+{
+	int i;
+
+	fn->summary = XCNEW(struct pb_summary_obs);
+	for (i = 0; i < PB_MAX_SITES; i++) {
+		fn->summary->site[i].as_count = true;
+		fn->summary->site[i].as_status = true;
+		fn->summary->site[i].none_else = true;
+	}
+}
+
+void pb_summary_end(struct pb_fn *fn)
+{
+	XDELETE(fn->summary);
+	fn->summary = NULL;
+}
+
+/* Is RETVAL 0 or a negative constant? */
+static bool pb_nonpositive_const(tree retval)
+{
+	retval = pb_strip_copies(retval);
+	return retval && TREE_CODE(retval) == INTEGER_CST &&
+	       tree_int_cst_sgn(retval) <= 0;
+}
+
+/*
+ * A return, before what it returns is handed to the caller: for each
+ * site, whether its pages are still held there and what is returned.
+ */
+void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
+			    const pb_word *w)
+{
+	tree retval = gimple_return_retval(ret);
+	int i;
+
+	if (!fn->summary)
+		return;
+	if (retval)
+		retval = pb_operand_on_edge(retval, via);
+	for (i = 0; i < fn->nsites; i++) {
+		struct pb_site_returns *r = &fn->summary->site[i];
+		bool held = pb_live_class_with(w[i], PB_TAKEN_HOLDS) >= 0;
+
+		if (pb_live_class_with(w[i], 1u << PB_HOLD_HANDED) >= 0)
+			r->handed = true;
+		if (!held) {
+			if (!retval || (!pb_nonpositive_const(retval) &&
+					pb_ret_site(fn, retval) != i))
+				r->none_else = false;
+			continue;
+		}
+		r->seen_held = true;
+		if (!retval || pb_ret_site(fn, retval) != i)
+			r->as_count = false;
+		if (!retval || !integer_zerop(pb_strip_copies(retval)) ||
+		    (w[i] & PB_FACET(PB_CLASS_PARTIAL, PB_HOLD_HELD)))
+			r->as_status = false;
+	}
+}
+
+/* The rule line of a site that pins into parameter P for the caller. */
+static bool pb_wrapper_line(struct pb_fn *fn, int site, int p, bool status,
+			    char *line, size_t len)
+{
+	const struct pb_site *s = &fn->sites[site];
+	int req = s->req ? pb_param_index(fn->fun, s->req) : 0;
+	char requested[32] = "";
+
+	if (s->rule->shape != PB_SHAPE_ARRAY || s->container.level != 0 ||
+	    s->container.offset)
+		return false;
+	if (req && !status)
+		snprintf(requested, sizeof(requested), " requested=arg%d", req);
+	snprintf(line, len, "acquire %s kind=%s %s=arg%d count=%s%s",
+		 pb_fn_name(fn->fun), pb_kind_words[s->rule->kind],
+		 s->rule->folio ? "folios" : "pages", p,
+		 status ? "status" : "return", requested);
+	return true;
+}
+
+/*
+ * After the checks: a function with one site pinning into its parameter's
+ * array, whose returns either keep the pages and return the count (or 0
+ * with all of them), or keep none and return 0 or an error, is an acquire
+ * for its callers.
+ */
+void pb_summary_finish(struct pb_fn *fn)
+{
+	const struct pb_site_returns *r;
+	char line[256];
+	int p;
+
+	if (!fn->summary || fn->nsites != 1 || fn->untracked_sites ||
+	    pb_api_has_rule(fn->fun->decl))
+		return;
+	r = &fn->summary->site[0];
+	p = pb_param_index(fn->fun, fn->sites[0].container.key);
+	if (!p || !r->seen_held || r->handed || !r->none_else ||
+	    fn->sites[0].conditional)
+		return;
+	if ((r->as_count || r->as_status) &&
+	    pb_wrapper_line(fn, 0, p, !r->as_count, line, sizeof(line)))
+		pb_summary_add(fn->fun, line);
+}
