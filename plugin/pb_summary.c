@@ -395,12 +395,69 @@ static bool pb_summarize_borrow(struct pb_fn *fn)
 	return true;
 }
 
+/* ---------------------------------------------------------------- free */
+
+/* The page array parameter FUN frees on every outcome ('kvfree(pages)'
+ * in a helper of its own), or 0. */
+static int pb_freed_param(struct pb_fn *fn)
+{
+	basic_block bb;
+	int found = 0;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+			struct pb_val v;
+			int p;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (!rule || rule->role != PB_ROLE_FREE ||
+			    rule->pages_arg < 1 ||
+			    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
+				continue;
+			v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
+			p = pb_param_index(fn->fun, v.key);
+			if (!p || v.level != 0 || (found && found != p) ||
+			    !pb_block_unconditional(fn->fun, bb))
+				return 0;
+			found = p;
+		}
+	}
+	return found;
+}
+
+static bool pb_summarize_free(struct pb_fn *fn)
+{
+	char line[256];
+	int p = pb_freed_param(fn);
+	bool folio;
+	int levels;
+	tree parm = DECL_ARGUMENTS(fn->fun->decl);
+
+	if (!p)
+		return false;
+	for (int i = 1; i < p && parm; i++)
+		parm = DECL_CHAIN(parm);
+	if (!parm || !pb_type_reaches_page(TREE_TYPE(parm), &folio, &levels) ||
+	    levels != 2)
+		return false;
+	snprintf(line, sizeof(line), "free %s buffer=arg%d",
+		 pb_fn_name(fn->fun), p);
+	pb_summary_add(fn->fun, line);
+	return true;
+}
+
 /* A function with page parameters and no acquire: what it does to them. */
 void pb_summarize_helper(struct pb_fn *fn)
 {
 	calculate_dominance_info(CDI_DOMINATORS);
 	calculate_dominance_info(CDI_POST_DOMINATORS);
-	if (!pb_summarize_release(fn))
+	if (!pb_summarize_release(fn) && !pb_summarize_free(fn))
 		pb_summarize_borrow(fn);
 	free_dominance_info(CDI_POST_DOMINATORS);
 }
@@ -414,6 +471,8 @@ struct pb_site_returns {
 	bool as_status;		/* each such return returns 0, all taken */
 	bool none_else;		/* other returns return 0 or less */
 	bool handed;		/* some return hands them on */
+	bool as_page;		/* each such return returns the page */
+	bool no_page_else;	/* other returns return NULL or an ERR_PTR */
 };
 
 struct pb_summary_obs {
@@ -429,6 +488,8 @@ void pb_summary_begin(struct pb_fn *fn)
 		fn->summary->site[i].as_count = true;
 		fn->summary->site[i].as_status = true;
 		fn->summary->site[i].none_else = true;
+		fn->summary->site[i].as_page = true;
+		fn->summary->site[i].no_page_else = true;
 	}
 }
 
@@ -444,6 +505,36 @@ static bool pb_nonpositive_const(tree retval)
 	retval = pb_strip_copies(retval);
 	return retval && TREE_CODE(retval) == INTEGER_CST &&
 	       tree_int_cst_sgn(retval) <= 0;
+}
+
+/* Is RETVAL the page SITE took (its only one)? */
+static bool pb_returns_page(struct pb_fn *fn, int site, tree retval)
+{
+	const struct pb_site *s = &fn->sites[site];
+	struct pb_val v;
+
+	if (!retval || !s->single)
+		return false;
+	v = pb_value_of(fn, retval);
+	return v.key && pb_key_equal(fn, v.key, s->container.key) &&
+	       v.level == s->container.level - 1;
+}
+
+/* Is RETVAL no page: NULL, or an ERR_PTR? */
+static bool pb_returns_no_page(tree retval)
+{
+	gimple *def;
+
+	retval = pb_strip_copies(retval);
+	if (!retval)
+		return false;
+	if (TREE_CODE(retval) == INTEGER_CST)
+		return integer_zerop(retval) || tree_int_cst_sgn(retval) < 0;
+	if (TREE_CODE(retval) != SSA_NAME)
+		return false;
+	def = SSA_NAME_DEF_STMT(retval);
+	return is_gimple_call(def) &&
+	       pb_api_makes_err_ptr(gimple_call_fndecl(def));
 }
 
 /*
@@ -470,9 +561,13 @@ void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
 			if (!retval || (!pb_nonpositive_const(retval) &&
 					pb_ret_site(fn, retval) != i))
 				r->none_else = false;
+			if (!pb_returns_no_page(retval))
+				r->no_page_else = false;
 			continue;
 		}
 		r->seen_held = true;
+		if (!pb_returns_page(fn, i, retval))
+			r->as_page = false;
 		if (!retval || pb_ret_site(fn, retval) != i)
 			r->as_count = false;
 		if (!retval || !integer_zerop(pb_strip_copies(retval)) ||
@@ -517,9 +612,18 @@ void pb_summary_finish(struct pb_fn *fn)
 	    pb_api_has_rule(fn->fun->decl))
 		return;
 	r = &fn->summary->site[0];
+	if (!r->seen_held || r->handed || fn->sites[0].conditional)
+		return;
+	if (r->as_page && r->no_page_else &&
+	    POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fn->fun->decl)))) {
+		snprintf(line, sizeof(line), "acquire %s kind=%s page=return count=one",
+			 pb_fn_name(fn->fun),
+			 pb_kind_words[fn->sites[0].rule->kind]);
+		pb_summary_add(fn->fun, line);
+		return;
+	}
 	p = pb_param_index(fn->fun, fn->sites[0].container.key);
-	if (!p || !r->seen_held || r->handed || !r->none_else ||
-	    fn->sites[0].conditional)
+	if (!p || !r->none_else)
 		return;
 	if ((r->as_count || r->as_status) &&
 	    pb_wrapper_line(fn, 0, p, !r->as_count, line, sizeof(line)))
