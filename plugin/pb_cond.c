@@ -775,6 +775,35 @@ static unsigned int pb_edge_owner_sites(struct pb_fn *fn, edge e)
 	return sites;
 }
 
+/* Does the comparison CMP of a call's result with 0 say it failed:
+ * an error code, or a NULL or ERR_PTR pointer? */
+static bool pb_cmp_says_failed(const struct pb_cmp *cmp)
+{
+	if (POINTER_TYPE_P(TREE_TYPE(cmp->lhs)))
+		return cmp->code == EQ_EXPR || cmp->code == LT_EXPR;
+	return cmp->code == NE_EXPR || cmp->code == LT_EXPR ||
+	       cmp->code == LE_EXPR;
+}
+
+/*
+ * The sites handed over on E by a call whose result E's branch tests
+ * (pb_handover_tested_call): on the branch where it succeeded, or on both
+ * if the test is not one of success against failure.
+ */
+static unsigned int pb_edge_callee_sites(struct pb_fn *fn, edge e)
+{
+	gcall *call = pb_handover_tested_call(e->src);
+	struct pb_cmp cmp;
+
+	if (!call)
+		return 0;
+	if (pb_edge_comparison(e, NULL, &cmp) &&
+	    pb_strip_copies(cmp.lhs) == gimple_call_lhs(call) &&
+	    integer_zerop(cmp.rhs) && pb_cmp_says_failed(&cmp))
+		return 0;
+	return pb_handover_call_sites(fn, call);
+}
+
 /*
  * Fill in every site's byte of the row.  A test is walked per site only
  * for the sites it mentions (pb_test_sites): for all the others it keeps
@@ -798,7 +827,7 @@ static void pb_fill_row(struct pb_fn *fn, edge e, edge via,
 				break;
 			}
 	}
-	owners = pb_edge_owner_sites(fn, e);
+	owners = pb_edge_owner_sites(fn, e) | pb_edge_callee_sites(fn, e);
 	for (i = 0; i < fn->nsites; i++) {
 		unsigned char facts = 0;
 

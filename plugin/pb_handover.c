@@ -196,3 +196,80 @@ unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt)
 	}
 	return sites;
 }
+
+/* ------------------------------------------------ a failing callee */
+
+/* The value a test 'if (x)' stands on, unwrapped within its block:
+ * 'unlikely(ret)', 'ret != 0', 'ret < 0'. */
+static tree pb_tested_value(basic_block bb, tree op)
+{
+	int steps;
+
+	for (steps = 0; steps < 4; steps++) {
+		gimple *def;
+
+		op = pb_strip_copies(op);
+		if (!op || TREE_CODE(op) != SSA_NAME)
+			return op;
+		def = SSA_NAME_DEF_STMT(op);
+		if (gimple_bb(def) != bb)
+			return op;
+		if (is_gimple_assign(def) &&
+		    TREE_CODE_CLASS(gimple_assign_rhs_code(def)) == tcc_comparison)
+			op = gimple_assign_rhs1(def);
+		else if (gimple_call_builtin_p(def, BUILT_IN_EXPECT))
+			op = gimple_call_arg(def, 0);
+		else
+			return op;
+	}
+	return op;
+}
+
+/*
+ * The call to code without a rule whose result the branch ending BB
+ * tests, as in 'ret = map_to_device(dev, pages, n); if (ret) goto unpin;'.
+ * By the kernel's convention a call that fails has taken nothing over:
+ * the pages it was given are handed over on the branch where it
+ * succeeded (pb_cond.c), not at the call.  NULL if there is none.
+ */
+gcall *pb_handover_tested_call(basic_block bb)
+{
+	gcond *cond = safe_dyn_cast<gcond *>(last_stmt(bb));
+	gimple_stmt_iterator gsi;
+	tree tested;
+
+	if (!cond)
+		return NULL;
+	tested = pb_tested_value(bb, gimple_cond_lhs(cond));
+	if (!tested || TREE_CODE(tested) != SSA_NAME)
+		return NULL;
+	for (gsi = gsi_last_bb(bb); !gsi_end_p(gsi); gsi_prev(&gsi)) {
+		gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+
+		if (!call || gimple_call_internal_p(call) ||
+		    gimple_call_builtin_p(call, BUILT_IN_EXPECT))
+			continue;
+		if (gimple_call_lhs(call) != tested ||
+		    pb_api_lookup(gimple_call_fndecl(call)))
+			return NULL;
+		return call;
+	}
+	return NULL;
+}
+
+/* Does CALL's hand-over wait for the test of its result? */
+bool pb_handover_waits(gcall *call)
+{
+	return gimple_call_lhs(call) &&
+	       pb_handover_tested_call(gimple_bb(call)) == call;
+}
+
+/* The sites whose pages CALL's arguments carry. */
+unsigned int pb_handover_call_sites(struct pb_fn *fn, gcall *call)
+{
+	unsigned int sites = 0, i;
+
+	for (i = 0; i < gimple_call_num_args(call); i++)
+		sites |= pb_handover_argument_sites(fn, gimple_call_arg(call, i));
+	return sites;
+}

@@ -168,6 +168,10 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 			return;
 		}
 	}
+	/* a call whose failure the block tests hands over where it
+	 * succeeded (pb_cond.c) */
+	if (pb_handover_waits(call))
+		return;
 	for (i = 0; i < gimple_call_num_args(call); i++)
 		pb_on_hand_over(fn, pb_handover_argument_sites(fn,
 						gimple_call_arg(call, i)), w);

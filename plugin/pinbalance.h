@@ -188,6 +188,9 @@ bool pb_guards_contradict(const struct pb_site *site, edge e);
 
 unsigned int pb_handover_operand_sites(struct pb_fn *fn, tree op);
 unsigned int pb_handover_argument_sites(struct pb_fn *fn, tree op);
+gcall *pb_handover_tested_call(basic_block bb);
+bool pb_handover_waits(gcall *call);
+unsigned int pb_handover_call_sites(struct pb_fn *fn, gcall *call);
 unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt);
 
 /* ------------------------------------------------------ conditions */
