@@ -5,7 +5,9 @@
  * One file per concern, each calling only the ones below it:
  *
  *   pinbalance.c   options, plugin_init, pass registration, statistics
+ *   pb_fields.c    struct fields holding pages, judged per file
  *   pb_analyze.c   one function: the steps below, in order
+ *   pb_summary.c   what a function does to its callers' pages, as a rule
  *   pb_diag.c      the path of events of each finding, and its warning
  *   pb_solve.c     the engine: worklist dataflow, edge rows, the record
  *                  of what made each facet true (knows nothing of pins)
