@@ -185,8 +185,12 @@ void pb_sites_collect(struct pb_fn *fn)
 				fn->untracked_sites++;
 				continue;
 			}
-			if (site->caller_owned)
+			if (site->caller_owned) {
 				pb_stats.sites_caller_owned++;
+				/* a field of a struct: its owner's */
+				if (TREE_CODE(site->container.key) == COMPONENT_REF)
+					pb_stats.sites_owned_by_field++;
+			}
 			fn->nsites++;
 		}
 	}

@@ -84,15 +84,16 @@ static const char *pb_fn_name(function *fun)
 }
 
 /* Register LINE as FUN's summary; print it with the summaries option. */
-static void pb_summary_add(function *fun, const char *line)
+static bool pb_summary_add(function *fun, const char *line)
 {
 	if (!pb_api_add_summary(fun->decl, line))
-		return;
+		return false;
 	pb_stats.summaries++;
 	if (pb_options.summaries)
 		fprintf(stderr, "%s\t# %s:%d\n", line,
 			LOCATION_FILE(DECL_SOURCE_LOCATION(fun->decl)),
 			LOCATION_LINE(DECL_SOURCE_LOCATION(fun->decl)));
+	return true;
 }
 
 /* ------------------------------------------------------------ release */
@@ -626,6 +627,7 @@ void pb_summary_finish(struct pb_fn *fn)
 	if (!p || !r->none_else)
 		return;
 	if ((r->as_count || r->as_status) &&
-	    pb_wrapper_line(fn, 0, p, !r->as_count, line, sizeof(line)))
-		pb_summary_add(fn->fun, line);
+	    pb_wrapper_line(fn, 0, p, !r->as_count, line, sizeof(line)) &&
+	    pb_summary_add(fn->fun, line) && fn->sites[0].caller_owned)
+		pb_stats.sites_owned_summarised++;
 }

@@ -288,13 +288,15 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		"(%lu untracked, %lu caller-owned: no leak check), %lu given up, "
 		"%lu findings, %lu bodies ignored by rules, %lu summaries, "
 		"%lu page fields judged (%lu not: both kinds or pages of "
-		"unknown origin)\n",
+		"unknown origin), caller-owned sites: %lu in struct fields, "
+		"%lu in wrappers checked at their callers\n",
 		main_input_filename ? main_input_filename : "-",
 		pb_stats.functions, pb_stats.functions_analyzed, pb_stats.sites,
 		pb_stats.sites_untracked, pb_stats.sites_caller_owned,
 		pb_stats.functions_given_up, total, pb_stats.functions_ignored,
 		pb_stats.summaries,
-		pb_stats.fields_judged, pb_stats.fields_unjudged);
+		pb_stats.fields_judged, pb_stats.fields_unjudged,
+		pb_stats.sites_owned_by_field, pb_stats.sites_owned_summarised);
 	pb_api_print_ignored();
 }
 

@@ -64,6 +64,9 @@ struct pb_stats {
 	unsigned long sites_caller_owned;
 	unsigned long functions_given_up;
 	unsigned long functions_ignored;
+	unsigned long sites_owned_by_field;	/* caller-owned: a struct's field */
+	unsigned long sites_owned_summarised;	/* caller-owned: an acquire
+						 * summary, checked at callers */
 	unsigned long summaries;	/* the file's functions summarised */
 	unsigned long fields_judged;	/* page fields of one known kind */
 	unsigned long fields_unjudged;	/* both kinds, or unknown pages */
