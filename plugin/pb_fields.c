@@ -208,10 +208,14 @@ static void pb_field_filled_elsewhere(tree field)
 /* The pages argument of CALL under RULE, or NULL_TREE. */
 static tree pb_rule_pages_arg(gcall *call, const struct pb_rule *rule)
 {
+	tree arg, inside;
+
 	if (rule->pages_arg < 1 ||
 	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
 		return NULL_TREE;
-	return gimple_call_arg(call, rule->pages_arg - 1);
+	arg = gimple_call_arg(call, rule->pages_arg - 1);
+	inside = pb_union_arg_pointer(call, arg);
+	return inside ? inside : arg;
 }
 
 /* The acquires of FUN whose array is VAL, stored by 'field = VAL'. */

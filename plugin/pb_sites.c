@@ -59,9 +59,13 @@ bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule)
 	if (rule->pages_arg > nargs || rule->count_arg > nargs ||
 	    rule->when_arg > nargs)
 		return false;
-	if (rule->pages_arg > 0 &&
-	    !POINTER_TYPE_P(TREE_TYPE(gimple_call_arg(call, rule->pages_arg - 1))))
-		return false;
+	if (rule->pages_arg > 0) {
+		tree arg = gimple_call_arg(call, rule->pages_arg - 1);
+
+		if (!POINTER_TYPE_P(TREE_TYPE(arg)) &&
+		    !pb_union_arg_pointer(call, arg))
+			return false;
+	}
 	return true;
 }
 

@@ -90,7 +90,7 @@ static void pb_on_release(struct pb_fn *fn, gcall *call,
 
 	if (rule->pages_arg < 1)
 		return;
-	v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
+	v = pb_value_of_arg(fn, call, rule->pages_arg - 1);
 	if (!v.key)
 		return;
 	for (i = 0; i < fn->nsites; i++) {

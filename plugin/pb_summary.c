@@ -174,7 +174,7 @@ static void pb_note_release(struct pb_fn *fn, gcall *call,
 	if (rule->pages_arg < 1 ||
 	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
 		return;
-	v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
+	v = pb_value_of_arg(fn, call, rule->pages_arg - 1);
 	p = pb_param_index(fn->fun, v.key);
 	if (!p)
 		return;

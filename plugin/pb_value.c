@@ -487,6 +487,49 @@ static struct pb_val pb_ssa_value(struct pb_fn *fn, tree name)
 	return v;
 }
 
+/* Is OP a transparent union passed by value, as release_pages() takes? */
+static bool pb_is_transparent_union(tree op)
+{
+	return op && DECL_P(op) && TREE_CODE(TREE_TYPE(op)) == UNION_TYPE &&
+	       TYPE_TRANSPARENT_AGGR(TREE_TYPE(op));
+}
+
+/*
+ * The pointer a transparent union argument OP of CALL carries: GCC passes
+ * 'release_pages(pages, n)' as 'D.1.pages = pages; release_pages(D.1, n)',
+ * the store just before the call, in its block.  NULL_TREE if not found.
+ */
+tree pb_union_arg_pointer(gimple *call, tree op)
+{
+	gimple_stmt_iterator gsi;
+
+	if (!pb_is_transparent_union(op))
+		return NULL_TREE;
+	gsi = gsi_for_stmt(call);
+	for (gsi_prev(&gsi); !gsi_end_p(gsi); gsi_prev(&gsi)) {
+		gimple *stmt = gsi_stmt(gsi);
+		tree lhs;
+
+		if (!gimple_assign_single_p(stmt))
+			continue;
+		lhs = gimple_assign_lhs(stmt);
+		if (TREE_CODE(lhs) == COMPONENT_REF && TREE_OPERAND(lhs, 0) == op)
+			return gimple_assign_rhs1(stmt);
+		if (lhs == op)
+			return NULL_TREE;
+	}
+	return NULL_TREE;
+}
+
+/* The value of argument I of CALL, seeing through a transparent union. */
+struct pb_val pb_value_of_arg(struct pb_fn *fn, gcall *call, unsigned int i)
+{
+	tree arg = gimple_call_arg(call, i);
+	tree inside = pb_union_arg_pointer(call, arg);
+
+	return pb_value_of(fn, inside ? inside : arg);
+}
+
 struct pb_val pb_value_of(struct pb_fn *fn, tree op)
 {
 	if (!op)

@@ -163,6 +163,8 @@ void pb_value_fini(struct pb_fn *fn);
 struct pb_val pb_value_of(struct pb_fn *fn, tree op);
 struct pb_val pb_value_of_addr(struct pb_fn *fn, tree ref);
 struct pb_val pb_value_deref(struct pb_fn *fn, tree op);
+tree pb_union_arg_pointer(gimple *call, tree op);
+struct pb_val pb_value_of_arg(struct pb_fn *fn, gcall *call, unsigned int i);
 int pb_value_nstores(struct pb_fn *fn);
 const struct pb_store *pb_value_store(struct pb_fn *fn, int i);
 bool pb_key_equal(struct pb_fn *fn, tree a, tree b);

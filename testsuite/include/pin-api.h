@@ -93,7 +93,15 @@ void unpin_folio(struct folio *folio);
 void unpin_folios(struct folio **folios, unsigned long nfolios);
 
 void __folio_put(struct folio *folio);
-void release_pages(struct page **pages, int nr);
+/* As in 6.12's mm.h: a transparent union, passed by value through a
+ * temporary ('D.1.pages = pages; release_pages(D.1, nr)') in GIMPLE. */
+struct encoded_page;
+typedef union {
+	struct page **pages;
+	struct folio **folios;
+	struct encoded_page **encoded_pages;
+} release_pages_arg __attribute__ ((__transparent_union__));
+void release_pages(release_pages_arg arg, int nr);
 int set_page_dirty_lock(struct page *page);
 void *page_address(const struct page *page);
 void flush_dcache_page(struct page *page);
