@@ -245,12 +245,17 @@ gcall *pb_handover_tested_call(basic_block bb)
 		return NULL;
 	for (gsi = gsi_last_bb(bb); !gsi_end_p(gsi); gsi_prev(&gsi)) {
 		gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+		const struct pb_rule *rule;
 
 		if (!call || gimple_call_internal_p(call) ||
 		    gimple_call_builtin_p(call, BUILT_IN_EXPECT))
 			continue;
-		if (gimple_call_lhs(call) != tested ||
-		    pb_api_lookup(gimple_call_fndecl(call)))
+		if (gimple_call_lhs(call) != tested)
+			return NULL;
+		rule = pb_api_lookup(gimple_call_fndecl(call));
+		/* code without a rule (by the kernel's convention), or an
+		 * owner whose rule says a failure leaves the pages */
+		if (rule && (rule->role != PB_ROLE_OWNER || !rule->on_success))
 			return NULL;
 		return call;
 	}
@@ -264,10 +269,16 @@ bool pb_handover_waits(gcall *call)
 	       pb_handover_tested_call(gimple_bb(call)) == call;
 }
 
-/* The sites whose pages CALL's arguments carry. */
+/* The sites whose pages CALL's arguments carry (an owner's: its pages). */
 unsigned int pb_handover_call_sites(struct pb_fn *fn, gcall *call)
 {
+	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
 	unsigned int sites = 0, i;
+
+	if (rule && rule->role == PB_ROLE_OWNER && rule->pages_arg > 0 &&
+	    gimple_call_num_args(call) >= (unsigned int)rule->pages_arg)
+		return pb_handover_operand_sites(fn,
+				gimple_call_arg(call, rule->pages_arg - 1));
 
 	for (i = 0; i < gimple_call_num_args(call); i++)
 		sites |= pb_handover_argument_sites(fn, gimple_call_arg(call, i));

@@ -34,6 +34,7 @@ enum pb_field {
 	PB_F_KIND, PB_F_PAGES, PB_F_FOLIOS, PB_F_PAGE, PB_F_FOLIO, PB_F_RANGE,
 	PB_F_COUNT, PB_F_REQUESTED, PB_F_WHEN, PB_F_CONDITIONAL,
 	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
+	PB_F_ON_SUCCESS,
 	PB_NFIELDS,
 };
 
@@ -60,6 +61,7 @@ static const struct {
 	{ "buffer", false },
 	{ "value", false },
 	{ "means", false },
+	{ "on-success", true },
 };
 
 /* Each directive: its role, the fields it allows and those it needs. */
@@ -82,7 +84,8 @@ static const struct {
 	  "kind= and one of page=/pages=/folio=/folios=/range=" },
 	{ "derive", PB_ROLE_DERIVE, F(PB_F_FROM), F(PB_F_FROM), "from=" },
 	{ "borrow", PB_ROLE_BORROW, F(PB_F_PAGE), F(PB_F_PAGE), "page=" },
-	{ "owner", PB_ROLE_OWNER, F(PB_F_PAGES), 0, "nothing, or pages=" },
+	{ "owner", PB_ROLE_OWNER, F(PB_F_PAGES) | F(PB_F_ON_SUCCESS), 0,
+	  "nothing, or pages=, and on-success" },
 	{ "alloc", PB_ROLE_ALLOC, 0, 0, "no field" },
 	{ "free", PB_ROLE_FREE, F(PB_F_BUFFER), F(PB_F_BUFFER), "buffer=" },
 	{ "test", PB_ROLE_TEST, F(PB_F_VALUE) | F(PB_F_MEANS),
@@ -496,6 +499,7 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 		return pb_parse_arg(cur, v->text, v->len, v->column, false,
 				    &rule->pages_arg);
 	case PB_ROLE_OWNER:
+		rule->on_success = w->token[PB_F_ON_SUCCESS] != NULL;
 		v = w->value[PB_F_PAGES];
 		return !v || pb_parse_arg(cur, v->text, v->len, v->column,
 					  false, &rule->pages_arg);
@@ -667,7 +671,8 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 	       a->pages_arg == b->pages_arg && a->count_arg == b->count_arg &&
 	       a->when_arg == b->when_arg && a->when_mask == b->when_mask &&
 	       a->folio == b->folio && a->conditional == b->conditional &&
-	       a->preferred == b->preferred && a->test == b->test;
+	       a->preferred == b->preferred && a->test == b->test &&
+	       a->on_success == b->on_success;
 }
 
 /* Rehash after the array moved: entries point into it. */

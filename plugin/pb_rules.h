@@ -73,6 +73,7 @@ struct pb_rule {
 	bool folio;		/* the pages are folios */
 	bool conditional;	/* pins only sometimes: kind not certain */
 	bool preferred;		/* the release to suggest for its kind */
+	bool on_success;	/* owner: a failure leaves the pages */
 	enum pb_test test;	/* PB_ROLE_TEST: what a true result means */
 	const char *file;	/* where the rule was read */
 	int line;

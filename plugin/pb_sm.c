@@ -160,6 +160,8 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 		case PB_ROLE_OWNER:
 			if (rule->pages_arg < 1)
 				break;
+			if (pb_handover_waits(call))
+				return;
 			/* an owner of one argument: only that one is theirs */
 			pb_on_hand_over(fn, pb_handover_operand_sites(fn,
 					gimple_call_arg(call, rule->pages_arg - 1)), w);
