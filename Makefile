@@ -7,6 +7,8 @@
 #   make check-asan      run the testsuite with that build
 #   make fuzz            fuzz the rules parser (libFuzzer, FUZZ_SECONDS=1800)
 #   make kernel-check    check Linux 6.12 through kbuild (ALL=1: whole tree)
+#   make kernel-recall   recall on bugs re-created in 6.12 (docs/recall.md)
+#   make kernel-recheck  the checked objects again with this plugin
 #   make check-enforce   test that a finding fails a kernel build only with
 #                        CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE (check-kernel:
 #                        its old name)
@@ -110,6 +112,18 @@ fuzz: build/rules-fuzz
 kernel-check:
 	kernel-integration/kernel-check.sh 6.12
 
+# Recall on real code: bugs re-created by one-line edits in Linux 6.12
+# files, each compiled with kbuild's recorded command and this checkout's
+# plugin (a benchmark; docs/recall.md).  Needs make kernel-check first.
+kernel-recall: $(PLUGIN)
+	kernel-integration/kernel-recall.sh 6.12
+
+# The objects of the last kernel check again, with this checkout's plugin,
+# without kbuild: a plugin change tried on the whole pin/get part of the
+# tree in minutes.
+kernel-recheck: $(PLUGIN)
+	ARGS=stats kernel-integration/recheck.sh 6.12
+
 # With CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE a put_page() of a pinned page
 # stops a kernel build; without it, it is a warning CONFIG_WERROR ignores.
 check-enforce:
@@ -118,7 +132,7 @@ check-enforce:
 # The target's name before it was made distinct from kernel-check.
 check-kernel: check-enforce
 
-.PHONY: kernel-check check-enforce check-kernel
+.PHONY: kernel-check kernel-recall kernel-recheck check-enforce check-kernel
 
 # The no-op plugin: the benchmark's floor, built like pinbalance.
 build/noop_plugin.so: testsuite/bench/noop_plugin.c
