@@ -20,7 +20,7 @@
 #   errors, F failures only with the plugin
 # (on one line) and exits 1 when K+F > 0, 2 when it cannot run at all.
 #
-# Environment:
+# Environment (csmith and libcsmith-dev are installed when missing):
 #   CC                 compiler (gcc); the plugin must be built for it
 #   PINBALANCE_PLUGIN  plugin (plugin/pinbalance.so of this repository)
 #   OUT                kept failures (build/robust/csmith of this repository)
@@ -51,6 +51,13 @@ die() { say "$*"; exit 2; }
 case $n$seed0 in
 *[!0-9]*) die "usage: ${0##*/} [N] [SEED0] (numbers)" ;;
 esac
+# Debian's csmith, and libcsmith-dev for csmith.h, installed when missing.
+if ! command -v "$csmith" >/dev/null || [ ! -f "$inc/csmith.h" ]; then
+	[ "$(id -u)" -eq 0 ] || die "no $csmith or $inc/csmith.h: apt-get install csmith libcsmith-dev"
+	say "installing csmith libcsmith-dev"
+	apt-get update -q >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q csmith libcsmith-dev >/dev/null
+fi
 command -v "$csmith" >/dev/null || die "no $csmith (apt-get install csmith)"
 command -v "$cc" >/dev/null || die "no compiler $cc"
 [ -f "$inc/csmith.h" ] || die "no csmith.h in $inc (set CSMITH_INCLUDE)"
