@@ -67,7 +67,7 @@ finding_re=': (warning|error): .*\[CWE-[0-9]+\]'
 grep -a -E "$finding_re" "$out/all" | sort -u || true
 findings=$({ grep -a -E "$finding_re" "$out/all" || true; } | sort -u | wc -l)
 ices=$(grep -a -c 'internal compiler error' "$out/all" || true)
-failed=$(cat "$out"/*.err 2>/dev/null | wc -l)
+failed=$( (cat "$out"/*.err 2>/dev/null || true) | wc -l)
 cat "$out"/*.err 2>/dev/null || true
 stats=$(grep -a '^pinbalance: ' "$out/all" | grep -v 'ignore rule' || true)
 echo "recheck: ${#objects[@]} objects, $findings findings, $ices internal compiler errors, $failed failed"

@@ -477,9 +477,14 @@ static bool pb_edge_comparison(edge e, edge via, struct pb_cmp *cmp)
 #define PB_TEST_DEPTH 8
 
 static bool pb_known_nonzero(tree op, int depth);
+static bool pb_edge_implies_nonzero(edge e, tree val);
 
-/* 1 if L CODE R surely holds, 0 if it surely does not, -1 if unknown. */
-static int pb_static_compare(tree l, enum tree_code code, tree r)
+/*
+ * 1 if L CODE R surely holds on VIA, 0 if it surely does not, -1 if
+ * unknown.  'ret' that the branch into VIA found non-zero
+ * ('ret = map(...); if (ret) goto out;') is non-zero at 'out:'.
+ */
+static int pb_static_compare(tree l, enum tree_code code, tree r, edge via)
 {
 	tree folded;
 
@@ -487,7 +492,8 @@ static int pb_static_compare(tree l, enum tree_code code, tree r)
 		return -1;
 	if (TREE_CODE(l) != INTEGER_CST) {
 		if (!integer_zerop(r) || (code != EQ_EXPR && code != NE_EXPR) ||
-		    !pb_known_nonzero(l, 4))
+		    (!pb_known_nonzero(l, 4) &&
+		     !(via && pb_edge_implies_nonzero(via, l))))
 			return -1;
 		return code == NE_EXPR;
 	}
@@ -510,7 +516,7 @@ static unsigned int pb_compare_classes(struct pb_fn *fn, int site, tree lhs,
 	int c;
 
 	/* known on this edge whatever the site did: all classes, or none */
-	switch (pb_static_compare(l, code, r)) {
+	switch (pb_static_compare(l, code, r, via)) {
 	case 1:
 		return PB_ALL_CLASSES;
 	case 0:
@@ -731,7 +737,7 @@ static bool pb_edge_statically_dead(edge e, edge via)
 	if (!via || !pb_edge_comparison(e, via, &cmp))
 		return false;
 	return pb_static_compare(pb_operand_on_edge(cmp.lhs, via), cmp.code,
-				 pb_operand_on_edge(cmp.rhs, via)) == 0;
+				 pb_operand_on_edge(cmp.rhs, via), via) == 0;
 }
 
 /*
