@@ -27,13 +27,29 @@ void pb_sm_entry(struct pb_fn *fn, pb_word *w)
 		w[i] = PB_ABSENT;
 }
 
-/* An acquire: its pages are held, in every class the call may return. */
+/* Do sites A and B take their pages into the very same container? */
+static bool pb_same_container(struct pb_fn *fn, int a, int b)
+{
+	const struct pb_val *ca = &fn->sites[a].container;
+	const struct pb_val *cb = &fn->sites[b].container;
+
+	return ca->level == cb->level && ca->row == cb->row &&
+	       !ca->offset && !cb->offset && pb_key_equal(fn, ca->key, cb->key);
+}
+
+/*
+ * An acquire: its pages are held, in every class the call may return.
+ * They replace what the container held: another site filling the same
+ * container ('again: get_user_pages_fast(..., &page)' and its read-only
+ * retry) no longer has pages there, as a re-run of this site forgets its
+ * own (a release through the container now meets these pages only).
+ */
 static void pb_on_acquire(struct pb_fn *fn, gimple *call, pb_word *w)
 {
 	int site = pb_site_of_call(fn, call);
 	unsigned int classes;
 	pb_word fresh = 0;
-	int c;
+	int c, i;
 
 	if (site < 0)
 		return;
@@ -42,6 +58,9 @@ static void pb_on_acquire(struct pb_fn *fn, gimple *call, pb_word *w)
 		if (classes & (1u << c))
 			fresh |= PB_FACET(c, PB_HOLD_HELD);
 	w[site] = fresh;
+	for (i = 0; i < fn->nsites; i++)
+		if (i != site && pb_same_container(fn, i, site))
+			w[i] = PB_ABSENT;
 }
 
 /* The pages of SITES are given to code that owns them from now on. */

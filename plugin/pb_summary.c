@@ -144,8 +144,12 @@ static bool pb_block_unconditional(function *fun, basic_block bb)
 
 		if (!up)
 			return false;
-		if (dominated_by_p(CDI_POST_DOMINATORS, up, bb))
-			return true;
+		/* UP's branch cannot skip BB, but UP itself may be skipped:
+		 * go on up */
+		if (dominated_by_p(CDI_POST_DOMINATORS, up, bb)) {
+			bb = up;
+			continue;
+		}
 		cond = safe_dyn_cast<gcond *>(last_stmt(up));
 		if (!cond || pb_from_call(gimple_cond_lhs(cond), 8) ||
 		    pb_from_call(gimple_cond_rhs(cond), 8))
