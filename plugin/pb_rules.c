@@ -34,7 +34,7 @@ enum pb_field {
 	PB_F_KIND, PB_F_PAGES, PB_F_FOLIOS, PB_F_PAGE, PB_F_FOLIO, PB_F_RANGE,
 	PB_F_COUNT, PB_F_REQUESTED, PB_F_WHEN, PB_F_CONDITIONAL,
 	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
-	PB_F_ON_SUCCESS,
+	PB_F_ON_SUCCESS, PB_F_WHOLE,
 	PB_NFIELDS,
 };
 
@@ -62,6 +62,7 @@ static const struct {
 	{ "value", false },
 	{ "means", false },
 	{ "on-success", true },
+	{ "whole", true },
 };
 
 /* Each directive: its role, the fields it allows and those it needs. */
@@ -75,7 +76,7 @@ static const struct {
 	{ "acquire", PB_ROLE_ACQUIRE,
 	  F(PB_F_KIND) | F(PB_F_PAGES) | F(PB_F_FOLIOS) | F(PB_F_PAGE) |
 	  F(PB_F_COUNT) | F(PB_F_REQUESTED) | F(PB_F_WHEN) |
-	  F(PB_F_CONDITIONAL),
+	  F(PB_F_CONDITIONAL) | F(PB_F_WHOLE),
 	  F(PB_F_KIND) | F(PB_F_COUNT),
 	  "kind=, one of pages=/folios=/page=, and count=" },
 	{ "release", PB_ROLE_RELEASE,
@@ -427,6 +428,7 @@ static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
 			  &rule->count_arg))
 		return false;
 	rule->conditional = w->token[PB_F_CONDITIONAL] != NULL;
+	rule->whole = w->token[PB_F_WHOLE] != NULL;
 	if (w->value[PB_F_WHEN]) {
 		const struct pb_token *v = w->value[PB_F_WHEN];
 		const char *amp = (const char *)memchr(v->text, '&', v->len);
@@ -672,7 +674,7 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 	       a->when_arg == b->when_arg && a->when_mask == b->when_mask &&
 	       a->folio == b->folio && a->conditional == b->conditional &&
 	       a->preferred == b->preferred && a->test == b->test &&
-	       a->on_success == b->on_success;
+	       a->on_success == b->on_success && a->whole == b->whole;
 }
 
 /* Rehash after the array moved: entries point into it. */

@@ -46,7 +46,7 @@ static unsigned int pb_initial_classes(const struct pb_rule *rule, tree req)
 	/* The gup functions return 0 only when asked for 0 pages. */
 	if (!req_const || tree_to_shwi(req) < 1)
 		classes |= 1u << PB_CLASS_ZERO;
-	if (!req_const || tree_to_shwi(req) != 1)
+	if ((!req_const || tree_to_shwi(req) != 1) && !rule->whole)
 		classes |= 1u << PB_CLASS_PARTIAL;
 	return classes;
 }

@@ -477,6 +477,7 @@ struct pb_site_returns {
 	bool none_else;		/* other returns return 0 or less */
 	bool handed;		/* some return hands them on */
 	bool as_page;		/* each such return returns the page */
+	bool partial;		/* some such return keeps a partial pin */
 	bool no_page_else;	/* other returns return NULL or an ERR_PTR */
 };
 
@@ -571,6 +572,9 @@ void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
 			continue;
 		}
 		r->seen_held = true;
+		if (w[i] & (PB_FACET(PB_CLASS_PARTIAL, PB_HOLD_HELD) |
+			    PB_FACET(PB_CLASS_PARTIAL, PB_HOLD_PART)))
+			r->partial = true;
 		if (!pb_returns_page(fn, i, retval))
 			r->as_page = false;
 		if (!retval || pb_ret_site(fn, retval) != i)
@@ -583,7 +587,7 @@ void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
 
 /* The rule line of a site that pins into parameter P for the caller. */
 static bool pb_wrapper_line(struct pb_fn *fn, int site, int p, bool status,
-			    char *line, size_t len)
+			    bool whole, char *line, size_t len)
 {
 	const struct pb_site *s = &fn->sites[site];
 	int req = s->req ? pb_param_index(fn->fun, s->req) : 0;
@@ -594,10 +598,11 @@ static bool pb_wrapper_line(struct pb_fn *fn, int site, int p, bool status,
 		return false;
 	if (req && !status)
 		snprintf(requested, sizeof(requested), " requested=arg%d", req);
-	snprintf(line, len, "acquire %s kind=%s %s=arg%d count=%s%s",
+	snprintf(line, len, "acquire %s kind=%s %s=arg%d count=%s%s%s",
 		 pb_fn_name(fn->fun), pb_kind_words[s->rule->kind],
 		 s->rule->folio ? "folios" : "pages", p,
-		 status ? "status" : "return", requested);
+		 status ? "status" : "return", requested,
+		 whole && !status ? " whole" : "");
 	return true;
 }
 
@@ -631,7 +636,8 @@ void pb_summary_finish(struct pb_fn *fn)
 	if (!p || !r->none_else)
 		return;
 	if ((r->as_count || r->as_status) &&
-	    pb_wrapper_line(fn, 0, p, !r->as_count, line, sizeof(line)) &&
+	    pb_wrapper_line(fn, 0, p, !r->as_count, !r->partial, line,
+			    sizeof(line)) &&
 	    pb_summary_add(fn->fun, line) && fn->sites[0].caller_owned)
 		pb_stats.sites_owned_summarised++;
 }
