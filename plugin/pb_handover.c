@@ -257,12 +257,6 @@ gcall *pb_handover_tested_call(basic_block bb)
 		 * owner whose rule says a failure leaves the pages */
 		if (rule && (rule->role != PB_ROLE_OWNER || !rule->on_success))
 			return NULL;
-		/* a function of this file that got no summary was read: what
-		 * its failure leaves is not the convention's to say (a helper
-		 * that unpins the page itself when it cannot map it) */
-		if (!rule && gimple_call_fndecl(call) &&
-		    gimple_has_body_p(gimple_call_fndecl(call)))
-			return NULL;
 		return call;
 	}
 	return NULL;

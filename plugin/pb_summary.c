@@ -194,7 +194,7 @@ static void pb_note_release(struct pb_fn *fn, gcall *call,
 	}
 }
 
-/* The one parameter FUN releases unconditionally, in one kind; 0. */
+/* The one parameter FUN releases, in one kind; 0. */
 static int pb_released_param(struct pb_param_release *rel, int n)
 {
 	int p, found = 0;
@@ -202,8 +202,7 @@ static int pb_released_param(struct pb_param_release *rel, int n)
 	for (p = 1; p <= n; p++) {
 		if (!rel[p].kinds)
 			continue;
-		if (found || rel[p].conditional ||
-		    (rel[p].kinds & (rel[p].kinds - 1)))
+		if (found || (rel[p].kinds & (rel[p].kinds - 1)))
 			return 0;
 		found = p;
 	}
@@ -240,6 +239,18 @@ static bool pb_summarize_release(struct pb_fn *fn)
 	p = pb_released_param(rel, PB_RULE_MAX_ARG);
 	if (!p)
 		return false;
+	/*
+	 * Released on some outcome only, as qib_user_sdma_page_to_frags()
+	 * unpins the page when it cannot map it and keeps it in its packet
+	 * otherwise: the helper disposes of the page itself, whether it
+	 * fails or not.  It owns it: its caller's failure branch must not
+	 * keep the page (pb_handover_tested_call).
+	 */
+	if (rel[p].conditional) {
+		snprintf(line, sizeof(line), "owner %s pages=arg%d",
+			 pb_fn_name(fn->fun), p);
+		return pb_summary_add(fn->fun, line);
+	}
 	parm = DECL_ARGUMENTS(fn->fun->decl);
 	for (int i = 1; i < p && parm; i++)
 		parm = DECL_CHAIN(parm);
