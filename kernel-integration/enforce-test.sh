@@ -64,7 +64,7 @@ build_obj() {
 if build_obj shipped; then
 	result pass "$obj builds with CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE=y"
 else
-	result fail "$obj builds with CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE=y (see $build/check-kernel-shipped.log)"
+	result fail "$obj builds with CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE=y (see $build/enforce-test-shipped.log)"
 fi
 
 # 2. the pinned page released with put_page(): one line, found by content
@@ -75,22 +75,22 @@ say "edited $file:$line: unpin_user_page(pages[i]) -> put_page(pages[i])"
 if build_obj edited; then
 	result fail "the build fails when $file:$line puts a pinned page (it built)"
 elif grep -qE "xilinx_sdfec.c:$line:[0-9]+: error: pinned page released with .{1,3}put_page" \
-	"$build/check-kernel-edited.log"; then
+	"$build/enforce-test-edited.log"; then
 	result pass "the build fails at $obj with the plugin's error at $file:$line"
-	grep -E "error: pinned page released" "$build/check-kernel-edited.log" | head -1
+	grep -E "error: pinned page released" "$build/enforce-test-edited.log" | head -1
 else
-	result fail "the build fails at $obj with the plugin's error at $file:$line (see $build/check-kernel-edited.log)"
+	result fail "the build fails at $obj with the plugin's error at $file:$line (see $build/enforce-test-edited.log)"
 fi
 
 # 3. the same edit without enforcement: a warning, and the object builds
 if ! build_obj warn "$warn_build"; then
-	result fail "without _ENFORCE, $obj builds with the finding as a warning under CONFIG_WERROR=y (it failed: see $warn_build/check-kernel-warn.log)"
+	result fail "without _ENFORCE, $obj builds with the finding as a warning under CONFIG_WERROR=y (it failed: see $warn_build/enforce-test-warn.log)"
 elif grep -qE "xilinx_sdfec.c:$line:[0-9]+: warning: pinned page released with .{1,3}put_page" \
-	"$warn_build/check-kernel-warn.log"; then
+	"$warn_build/enforce-test-warn.log"; then
 	result pass "without _ENFORCE, $obj builds under CONFIG_WERROR=y with the plugin's warning at $file:$line"
-	grep -E "warning: pinned page released" "$warn_build/check-kernel-warn.log" | head -1
+	grep -E "warning: pinned page released" "$warn_build/enforce-test-warn.log" | head -1
 else
-	result fail "without _ENFORCE, $obj builds with the plugin's warning at $file:$line (no warning: see $warn_build/check-kernel-warn.log)"
+	result fail "without _ENFORCE, $obj builds with the plugin's warning at $file:$line (no warning: see $warn_build/enforce-test-warn.log)"
 fi
 
 # 4. reverted
@@ -99,7 +99,7 @@ trap - EXIT
 if build_obj reverted; then
 	result pass "$obj builds again once the edit is reverted"
 else
-	result fail "$obj builds again once the edit is reverted (see $build/check-kernel-reverted.log)"
+	result fail "$obj builds again once the edit is reverted (see $build/enforce-test-reverted.log)"
 fi
 
 echo "$passed passed, $failed failed"
