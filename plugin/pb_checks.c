@@ -53,10 +53,7 @@ static void pb_check_count(struct pb_fn *fn, gcall *call,
 		return;
 	if (w & PB_FACET(PB_CLASS_PARTIAL, PB_HOLD_HELD))
 		pb_found(fn, PB_FINDING_OVERCOUNT, site, call, NULL, rule, PB_CLASS_PARTIAL);
-	/* a wrapper of the file may fail in ways its callers note in
-	 * flags the analysis does not follow ('need_odp = 1' on
-	 * -EOPNOTSUPP, then 'if (!need_odp) unpin...', net/rds/rdma.c) */
-	else if ((w & PB_FACET(PB_CLASS_ERR, PB_HOLD_HELD)) && !s->rule->summary)
+	else if (w & PB_FACET(PB_CLASS_ERR, PB_HOLD_HELD))
 		pb_found(fn, PB_FINDING_OVERCOUNT, site, call, NULL, rule, PB_CLASS_ERR);
 }
 

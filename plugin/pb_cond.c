@@ -581,6 +581,96 @@ static enum tree_code pb_split_bit_test(const struct pb_cmp *cmp, edge via,
 	return bit_op;
 }
 
+static unsigned int pb_test_classes(struct pb_fn *fn, int site,
+				    const struct pb_cmp *cmp, edge via,
+				    int depth);
+
+static bool pb_edge_test(edge e, struct pb_cmp *cmp);
+
+/* A PHI of constants only, or NULL. */
+static gphi *pb_flag_phi(tree op)
+{
+	gphi *phi;
+	unsigned int i;
+
+	if (!op || TREE_CODE(op) != SSA_NAME ||
+	    !(phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(op))))
+		return NULL;
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		tree arg = pb_strip_copies(gimple_phi_arg_def(phi, i));
+
+		if (!arg || TREE_CODE(arg) != INTEGER_CST)
+			return NULL;
+	}
+	return phi;
+}
+
+/*
+ * The classes of SITE that the branches every path from its call (in
+ * CALL_BB, which dominates E) to the edge E takes allow.
+ */
+static unsigned int pb_path_classes(struct pb_fn *fn, int site, edge e,
+				    basic_block call_bb, int depth)
+{
+	unsigned int kept = PB_ALL_CLASSES;
+	basic_block bb;
+	int steps = 0;
+
+	for (;;) {
+		struct pb_cmp cmp;
+
+		if (pb_edge_test(e, &cmp))
+			kept &= pb_test_classes(fn, site, &cmp, NULL, depth);
+		bb = e->src;
+		while (bb != call_bb && !single_pred_p(bb) && steps++ < 32)
+			bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+		if (!bb || bb == call_bb || steps++ >= 32)
+			return kept;
+		e = single_pred_edge(bb);
+	}
+}
+
+/*
+ * A flag set on the paths to a join and tested after it: 'need_odp = 1'
+ * where the pin failed with -EOPNOTSUPP, 0 where it pinned, then
+ * 'if (!need_odp) unpin_user_pages(...)'.  The test holds only on the
+ * paths that brought the constants it holds for into the flag's PHI, and
+ * each of those keeps the classes of the branches it took since the call.
+ * PB_ALL_CLASSES if CMP is not a test of such a flag.
+ */
+static unsigned int pb_flag_classes(struct pb_fn *fn, int site,
+				    const struct pb_cmp *cmp, edge via,
+				    int depth)
+{
+	/* the branches on the way are not read as flags in turn */
+	static bool nested;
+	tree r = pb_operand_on_edge(cmp->rhs, via);
+	gphi *phi = pb_flag_phi(pb_operand_on_edge(cmp->lhs, via));
+	basic_block call_bb = gimple_bb(fn->sites[site].call);
+	unsigned int kept = 0, i;
+
+	if (nested || depth <= 0 || !phi || !r || TREE_CODE(r) != INTEGER_CST ||
+	    gimple_bb(phi) == call_bb ||
+	    !dominated_by_p(CDI_DOMINATORS, gimple_bb(phi), call_bb))
+		return PB_ALL_CLASSES;
+	nested = true;
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		tree arg = pb_strip_copies(gimple_phi_arg_def(phi, i));
+		int holds = pb_static_compare(arg, cmp->code, r, NULL);
+
+		if (holds < 0) {
+			kept = PB_ALL_CLASSES;
+			break;
+		}
+		if (holds)
+			kept |= pb_path_classes(fn, site,
+						gimple_phi_arg_edge(phi, i),
+						call_bb, depth - 1);
+	}
+	nested = false;
+	return kept;
+}
+
 /*
  * Classes for which CMP holds on VIA.  Boolean tests are unwrapped one
  * step at a time by pb_unwrap_test ('unlikely(ret < 0)', '!(ret == n)',
@@ -609,6 +699,9 @@ static unsigned int pb_test_classes(struct pb_fn *fn, int site,
 		if (k != PB_ALL_CLASSES)
 			return k;
 	}
+	k = pb_flag_classes(fn, site, cmp, via, depth);
+	if (k != PB_ALL_CLASSES)
+		return k;
 	return pb_compare_classes(fn, site, cmp->lhs, cmp->code, cmp->rhs, via);
 }
 
@@ -661,6 +754,9 @@ static unsigned int pb_test_sites(struct pb_fn *fn, const struct pb_cmp *cmp,
 		       pb_test_sites(fn, &b, via, depth - 1);
 	if (depth > 0 && pb_unwrap_test(&inner, via))
 		sites = pb_test_sites(fn, &inner, via, depth - 1);
+	/* a flag says something of every site (pb_flag_classes) */
+	if (pb_flag_phi(pb_operand_on_edge(cmp->lhs, via)))
+		return ~0u;
 	return sites | pb_operand_sites(fn, pb_operand_on_edge(cmp->lhs, via)) |
 	       pb_operand_sites(fn, pb_operand_on_edge(cmp->rhs, via));
 }

@@ -75,7 +75,6 @@ struct pb_rule {
 	bool preferred;		/* the release to suggest for its kind */
 	bool on_success;	/* owner: a failure leaves the pages */
 	bool whole;		/* acquire: all requested pages, or none */
-	bool summary;		/* written by the plugin for a function */
 	enum pb_test test;	/* PB_ROLE_TEST: what a true result means */
 	const char *file;	/* where the rule was read */
 	int line;
