@@ -68,7 +68,6 @@ static void pb_summarize(function *fun)
 	fn->fun = fun;
 	pb_value_init(fn);
 	pb_summarize_helper(fn);
-	free_dominance_info(CDI_DOMINATORS);
 	pb_value_fini(fn);
 	XDELETE(fn);
 }
@@ -76,7 +75,6 @@ static void pb_summarize(function *fun)
 unsigned int pb_analyze_function(function *fun)
 {
 	struct pb_fn *fn;
-
 	bool acquires;
 
 	pb_stats.functions++;

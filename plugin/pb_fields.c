@@ -46,35 +46,6 @@ static vec<struct pb_field_release> pb_field_releases;
 
 /* ------------------------------------------------------ field types */
 
-/* Is TYPE 'struct page', or 'struct folio'? */
-static bool pb_type_is_page(tree type)
-{
-	tree name;
-
-	if (!type || TREE_CODE(type) != RECORD_TYPE)
-		return false;
-	name = TYPE_NAME(type);
-	if (name && TREE_CODE(name) == TYPE_DECL)
-		name = DECL_NAME(name);
-	return name && TREE_CODE(name) == IDENTIFIER_NODE &&
-	       (!strcmp(IDENTIFIER_POINTER(name), "page") ||
-		!strcmp(IDENTIFIER_POINTER(name), "folio"));
-}
-
-/* Does a field of TYPE hold pages: a page or folio pointer, an array of
- * them, or a pointer to such an array? */
-static bool pb_type_holds_pages(tree type)
-{
-	bool pointer = false;
-
-	while (type && (TREE_CODE(type) == POINTER_TYPE ||
-			TREE_CODE(type) == ARRAY_TYPE)) {
-		pointer |= TREE_CODE(type) == POINTER_TYPE;
-		type = TREE_TYPE(type);
-	}
-	return pointer && pb_type_is_page(TYPE_MAIN_VARIANT(type));
-}
-
 /* The page-holding field REF reads, through array indexing: 'buf->pages'
  * and 'buf->pages[i]' read 'pages'. */
 static tree pb_ref_field(tree ref)
@@ -84,7 +55,7 @@ static tree pb_ref_field(tree ref)
 	if (!ref || TREE_CODE(ref) != COMPONENT_REF)
 		return NULL_TREE;
 	ref = TREE_OPERAND(ref, 1);
-	return pb_type_holds_pages(TREE_TYPE(ref)) ? ref : NULL_TREE;
+	return pb_type_page_levels(TREE_TYPE(ref), NULL) ? ref : NULL_TREE;
 }
 
 static tree pb_field_source(tree op, int depth);
@@ -205,19 +176,6 @@ static void pb_field_filled_elsewhere(tree field)
 
 /* ------------------------------------------------------------- scan */
 
-/* The pages argument of CALL under RULE, or NULL_TREE. */
-static tree pb_rule_pages_arg(gcall *call, const struct pb_rule *rule)
-{
-	tree arg, inside;
-
-	if (rule->pages_arg < 1 ||
-	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
-		return NULL_TREE;
-	arg = gimple_call_arg(call, rule->pages_arg - 1);
-	inside = pb_union_arg_pointer(call, arg);
-	return inside ? inside : arg;
-}
-
 /* The acquires of FUN whose array is VAL, stored by 'field = VAL'. */
 static void pb_scan_array_store(function *fun, tree field, tree val)
 {
@@ -237,7 +195,7 @@ static void pb_scan_array_store(function *fun, tree field, tree val)
 			rule = pb_api_lookup(gimple_call_fndecl(call));
 			if (!rule || rule->role != PB_ROLE_ACQUIRE)
 				continue;
-			arg = pb_rule_pages_arg(call, rule);
+			arg = pb_call_pages_arg(call, rule);
 			if (arg && operand_equal_p(pb_strip_copies(arg), val, 0))
 				pb_field_filled(field, call, rule, fun->decl);
 		}
@@ -266,7 +224,7 @@ static void pb_scan_store(function *fun, gassign *stmt)
 		pb_scan_array_store(fun, field, rhs);
 		return;
 	}
-	if (pb_type_is_page(TYPE_MAIN_VARIANT(TREE_TYPE(TREE_TYPE(rhs)))) &&
+	if (pb_type_page_levels(TREE_TYPE(rhs), NULL) == 1 &&
 	    pb_field_source(rhs, PB_FIELD_DEPTH) != field)
 		pb_field_filled_elsewhere(field);
 }
@@ -280,7 +238,7 @@ static void pb_scan_call(function *fun, gcall *call)
 
 	if (rule && (rule->role == PB_ROLE_ACQUIRE ||
 		     rule->role == PB_ROLE_RELEASE)) {
-		field = pb_field_source(pb_rule_pages_arg(call, rule),
+		field = pb_field_source(pb_call_pages_arg(call, rule),
 					PB_FIELD_DEPTH);
 		if (!field)
 			return;

@@ -59,13 +59,15 @@ static void pb_emit(const struct pb_emission *em, int cwe, const char *gmsgid,
 	va_end(ap);
 }
 
-static const char *pb_suggest(const struct pb_site *s, bool single)
+/* The release to suggest for pages ACQUIRE took, one or an array. */
+static const char *pb_suggest_for(const struct pb_rule *acquire, bool single)
 {
-	const struct pb_rule *r = pb_api_suggest_release(s->rule->kind,
-							 s->rule->folio, single);
+	const struct pb_rule *r = pb_api_suggest_release(acquire->kind,
+							 acquire->folio, single);
 
 	return r ? r->name : "?";
 }
+
 
 /* -------------------------------------------------------- messages */
 
@@ -84,26 +86,30 @@ static bool pb_em_single_release(const struct pb_finding *f)
 	return f->release && f->release->shape == PB_SHAPE_PAGE;
 }
 
-static void pb_msg_mismatch(const struct pb_emission *em)
+/*
+ * Pages ACQUIRE took released with RELEASE, of the other kind: worded the
+ * same whether the two meet in a function or through a struct field.
+ */
+static void pb_word_mismatch(const struct pb_emission *em,
+			     const struct pb_rule *acquire,
+			     const char *release, bool single)
 {
-	const struct pb_site *s = pb_em_site(em);
-
-	pb_emit(em, 763,
-		"pinned page released with %qs; pages pinned by %qs must be released with %qs"
-		PB_TAG("mismatch"),
-		pb_em_release(em->f), s->rule->name,
-		pb_suggest(s, pb_em_single_release(em->f)));
+	if (acquire->kind == PB_PIN)
+		pb_emit(em, 763,
+			"pinned page released with %qs; pages pinned by %qs must be released with %qs"
+			PB_TAG("mismatch"),
+			release, acquire->name, pb_suggest_for(acquire, single));
+	else
+		pb_emit(em, 763,
+			"page reference from %qs released with %qs; release it with %qs"
+			PB_TAG("reverse-mismatch"),
+			acquire->name, release, pb_suggest_for(acquire, single));
 }
 
-static void pb_msg_reverse_mismatch(const struct pb_emission *em)
+static void pb_msg_mismatch(const struct pb_emission *em)
 {
-	const struct pb_site *s = pb_em_site(em);
-
-	pb_emit(em, 763,
-		"page reference from %qs released with %qs; release it with %qs"
-		PB_TAG("reverse-mismatch"),
-		s->rule->name, pb_em_release(em->f),
-		pb_suggest(s, pb_em_single_release(em->f)));
+	pb_word_mismatch(em, pb_em_site(em)->rule, pb_em_release(em->f),
+			 pb_em_single_release(em->f));
 }
 
 static void pb_msg_leak(const struct pb_emission *em)
@@ -114,12 +120,12 @@ static void pb_msg_leak(const struct pb_emission *em)
 		pb_emit(em, 772,
 			"leak of pages pinned by %qs; release them with %qs"
 			PB_TAG("leak"),
-			s->rule->name, pb_suggest(s, s->single));
+			s->rule->name, pb_suggest_for(s->rule, s->single));
 	else
 		pb_emit(em, 772,
 			"leak of page references taken by %qs; release them with %qs"
 			PB_TAG("leak"),
-			s->rule->name, pb_suggest(s, s->single));
+			s->rule->name, pb_suggest_for(s->rule, s->single));
 }
 
 static void pb_msg_double_release(const struct pb_emission *em)
@@ -239,7 +245,7 @@ static const struct pb_finding_desc pb_finding_descs[PB_NFINDING_KINDS] = {
 	},
 	{	/* PB_FINDING_REVERSE_MISMATCH */
 		"reverse-mismatch", 763, PB_HOLD_HELD, false, true, false,
-		pb_msg_reverse_mismatch, pb_event_reverse_mismatch,
+		pb_msg_mismatch, pb_event_reverse_mismatch,
 	},
 	{	/* PB_FINDING_LEAK */
 		"leak", 772, PB_HOLD_HELD, true, false, true,
@@ -394,22 +400,12 @@ void pb_finding_emit_field(rich_location *richloc,
 {
 	enum pb_finding_kind kind = acquire->kind == PB_PIN ?
 		PB_FINDING_MISMATCH : PB_FINDING_REVERSE_MISMATCH;
-	const struct pb_rule *fix = pb_api_suggest_release(acquire->kind,
-			acquire->folio, release->shape == PB_SHAPE_PAGE);
 	struct pb_emission em = { NULL, NULL, richloc };
 
 	if (pb_finding_off[kind])
 		return;
 	pb_stats.findings[kind]++;
 	pb_reported.safe_push(richloc->get_loc());
-	if (kind == PB_FINDING_MISMATCH)
-		pb_emit(&em, 763,
-			"pinned page released with %qs; pages pinned by %qs must be released with %qs"
-			PB_TAG("mismatch"),
-			release->name, acquire->name, fix ? fix->name : "?");
-	else
-		pb_emit(&em, 763,
-			"page reference from %qs released with %qs; release it with %qs"
-			PB_TAG("reverse-mismatch"),
-			acquire->name, release->name, fix ? fix->name : "?");
+	pb_word_mismatch(&em, acquire, release->name,
+			 release->shape == PB_SHAPE_PAGE);
 }

@@ -276,10 +276,9 @@ unsigned int pb_handover_call_sites(struct pb_fn *fn, gcall *call)
 	unsigned int sites = 0, i;
 
 	if (rule && rule->role == PB_ROLE_OWNER && rule->pages_arg > 0 &&
-	    gimple_call_num_args(call) >= (unsigned int)rule->pages_arg)
+	    pb_call_fits_rule(call, rule))
 		return pb_handover_operand_sites(fn,
 				gimple_call_arg(call, rule->pages_arg - 1));
-
 	for (i = 0; i < gimple_call_num_args(call); i++)
 		sites |= pb_handover_argument_sites(fn, gimple_call_arg(call, i));
 	return sites;

@@ -107,9 +107,7 @@ static void pb_on_release(struct pb_fn *fn, gcall *call,
 	struct pb_val v;
 	int i;
 
-	if (rule->pages_arg < 1)
-		return;
-	v = pb_value_of_arg(fn, call, rule->pages_arg - 1);
+	v = pb_value_of(fn, pb_call_pages_arg(call, rule));
 	if (!v.key)
 		return;
 	for (i = 0; i < fn->nsites; i++) {
@@ -163,7 +161,6 @@ static void pb_on_free(struct pb_fn *fn, gcall *call,
 static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 {
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
-	unsigned int i;
 
 	if (rule && pb_call_fits_rule(call, rule)) {
 		switch (rule->role) {
@@ -177,25 +174,15 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 			pb_on_free(fn, call, rule, w, check);
 			return;
 		case PB_ROLE_OWNER:
-			if (rule->pages_arg < 1)
-				break;
-			if (pb_handover_waits(call))
-				return;
-			/* an owner of one argument: only that one is theirs */
-			pb_on_hand_over(fn, pb_handover_operand_sites(fn,
-					gimple_call_arg(call, rule->pages_arg - 1)), w);
-			return;
+			break;
 		default:
 			return;
 		}
 	}
-	/* a call whose failure the block tests hands over where it
-	 * succeeded (pb_cond.c) */
-	if (pb_handover_waits(call))
-		return;
-	for (i = 0; i < gimple_call_num_args(call); i++)
-		pb_on_hand_over(fn, pb_handover_argument_sites(fn,
-						gimple_call_arg(call, i)), w);
+	/* what it is given (an owner of one argument: that one), unless
+	 * the block tests its failure: then where it succeeded (pb_cond.c) */
+	if (!pb_handover_waits(call))
+		pb_on_hand_over(fn, pb_handover_call_sites(fn, call), w);
 }
 
 /* An asm may do anything with what it is given. */

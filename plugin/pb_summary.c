@@ -43,38 +43,37 @@ static int pb_param_index(function *fun, tree key)
 	return 0;
 }
 
-/* Does TYPE point to a page or folio, directly or through an array? */
-static bool pb_type_reaches_page(tree type, bool *folio, int *levels)
+/* Parameter P (1, 2, ...) of FUN, or NULL_TREE. */
+static tree pb_param_decl(function *fun, int p)
 {
-	*levels = 0;
-	while (type && POINTER_TYPE_P(type)) {
-		type = TREE_TYPE(type);
-		(*levels)++;
-	}
-	if (!type || TREE_CODE(type) != RECORD_TYPE || !TYPE_NAME(type))
-		return false;
-	type = TYPE_NAME(type);
-	if (TREE_CODE(type) == TYPE_DECL)
-		type = DECL_NAME(type);
-	if (!type || TREE_CODE(type) != IDENTIFIER_NODE)
-		return false;
-	*folio = !strcmp(IDENTIFIER_POINTER(type), "folio");
-	return *folio || !strcmp(IDENTIFIER_POINTER(type), "page");
+	tree parm = DECL_ARGUMENTS(fun->decl);
+
+	while (parm && --p > 0)
+		parm = DECL_CHAIN(parm);
+	return parm;
+}
+
+/* How many pointers parameter P of FUN is above a page or folio; 0. */
+static int pb_param_page_levels(function *fun, int p, bool *folio)
+{
+	tree parm = pb_param_decl(fun, p);
+
+	return parm ? pb_type_page_levels(TREE_TYPE(parm), folio) : 0;
 }
 
 /* Does FUN take a page, a folio, or an array of them? */
 bool pb_summary_wanted(function *fun)
 {
 	tree parm;
-	bool folio;
 	int levels;
 
 	if (!fun->decl || pb_api_has_rule(fun->decl))
 		return false;
-	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm))
-		if (pb_type_reaches_page(TREE_TYPE(parm), &folio, &levels) &&
-		    levels <= 2)
+	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm)) {
+		levels = pb_type_page_levels(TREE_TYPE(parm), NULL);
+		if (levels && levels <= 2)
 			return true;
+	}
 	return false;
 }
 
@@ -175,10 +174,7 @@ static void pb_note_release(struct pb_fn *fn, gcall *call,
 	tree count;
 	int p;
 
-	if (rule->pages_arg < 1 ||
-	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
-		return;
-	v = pb_value_of_arg(fn, call, rule->pages_arg - 1);
+	v = pb_value_of(fn, pb_call_pages_arg(call, rule));
 	p = pb_param_index(fn->fun, v.key);
 	if (!p)
 		return;
@@ -219,7 +215,6 @@ static bool pb_summarize_release(struct pb_fn *fn)
 	int p, kind;
 	bool folio;
 	int levels;
-	tree parm;
 
 	memset(rel, 0, sizeof(rel));
 	FOR_EACH_BB_FN(bb, fn->fun) {
@@ -251,11 +246,7 @@ static bool pb_summarize_release(struct pb_fn *fn)
 			 pb_fn_name(fn->fun), p);
 		return pb_summary_add(fn->fun, line);
 	}
-	parm = DECL_ARGUMENTS(fn->fun->decl);
-	for (int i = 1; i < p && parm; i++)
-		parm = DECL_CHAIN(parm);
-	if (!parm || !pb_type_reaches_page(TREE_TYPE(parm), &folio, &levels))
-		return false;
+	levels = pb_param_page_levels(fn->fun, p, &folio);
 	kind = ffs(rel[p].kinds) - 1;
 	if (levels == 1 && !rel[p].array)
 		snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d",
@@ -373,16 +364,14 @@ static int pb_borrowed_param(function *fun)
 {
 	tree parm;
 	int i = 1, first = 0;
-	bool folio;
-	int levels;
 
 	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm), i++) {
+		int levels = pb_type_page_levels(TREE_TYPE(parm), NULL);
 		tree name;
 		bitmap seen;
 		bool gone;
 
-		if (!pb_type_reaches_page(TREE_TYPE(parm), &folio, &levels) ||
-		    levels > 2)
+		if (!levels || levels > 2)
 			continue;
 		name = ssa_default_def(fun, parm);
 		if (!name)
@@ -451,16 +440,8 @@ static bool pb_summarize_free(struct pb_fn *fn)
 {
 	char line[256];
 	int p = pb_freed_param(fn);
-	bool folio;
-	int levels;
-	tree parm = DECL_ARGUMENTS(fn->fun->decl);
 
-	if (!p)
-		return false;
-	for (int i = 1; i < p && parm; i++)
-		parm = DECL_CHAIN(parm);
-	if (!parm || !pb_type_reaches_page(TREE_TYPE(parm), &folio, &levels) ||
-	    levels != 2)
+	if (!p || pb_param_page_levels(fn->fun, p, NULL) != 2)
 		return false;
 	snprintf(line, sizeof(line), "free %s buffer=arg%d",
 		 pb_fn_name(fn->fun), p);
@@ -476,6 +457,7 @@ void pb_summarize_helper(struct pb_fn *fn)
 	if (!pb_summarize_release(fn) && !pb_summarize_free(fn))
 		pb_summarize_borrow(fn);
 	free_dominance_info(CDI_POST_DOMINATORS);
+	free_dominance_info(CDI_DOMINATORS);
 }
 
 /* ------------------------------------------------------------ acquire */
@@ -542,12 +524,10 @@ static bool pb_returns_no_page(tree retval)
 {
 	gimple *def;
 
+	if (pb_nonpositive_const(retval))
+		return true;
 	retval = pb_strip_copies(retval);
-	if (!retval)
-		return false;
-	if (TREE_CODE(retval) == INTEGER_CST)
-		return integer_zerop(retval) || tree_int_cst_sgn(retval) < 0;
-	if (TREE_CODE(retval) != SSA_NAME)
+	if (!retval || TREE_CODE(retval) != SSA_NAME)
 		return false;
 	def = SSA_NAME_DEF_STMT(retval);
 	return is_gimple_call(def) &&

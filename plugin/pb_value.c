@@ -487,6 +487,40 @@ static struct pb_val pb_ssa_value(struct pb_fn *fn, tree name)
 	return v;
 }
 
+/*
+ * How many pointers (and arrays) TYPE is above 'struct page' or 'struct
+ * folio', *FOLIO saying which: 1 for 'struct page *', 2 for
+ * 'struct page **' or 'struct page *[16]'; 0 if it leads to neither, or
+ * has no pointer at all.  Struct fields and parameters that hold pages
+ * are recognised by it.
+ */
+int pb_type_page_levels(tree type, bool *folio)
+{
+	bool pointer = false, is_folio;
+	int levels = 0;
+	tree name;
+
+	while (type && (TREE_CODE(type) == POINTER_TYPE ||
+			TREE_CODE(type) == ARRAY_TYPE)) {
+		pointer |= TREE_CODE(type) == POINTER_TYPE;
+		type = TREE_TYPE(type);
+		levels++;
+	}
+	if (!pointer || !type || TREE_CODE(type) != RECORD_TYPE)
+		return 0;
+	name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	if (!name || TREE_CODE(name) != IDENTIFIER_NODE)
+		return 0;
+	is_folio = !strcmp(IDENTIFIER_POINTER(name), "folio");
+	if (!is_folio && strcmp(IDENTIFIER_POINTER(name), "page"))
+		return 0;
+	if (folio)
+		*folio = is_folio;
+	return levels;
+}
+
 /* Is OP a transparent union passed by value, as release_pages() takes? */
 static bool pb_is_transparent_union(tree op)
 {
@@ -521,13 +555,18 @@ tree pb_union_arg_pointer(gimple *call, tree op)
 	return NULL_TREE;
 }
 
-/* The value of argument I of CALL, seeing through a transparent union. */
-struct pb_val pb_value_of_arg(struct pb_fn *fn, gcall *call, unsigned int i)
+/* The pages argument of CALL under RULE, seeing through a transparent
+ * union; NULL_TREE if the rule names none the call has. */
+tree pb_call_pages_arg(gcall *call, const struct pb_rule *rule)
 {
-	tree arg = gimple_call_arg(call, i);
-	tree inside = pb_union_arg_pointer(call, arg);
+	tree arg, inside;
 
-	return pb_value_of(fn, inside ? inside : arg);
+	if (rule->pages_arg < 1 ||
+	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
+		return NULL_TREE;
+	arg = gimple_call_arg(call, rule->pages_arg - 1);
+	inside = pb_union_arg_pointer(call, arg);
+	return inside ? inside : arg;
 }
 
 struct pb_val pb_value_of(struct pb_fn *fn, tree op)
