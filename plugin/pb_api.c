@@ -164,6 +164,31 @@ static int pb_rule_pointer_arg(const struct pb_rule *rule)
 	}
 }
 
+/*
+ * The field of 'pages=argN->field' in the struct PTR_TYPE points to: a
+ * pointer (the array) or an array of pages; NULL_TREE if it has none.
+ */
+tree pb_api_field_decl(const struct pb_rule *rule, tree ptr_type)
+{
+	tree record, field;
+
+	if (!rule->pages_field[0] || !ptr_type || !POINTER_TYPE_P(ptr_type))
+		return NULL_TREE;
+	record = TREE_TYPE(ptr_type);
+	if (TREE_CODE(record) != RECORD_TYPE && TREE_CODE(record) != UNION_TYPE)
+		return NULL_TREE;
+	for (field = TYPE_FIELDS(record); field; field = DECL_CHAIN(field)) {
+		if (TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field) ||
+		    strcmp(IDENTIFIER_POINTER(DECL_NAME(field)),
+			   rule->pages_field))
+			continue;
+		return POINTER_TYPE_P(TREE_TYPE(field)) ||
+		       TREE_CODE(TREE_TYPE(field)) == ARRAY_TYPE ?
+			       field : NULL_TREE;
+	}
+	return NULL_TREE;
+}
+
 /* Why RULE cannot describe FNDECL, or NULL if it can. */
 static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 				  int *bad_arg, int *nparams)
@@ -190,6 +215,10 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 
 		if (type && !pb_pointer_like(type))
 			return "not a pointer";
+		if (type && rule->pages_field[0] &&
+		    !pb_api_field_decl(rule, type))
+			return "no pointer field of that name in the struct "
+			       "it points to";
 	}
 	return NULL;
 }

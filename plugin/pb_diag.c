@@ -201,6 +201,12 @@ static const char *pb_site_array_name(const struct pb_site *s)
 			arg = gimple_assign_rhs1(def);
 	}
 	name = arg ? pb_key_name(arg) : NULL;
+	/* a helper pinning into 'region->pages' for its caller */
+	if (name && rule->pages_field[0]) {
+		snprintf(row_name, sizeof(row_name), "%s->%s", name,
+			 rule->pages_field);
+		return row_name;
+	}
 	if (name && s->container.row) {
 		snprintf(row_name, sizeof(row_name), "%s[%d]", name,
 			 s->container.row - 1);

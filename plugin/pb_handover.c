@@ -60,8 +60,24 @@ static bool pb_site_held_by(struct pb_fn *fn, int site, struct pb_val obj)
 	return false;
 }
 
+/*
+ * Is the site's array pointer kept in a field of OBJ, the struct a free
+ * is given ('kfree(region)' with the pages in 'region->pages'), so that
+ * the free loses the pages with it?
+ */
+bool pb_handover_array_in(struct pb_fn *fn, int site, struct pb_val obj)
+{
+	tree key = fn->sites[site].container.key;
+
+	return TREE_CODE(key) == COMPONENT_REF &&
+	       fn->sites[site].container.level == -1 &&
+	       pb_same_object(fn, pb_cell_owner(fn, key), obj);
+}
+
 /* Sites whose pages a pointer value V reaches, directly or as a local
- * variable (or field of one) that holds them. */
+ * variable (or field of one) that holds them, or as a member of the
+ * struct holding them: 'list_add(&buf->list, ...)' hands over the struct
+ * whose 'buf->pages' the site pinned into. */
 static unsigned int pb_sites_of_value(struct pb_fn *fn, struct pb_val v)
 {
 	unsigned int sites = 0;
@@ -76,7 +92,9 @@ static unsigned int pb_sites_of_value(struct pb_fn *fn, struct pb_val v)
 
 		if (pb_key_equal(fn, v.key, key) ||
 		    (decl && pb_key_base_decl(key) == decl) ||
-		    (v.level == 0 && pb_site_held_by(fn, i, v)))
+		    (v.level == 0 && pb_site_held_by(fn, i, v)) ||
+		    (v.level == 0 && TREE_CODE(v.key) == COMPONENT_REF &&
+		     pb_site_held_by(fn, i, pb_cell_owner(fn, v.key))))
 			sites |= 1u << i;
 	}
 	return sites;

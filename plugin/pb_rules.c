@@ -352,6 +352,52 @@ static const char *const pb_means_words[] = {
 };
 
 /* Where the pages are: pages=/folios=/page=/folio=/range=. */
+/*
+ * 'argN->field': the array is in a field of the struct the argument
+ * points to, as a helper that pins into 'region->pages' or releases
+ * 'umem->pgs' for its caller.  For arrays only, acquired or released.
+ */
+static bool pb_parse_arg_field(struct pb_cursor *cur, const struct pb_token *v,
+			       struct pb_rule *rule)
+{
+	const char *arrow = (const char *)memchr(v->text, '-', v->len);
+	size_t alen = (size_t)(arrow - v->text), flen, i;
+	const char *name = arrow + 2;
+	int column = v->column + (int)alen;
+
+	if (alen + 2 > v->len || arrow[1] != '>') {
+		pb_rules_error(cur, column, "expected 'argN->field'");
+		return false;
+	}
+	if (rule->shape != PB_SHAPE_ARRAY ||
+	    (rule->role != PB_ROLE_ACQUIRE && rule->role != PB_ROLE_RELEASE)) {
+		pb_rules_error(cur, column, "a field ('argN->field') is for "
+			       "the pages= or folios= of an acquire or a "
+			       "release only");
+		return false;
+	}
+	flen = v->len - alen - 2;
+	if (!flen || !(isalpha((unsigned char)name[0]) || name[0] == '_')) {
+		pb_rules_error(cur, column + 2, "expected a field name after '->'");
+		return false;
+	}
+	if (flen >= PB_RULE_MAX_FIELD) {
+		pb_rules_error(cur, column + 2, "a field name has at most %d "
+			       "characters", PB_RULE_MAX_FIELD - 1);
+		return false;
+	}
+	for (i = 0; i < flen; i++)
+		if (!isalnum((unsigned char)name[i]) && name[i] != '_') {
+			pb_rules_error(cur, column + 2 + (int)i,
+				       "expected a field name");
+			return false;
+		}
+	memcpy(rule->pages_field, name, flen);
+	rule->pages_field[flen] = '\0';
+	return pb_parse_arg(cur, v->text, alen, v->column, false,
+			    &rule->pages_arg);
+}
+
 static bool pb_rule_where(struct pb_cursor *cur, const struct pb_written *w,
 			  struct pb_rule *rule, int end_column)
 {
@@ -398,6 +444,8 @@ static bool pb_rule_where(struct pb_cursor *cur, const struct pb_written *w,
 		return pb_parse_arg(cur, v->text + 1, v->len - 1, v->column + 1,
 				    false, &rule->pages_arg);
 	}
+	if (memchr(v->text, '-', v->len))
+		return pb_parse_arg_field(cur, v, rule);
 	return pb_parse_arg(cur, v->text, v->len, v->column,
 			    rule->role == PB_ROLE_ACQUIRE &&
 			    rule->shape == PB_SHAPE_PAGE, &rule->pages_arg);

@@ -59,6 +59,8 @@ enum pb_test {
 #define PB_RULE_RETURN		0
 #define PB_RULE_NO_ARG		(-1)
 #define PB_RULE_MAX_ARG		16
+/* The longest field name in 'pages=argN->field', with its NUL. */
+#define PB_RULE_MAX_FIELD	48
 
 struct pb_rule {
 	const char *name;
@@ -67,6 +69,9 @@ struct pb_rule {
 	enum pb_shape shape;
 	enum pb_count count;
 	int pages_arg;		/* the pages: argument, or PB_RULE_RETURN */
+	char pages_field[PB_RULE_MAX_FIELD];	/* 'pages=arg2->pgs': the
+					 * array is in this field of the
+					 * struct the argument points to */
 	int count_arg;		/* acquire: requested count; release: count */
 	int when_arg;		/* acquire: flags argument that must hold... */
 	unsigned long long when_mask;	/* ...one of these bits */

@@ -148,7 +148,7 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 	if (rule->shape == PB_SHAPE_ARRAY_PTR)
 		site->container = pb_value_deref(fn, arg);
 	else
-		site->container = pb_value_of(fn, arg);
+		site->container = pb_call_pages_val(fn, call, rule);
 	if (!site->container.key)
 		return false;
 	site->single = rule->shape == PB_SHAPE_ARRAY &&

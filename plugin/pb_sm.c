@@ -107,7 +107,7 @@ static void pb_on_release(struct pb_fn *fn, gcall *call,
 	struct pb_val v;
 	int i;
 
-	v = pb_value_of(fn, pb_call_pages_arg(call, rule));
+	v = pb_call_pages_val(fn, call, rule);
 	if (!v.key)
 		return;
 	for (i = 0; i < fn->nsites; i++) {
@@ -131,7 +131,8 @@ static void pb_on_release(struct pb_fn *fn, gcall *call,
 	}
 }
 
-/* A free of the array: whatever it still held is gone with it. */
+/* A free of the array, or of the struct holding it: whatever it still
+ * held is gone with it. */
 static void pb_on_free(struct pb_fn *fn, gcall *call,
 		       const struct pb_rule *rule, pb_word *w, bool check)
 {
@@ -147,9 +148,12 @@ static void pb_on_free(struct pb_fn *fn, gcall *call,
 	for (i = 0; i < fn->nsites; i++) {
 		const struct pb_site *s = &fn->sites[i];
 
-		if (!(w[i] & ~PB_ABSENT) || s->single ||
-		    !pb_key_equal(fn, v.key, s->container.key) ||
-		    v.level != s->container.level)
+		if (!(w[i] & ~PB_ABSENT) || s->single)
+			continue;
+		/* the array, or the struct whose field holds it */
+		if ((!pb_key_equal(fn, v.key, s->container.key) ||
+		     v.level != s->container.level) &&
+		    !pb_handover_array_in(fn, i, v))
 			continue;
 		if (check)
 			pb_check_free(fn, call, i, w[i]);

@@ -43,6 +43,39 @@ static int pb_param_index(function *fun, tree key)
 	return 0;
 }
 
+/*
+ * The parameter whose struct holds V in a field, as 1, 2, ...; 0.  V is
+ * the array pointer loaded from 'p->field' (level -1) or the address of
+ * an array field (level 0).  *FIELD is set to the field, which the
+ * parameter's own type names (so that 'argN->field' finds it again).
+ */
+static int pb_param_field(function *fun, struct pb_val v, tree *field)
+{
+	tree key = v.key, base, parm;
+	int p;
+
+	if (!key || TREE_CODE(key) != COMPONENT_REF || v.offset || v.row)
+		return 0;
+	*field = TREE_OPERAND(key, 1);
+	base = TREE_OPERAND(key, 0);
+	if (TREE_CODE(base) != MEM_REF || !integer_zerop(TREE_OPERAND(base, 1)) ||
+	    !DECL_NAME(*field) ||
+	    v.level != (TREE_CODE(TREE_TYPE(*field)) == ARRAY_TYPE ? 0 : -1))
+		return 0;
+	p = pb_param_index(fun, TREE_OPERAND(base, 0));
+	parm = p ? SSA_NAME_VAR(TREE_OPERAND(base, 0)) : NULL_TREE;
+	if (!parm || !POINTER_TYPE_P(TREE_TYPE(parm)) ||
+	    TYPE_MAIN_VARIANT(TREE_TYPE(TREE_TYPE(parm))) !=
+	    TYPE_MAIN_VARIANT(DECL_CONTEXT(*field)))
+		return 0;
+	return p;
+}
+
+static const char *pb_field_name(tree field)
+{
+	return IDENTIFIER_POINTER(DECL_NAME(field));
+}
+
 /* Parameter P (1, 2, ...) of FUN, or NULL_TREE. */
 static tree pb_param_decl(function *fun, int p)
 {
@@ -61,7 +94,24 @@ static int pb_param_page_levels(function *fun, int p, bool *folio)
 	return parm ? pb_type_page_levels(TREE_TYPE(parm), folio) : 0;
 }
 
-/* Does FUN take a page, a folio, or an array of them? */
+/* Does TYPE point to a struct with an array of pages in a field of its
+ * own ('struct xdp_umem *umem' with 'struct page **pgs')? */
+static bool pb_points_to_page_array_field(tree type)
+{
+	tree field;
+
+	if (!POINTER_TYPE_P(type) || TREE_CODE(TREE_TYPE(type)) != RECORD_TYPE)
+		return false;
+	for (field = TYPE_FIELDS(TREE_TYPE(type)); field;
+	     field = DECL_CHAIN(field))
+		if (TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
+		    pb_type_page_levels(TREE_TYPE(field), NULL) == 2)
+			return true;
+	return false;
+}
+
+/* Does FUN take a page, a folio, an array of them, or a struct with an
+ * array of them? */
 bool pb_summary_wanted(function *fun)
 {
 	tree parm;
@@ -71,7 +121,8 @@ bool pb_summary_wanted(function *fun)
 		return false;
 	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm)) {
 		levels = pb_type_page_levels(TREE_TYPE(parm), NULL);
-		if (levels && levels <= 2)
+		if ((levels && levels <= 2) ||
+		    pb_points_to_page_array_field(TREE_TYPE(parm)))
 			return true;
 	}
 	return false;
@@ -163,6 +214,9 @@ struct pb_param_release {
 	unsigned int kinds;		/* bit PB_PIN, PB_GET, PB_ANY */
 	bool array;			/* it is an array of pages */
 	bool conditional;		/* some release depends on an outcome */
+	bool mixed;			/* the parameter and its fields, or
+					 * two fields */
+	tree field;			/* the pages are in this field of it */
 	int count_param;		/* the count, a parameter (0: unknown) */
 };
 
@@ -170,14 +224,22 @@ static void pb_note_release(struct pb_fn *fn, gcall *call,
 			    const struct pb_rule *rule,
 			    struct pb_param_release *rel)
 {
+	tree count, field = NULL_TREE;
 	struct pb_val v;
-	tree count;
 	int p;
 
-	v = pb_value_of(fn, pb_call_pages_arg(call, rule));
+	v = pb_call_pages_val(fn, call, rule);
 	p = pb_param_index(fn->fun, v.key);
+	if (!p && rule->shape == PB_SHAPE_ARRAY) {
+		p = pb_param_field(fn->fun, v, &field);
+		/* the array in the field: as if it were the parameter */
+		v.level = 0;
+	}
 	if (!p)
 		return;
+	if (rel[p].kinds && rel[p].field != field)
+		rel[p].mixed = true;
+	rel[p].field = field;
 	rel[p].kinds |= 1u << rule->kind;
 	/* an element of the array, or the array itself */
 	if (v.level == -1 || (v.level == 0 && rule->shape != PB_SHAPE_PAGE))
@@ -198,7 +260,7 @@ static int pb_released_param(struct pb_param_release *rel, int n)
 	for (p = 1; p <= n; p++) {
 		if (!rel[p].kinds)
 			continue;
-		if (found || (rel[p].kinds & (rel[p].kinds - 1)))
+		if (found || rel[p].mixed || (rel[p].kinds & (rel[p].kinds - 1)))
 			return 0;
 		found = p;
 	}
@@ -206,6 +268,26 @@ static int pb_released_param(struct pb_param_release *rel, int n)
 }
 
 static const char *const pb_kind_words[] = { "pin", "get", "any" };
+
+/* 'release NAME kind=K pages=argP->field count=...': the helper that
+ * unpins the array its struct parameter keeps, 'xdp_umem_unpin_pages()'. */
+static bool pb_summarize_field_release(struct pb_fn *fn, int p,
+				       const struct pb_param_release *rel,
+				       int kind)
+{
+	char line[256], count[16] = "all";
+	bool folio = false;
+
+	if (pb_type_page_levels(TREE_TYPE(rel->field), &folio) != 2)
+		return false;
+	if (rel->count_param)
+		snprintf(count, sizeof(count), "arg%d", rel->count_param);
+	snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d->%s count=%s",
+		 pb_fn_name(fn->fun), pb_kind_words[kind],
+		 folio ? "folios" : "pages", p, pb_field_name(rel->field),
+		 count);
+	return pb_summary_add(fn->fun, line);
+}
 
 static bool pb_summarize_release(struct pb_fn *fn)
 {
@@ -246,8 +328,10 @@ static bool pb_summarize_release(struct pb_fn *fn)
 			 pb_fn_name(fn->fun), p);
 		return pb_summary_add(fn->fun, line);
 	}
-	levels = pb_param_page_levels(fn->fun, p, &folio);
 	kind = ffs(rel[p].kinds) - 1;
+	if (rel[p].field)
+		return pb_summarize_field_release(fn, p, &rel[p], kind);
+	levels = pb_param_page_levels(fn->fun, p, &folio);
 	if (levels == 1 && !rel[p].array)
 		snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d",
 			 pb_fn_name(fn->fun), pb_kind_words[kind],
@@ -359,7 +443,85 @@ static bool pb_escapes(tree name, int depth, bitmap seen)
 	return false;
 }
 
-/* The first page parameter of FUN, if none of them lets its pages go. */
+/* Is REF a field of the struct NAME points to ('name->f')?  *FIELD
+ * gets the field. */
+static bool pb_field_of(tree ref, tree name, tree *field)
+{
+	if (TREE_CODE(ref) != COMPONENT_REF)
+		return false;
+	*field = TREE_OPERAND(ref, 1);
+	ref = TREE_OPERAND(ref, 0);
+	return TREE_CODE(ref) == MEM_REF && TREE_OPERAND(ref, 0) == name;
+}
+
+/*
+ * Can the pages in the struct NAME points to leave the function: the
+ * struct pointer stored or given to code without a rule, its array
+ * pointer let go, or another array stored in its place?  Reading its
+ * fields, and storing into its other fields, keeps them.
+ */
+static bool pb_struct_escapes(tree name)
+{
+	imm_use_iterator it;
+	gimple *use;
+	tree field;
+
+	FOR_EACH_IMM_USE_STMT(use, it, name) {
+		gassign *assign = dyn_cast<gassign *>(use);
+		bool lets_go = true;
+
+		if (is_gimple_debug(use) || gimple_code(use) == GIMPLE_COND) {
+			lets_go = false;
+		} else if (gcall *call = dyn_cast<gcall *>(use)) {
+			bitmap seen = BITMAP_ALLOC(NULL);
+
+			lets_go = pb_call_lets_go(call, 12, seen);
+			BITMAP_FREE(seen);
+		} else if (assign && gimple_assign_single_p(assign) &&
+			   pb_field_of(gimple_assign_rhs1(assign), name, &field) &&
+			   TREE_CODE(gimple_assign_lhs(assign)) == SSA_NAME) {
+			/* a load of a field: of the array, followed */
+			bitmap seen = BITMAP_ALLOC(NULL);
+
+			lets_go = pb_type_page_levels(TREE_TYPE(field), NULL) &&
+				  pb_escapes(gimple_assign_lhs(assign), 12, seen);
+			BITMAP_FREE(seen);
+		} else if (assign && gimple_assign_single_p(assign) &&
+			   pb_field_of(gimple_assign_lhs(assign), name, &field) &&
+			   gimple_assign_rhs1(assign) != name) {
+			/* a store into a field other than the pages' */
+			lets_go = pb_type_page_levels(TREE_TYPE(field), NULL);
+		}
+		if (lets_go)
+			return true;
+	}
+	return false;
+}
+
+/* The first parameter of FUN pointing to a struct with an array of
+ * pages, if it only reads all such; 0 if it has none, -1 if one lets its
+ * pages go. */
+static int pb_borrowed_struct_param(function *fun)
+{
+	tree parm, name;
+	int i = 1, first = 0;
+
+	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm), i++) {
+		if (!pb_points_to_page_array_field(TREE_TYPE(parm)))
+			continue;
+		name = ssa_default_def(fun, parm);
+		if (!name)
+			continue;
+		if (i > PB_RULE_MAX_ARG || pb_struct_escapes(name))
+			return -1;
+		if (!first)
+			first = i;
+	}
+	return first;
+}
+
+/* The first page parameter of FUN, if none of them lets its pages go;
+ * 0 if it has none, -1 if one lets them go. */
 static int pb_borrowed_param(function *fun)
 {
 	tree parm;
@@ -380,7 +542,7 @@ static int pb_borrowed_param(function *fun)
 		gone = pb_escapes(name, 12, seen);
 		BITMAP_FREE(seen);
 		if (gone || i > PB_RULE_MAX_ARG)
-			return 0;
+			return -1;
 		if (!first)
 			first = i;
 	}
@@ -391,9 +553,13 @@ static bool pb_summarize_borrow(struct pb_fn *fn)
 {
 	char line[256];
 	int p = pb_borrowed_param(fn->fun);
+	int sp = pb_borrowed_struct_param(fn->fun);
 
-	if (!p)
+	/* every page and page-holding parameter only read */
+	if (p < 0 || sp < 0 || (!p && !sp))
 		return false;
+	if (!p)
+		p = sp;
 	snprintf(line, sizeof(line), "borrow %s page=arg%d",
 		 pb_fn_name(fn->fun), p);
 	pb_summary_add(fn->fun, line);
@@ -468,6 +634,7 @@ struct pb_site_returns {
 	bool as_count;		/* each such return returns the call's count */
 	bool as_status;		/* each such return returns 0, all taken */
 	bool none_else;		/* other returns return 0 or less */
+	bool error_else;	/* other returns return no 0 (an error) */
 	bool handed;		/* some return hands them on */
 	bool as_page;		/* each such return returns the page */
 	bool partial;		/* some such return keeps a partial pin */
@@ -487,6 +654,7 @@ void pb_summary_begin(struct pb_fn *fn)
 		fn->summary->site[i].as_count = true;
 		fn->summary->site[i].as_status = true;
 		fn->summary->site[i].none_else = true;
+		fn->summary->site[i].error_else = true;
 		fn->summary->site[i].as_page = true;
 		fn->summary->site[i].no_page_else = true;
 	}
@@ -504,6 +672,33 @@ static bool pb_nonpositive_const(tree retval)
 	retval = pb_strip_copies(retval);
 	return retval && TREE_CODE(retval) == INTEGER_CST &&
 	       tree_int_cst_sgn(retval) <= 0;
+}
+
+/*
+ * May RETVAL be 0 or a positive constant, on any path into the return?
+ * An error code made by a failing callee ('ret = account_locked_vm(...);
+ * if (ret) return ret;') or taken from the pin call is taken for one:
+ * only constants and the PHIs joining them are read.
+ */
+static bool pb_may_be_success(tree retval, int depth)
+{
+	gphi *phi;
+	unsigned int i;
+
+	retval = pb_strip_copies(retval);
+	if (!retval)
+		return true;
+	if (TREE_CODE(retval) == INTEGER_CST)
+		return tree_int_cst_sgn(retval) >= 0;
+	if (TREE_CODE(retval) != SSA_NAME || depth <= 0)
+		return TREE_CODE(retval) != SSA_NAME;
+	phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(retval));
+	if (!phi)
+		return false;
+	for (i = 0; i < gimple_phi_num_args(phi); i++)
+		if (pb_may_be_success(gimple_phi_arg_def(phi, i), depth - 1))
+			return true;
+	return false;
 }
 
 /* Is RETVAL the page SITE took (its only one)? */
@@ -558,6 +753,8 @@ void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
 			if (!retval || (!pb_nonpositive_const(retval) &&
 					pb_ret_site(fn, retval) != i))
 				r->none_else = false;
+			if (!retval || pb_may_be_success(retval, 4))
+				r->error_else = false;
 			if (!pb_returns_no_page(retval))
 				r->no_page_else = false;
 			continue;
@@ -576,22 +773,70 @@ void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
 	}
 }
 
-/* The rule line of a site that pins into parameter P for the caller. */
-static bool pb_wrapper_line(struct pb_fn *fn, int site, int p, bool status,
-			    bool whole, char *line, size_t len)
+/*
+ * The parameter whose struct keeps the site's array in a field, as 1,
+ * 2, ...; 0.  Either the site pins into 'region->pages' directly, or into
+ * an array it allocated and stored there ('umem->pgs = kvcalloc(...)').
+ */
+static int pb_site_param_field(struct pb_fn *fn, int site, tree *field)
+{
+	const struct pb_site *s = &fn->sites[site];
+	int i, p, found = 0;
+
+	if (s->container.offset || s->container.row)
+		return 0;
+	if (TREE_CODE(s->container.key) == COMPONENT_REF)
+		return pb_param_field(fn->fun, s->container, field);
+	if (s->container.level != 0)
+		return 0;
+	for (i = 0; i < pb_value_nstores(fn); i++) {
+		const struct pb_store *st = pb_value_store(fn, i);
+		struct pb_val v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
+		struct pb_val cell = pb_value_of_addr(fn, st->dest);
+		tree f;
+
+		if (!v.key || v.level != 0 || v.offset ||
+		    !pb_key_equal(fn, v.key, s->container.key))
+			continue;
+		/* a copy in the function's own memory, as the union
+		 * release_pages() takes */
+		if (pb_key_is_local(fn, cell.key))
+			continue;
+		cell.level = -1;
+		p = pb_param_field(fn->fun, cell, &f);
+		/* kept in one field only */
+		if (!p || (found && (found != p || f != *field)))
+			return 0;
+		found = p;
+		*field = f;
+	}
+	return found;
+}
+
+/* The rule line of a site that pins into parameter P (or into FIELD of
+ * the struct it points to) for the caller. */
+static bool pb_wrapper_line(struct pb_fn *fn, int site, int p, tree field,
+			    bool status, bool whole, char *line, size_t len)
 {
 	const struct pb_site *s = &fn->sites[site];
 	int req = s->req ? pb_param_index(fn->fun, s->req) : 0;
-	char requested[32] = "";
+	char requested[32] = "", in_field[PB_RULE_MAX_FIELD + 2] = "";
 
-	if (s->rule->shape != PB_SHAPE_ARRAY || s->container.level != 0 ||
-	    s->container.offset)
+	if (s->rule->shape != PB_SHAPE_ARRAY || s->container.offset)
 		return false;
+	if (!field && s->container.level != 0)
+		return false;
+	if (field) {
+		if (strlen(pb_field_name(field)) >= PB_RULE_MAX_FIELD)
+			return false;
+		snprintf(in_field, sizeof(in_field), "->%s",
+			 pb_field_name(field));
+	}
 	if (req && !status)
 		snprintf(requested, sizeof(requested), " requested=arg%d", req);
-	snprintf(line, len, "acquire %s kind=%s %s=arg%d count=%s%s%s",
+	snprintf(line, len, "acquire %s kind=%s %s=arg%d%s count=%s%s%s",
 		 pb_fn_name(fn->fun), pb_kind_words[s->rule->kind],
-		 s->rule->folio ? "folios" : "pages", p,
+		 s->rule->folio ? "folios" : "pages", p, in_field,
 		 status ? "status" : "return", requested,
 		 whole && !status ? " whole" : "");
 	return true;
@@ -606,6 +851,7 @@ static bool pb_wrapper_line(struct pb_fn *fn, int site, int p, bool status,
 void pb_summary_finish(struct pb_fn *fn)
 {
 	const struct pb_site_returns *r;
+	tree field = NULL_TREE;
 	char line[256];
 	int p;
 
@@ -624,10 +870,14 @@ void pb_summary_finish(struct pb_fn *fn)
 		return;
 	}
 	p = pb_param_index(fn->fun, fn->sites[0].container.key);
-	if (!p || !r->none_else)
+	if (!p)
+		p = pb_site_param_field(fn, 0, &field);
+	/* a count: nothing held when it is 0 or less; a status: nothing
+	 * held when it is not 0 (or, asked for none, 0) */
+	if (!p || !(r->none_else || (!r->as_count && r->error_else)))
 		return;
 	if ((r->as_count || r->as_status) &&
-	    pb_wrapper_line(fn, 0, p, !r->as_count, !r->partial, line,
+	    pb_wrapper_line(fn, 0, p, field, !r->as_count, !r->partial, line,
 			    sizeof(line)) &&
 	    pb_summary_add(fn->fun, line) && fn->sites[0].caller_owned)
 		pb_stats.sites_owned_summarised++;

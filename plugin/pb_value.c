@@ -569,6 +569,35 @@ tree pb_call_pages_arg(gcall *call, const struct pb_rule *rule)
 	return inside ? inside : arg;
 }
 
+/*
+ * The pages of CALL under RULE as a value: its pages argument or, for
+ * 'pages=argN->field', the array in that field of the struct the argument
+ * points to, as a load of 'arg->field' (or the address of an array
+ * field) in the caller gives it.
+ */
+struct pb_val pb_call_pages_val(struct pb_fn *fn, gcall *call,
+				const struct pb_rule *rule)
+{
+	tree arg = pb_call_pages_arg(call, rule), field, base, ref;
+
+	if (!arg || !rule->pages_field[0])
+		return pb_value_of(fn, arg);
+	field = pb_api_field_decl(rule, TREE_TYPE(arg));
+	if (!field)
+		return pb_unknown();
+	if (TREE_CODE(arg) == ADDR_EXPR)
+		base = TREE_OPERAND(arg, 0);
+	else if (TREE_CODE(arg) == SSA_NAME)
+		base = build2(MEM_REF, TREE_TYPE(TREE_TYPE(arg)), arg,
+			      build_int_cst(TREE_TYPE(arg), 0));
+	else
+		return pb_unknown();
+	ref = build3(COMPONENT_REF, TREE_TYPE(field), base, field, NULL_TREE);
+	if (TREE_CODE(TREE_TYPE(field)) == ARRAY_TYPE)
+		return pb_value_of_addr(fn, ref);
+	return pb_value_of_load(fn, ref);
+}
+
 struct pb_val pb_value_of(struct pb_fn *fn, tree op)
 {
 	if (!op)
@@ -665,11 +694,30 @@ static bool pb_phi_of_allocs(gphi *phi)
  * array, a field reached through a pointer, a global) may be released by
  * someone else, so no leak is reported for it.
  */
+/*
+ * Is KEY a cell of a struct the function allocated itself, as
+ * 'region->pages' after 'region = kzalloc(...)'?  Its pages are the
+ * function's own until the struct is passed on, which pb_handover.c sees
+ * carry them.
+ */
+static bool pb_cell_of_local_alloc(struct pb_fn *fn, tree key)
+{
+	struct pb_val owner;
+
+	while (TREE_CODE(key) == COMPONENT_REF || TREE_CODE(key) == ARRAY_REF)
+		key = TREE_OPERAND(key, 0);
+	if (TREE_CODE(key) != MEM_REF || !fn)
+		return false;
+	owner = pb_value_of(fn, TREE_OPERAND(key, 0));
+	return owner.key && TREE_CODE(owner.key) == SSA_NAME &&
+	       owner.level == 0 && !owner.offset &&
+	       pb_key_is_local(fn, owner.key);
+}
+
 bool pb_key_is_local(struct pb_fn *fn, tree key)
 {
 	gimple *def;
 
-	(void)fn;
 	if (!key)
 		return false;
 	if (TREE_CODE(key) == SSA_NAME) {
@@ -679,7 +727,8 @@ bool pb_key_is_local(struct pb_fn *fn, tree key)
 		return is_gimple_call(def) &&
 		       pb_api_is_alloc(gimple_call_fndecl(def));
 	}
-	return pb_is_local_decl(pb_key_base_decl(key));
+	return pb_is_local_decl(pb_key_base_decl(key)) ||
+	       pb_cell_of_local_alloc(fn, key);
 }
 
 /* A name for the storage, for messages; NULL when it has none. */

@@ -92,6 +92,7 @@ void pb_api_print_ignored(void);
 unsigned int pb_api_nrules(void);
 bool pb_api_add_summary(tree fndecl, const char *line);
 bool pb_api_has_rule(tree fndecl);
+tree pb_api_field_decl(const struct pb_rule *rule, tree ptr_type);
 
 /* ------------------------------------------------------ a function */
 
@@ -166,6 +167,8 @@ struct pb_val pb_value_deref(struct pb_fn *fn, tree op);
 int pb_type_page_levels(tree type, bool *folio);
 tree pb_union_arg_pointer(gimple *call, tree op);
 tree pb_call_pages_arg(gcall *call, const struct pb_rule *rule);
+struct pb_val pb_call_pages_val(struct pb_fn *fn, gcall *call,
+				const struct pb_rule *rule);
 int pb_value_nstores(struct pb_fn *fn);
 const struct pb_store *pb_value_store(struct pb_fn *fn, int i);
 bool pb_key_equal(struct pb_fn *fn, tree a, tree b);
@@ -200,6 +203,7 @@ gcall *pb_handover_tested_call(basic_block bb);
 bool pb_handover_waits(gcall *call);
 unsigned int pb_handover_call_sites(struct pb_fn *fn, gcall *call);
 unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt);
+bool pb_handover_array_in(struct pb_fn *fn, int site, struct pb_val obj);
 
 /* ------------------------------------------------------ conditions */
 
