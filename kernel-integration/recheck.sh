@@ -73,3 +73,16 @@ stats=$(grep -a '^pinbalance: ' "$out/all" | grep -v 'ignore rule' || true)
 echo "recheck: ${#objects[@]} objects, $findings findings, $ices internal compiler errors, $failed failed"
 awk '{ f += $3; a += $5; s += $7; gsub(/\(/, "", $10); u += $10; o += $12 }
 	END { printf "recheck: %d functions (%d analysed), %d sites (%d untracked, %d caller-owned)\n", f, a, s, u, o }' <<<"$stats"
+# The rest of the stats line: summaries, struct fields judged, and where
+# the caller-owned sites went (a caller's struct field, a wrapper whose
+# callers are checked, or unchecked: neither).
+perl -ne '
+	$s += $1 if /(\d+) summaries/;
+	($j, $n) = ($j + $1, $n + $2) if /(\d+) page fields judged \((\d+) not/;
+	($o, $f, $w) = ($o + $1, $f + $2, $w + $3)
+		if /(\d+) caller-owned: .*caller-owned sites: (\d+) in struct fields, (\d+) in wrappers/;
+	END {
+		printf "recheck: %d summaries, %d page fields judged (%d not)\n", $s, $j, $n;
+		printf "recheck: caller-owned sites: %d in struct fields, %d in wrappers checked at their callers, %d unchecked\n",
+			$f, $w, $o - $f - $w;
+	}' <<<"$stats"

@@ -39,22 +39,30 @@ static bool pb_same_object(struct pb_fn *fn, struct pb_val a, struct pb_val b)
 /*
  * Is OBJ the object holding the site's array, so that passing OBJ on
  * passes the pages?  'xdp_umem_unpin_pages(umem)' after
- * 'umem->pgs = kvcalloc(...)' and pinning into umem->pgs.
+ * 'umem->pgs = kvcalloc(...)' and pinning into umem->pgs.  AT_PIN: only
+ * if the array was stored in OBJ on every path to the pin.
  */
-static bool pb_site_held_by(struct pb_fn *fn, int site, struct pb_val obj)
+static bool pb_site_held_by(struct pb_fn *fn, int site, struct pb_val obj,
+			    bool at_pin)
 {
-	tree key = fn->sites[site].container.key;
+	const struct pb_site *s = &fn->sites[site];
+	tree key = s->container.key;
 	int i;
 
 	if (TREE_CODE(key) == COMPONENT_REF &&
 	    pb_same_object(fn, pb_cell_owner(fn, key), obj))
 		return true;
+	if (at_pin && !dom_info_available_p(CDI_DOMINATORS))
+		return false;
 	for (i = 0; i < pb_value_nstores(fn); i++) {
 		const struct pb_store *st = pb_value_store(fn, i);
 		struct pb_val v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
 
-		if (v.key && pb_key_equal(fn, v.key, key) &&
-		    pb_same_object(fn, pb_cell_owner(fn, st->dest), obj))
+		if (!v.key || !pb_key_equal(fn, v.key, key) ||
+		    !pb_same_object(fn, pb_cell_owner(fn, st->dest), obj))
+			continue;
+		if (!at_pin || dominated_by_p(CDI_DOMINATORS, gimple_bb(s->call),
+					      gimple_bb(st->stmt)))
 			return true;
 	}
 	return false;
@@ -74,10 +82,15 @@ bool pb_handover_array_in(struct pb_fn *fn, int site, struct pb_val obj)
 	       pb_same_object(fn, pb_cell_owner(fn, key), obj);
 }
 
-/* Sites whose pages a pointer value V reaches, directly or as a local
+/*
+ * Sites whose pages a pointer value V reaches, directly or as a local
  * variable (or field of one) that holds them, or as a member of the
- * struct holding them: 'list_add(&buf->list, ...)' hands over the struct
- * whose 'buf->pages' the site pinned into. */
+ * struct holding them: 'list_add(&buf->node, ...)' hands over the struct
+ * whose 'buf->pages' the site pinned into.  Through a member, only an
+ * array the struct held when it was pinned counts: 'req->page_list =
+ * page_list' on the success path does not make 'kref_put(&req->refcount,
+ * ...)' on the failure path take the pages.
+ */
 static unsigned int pb_sites_of_value(struct pb_fn *fn, struct pb_val v)
 {
 	unsigned int sites = 0;
@@ -92,9 +105,9 @@ static unsigned int pb_sites_of_value(struct pb_fn *fn, struct pb_val v)
 
 		if (pb_key_equal(fn, v.key, key) ||
 		    (decl && pb_key_base_decl(key) == decl) ||
-		    (v.level == 0 && pb_site_held_by(fn, i, v)) ||
+		    (v.level == 0 && pb_site_held_by(fn, i, v, false)) ||
 		    (v.level == 0 && TREE_CODE(v.key) == COMPONENT_REF &&
-		     pb_site_held_by(fn, i, pb_cell_owner(fn, v.key))))
+		     pb_site_held_by(fn, i, pb_cell_owner(fn, v.key), true)))
 			sites |= 1u << i;
 	}
 	return sites;

@@ -29,9 +29,6 @@ struct qib_user_sdma_pkt {
 	struct qib_user_sdma_frag addr[16];
 };
 
-dma_addr_t dma_map_page(struct device *dev, struct page *page, size_t offset,
-			size_t size, enum dma_data_direction dir);
-int dma_mapping_error(struct device *dev, dma_addr_t dma_addr);
 void __free_page(struct page *page);
 
 static void qib_user_sdma_init_frag(struct qib_user_sdma_pkt *pkt, int i,
