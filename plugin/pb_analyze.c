@@ -44,6 +44,15 @@ static void pb_debug_dump(struct pb_fn *fn)
 	}
 }
 
+/* The sites whose held pages went quiet, per reason, into the stats. */
+static void pb_count_handed(struct pb_fn *fn)
+{
+	int why;
+
+	for (why = 0; why < PB_NHANDED; why++)
+		pb_stats.handed[why] += popcount_hwi(fn->handed[why]);
+}
+
 /* Solve, walk with the checks on, report: the sites are known. */
 static void pb_check_sites(struct pb_fn *fn)
 {
@@ -58,6 +67,7 @@ static void pb_check_sites(struct pb_fn *fn)
 	pb_diag_report(fn);
 	pb_summary_finish(fn);
 	pb_summary_end(fn);
+	pb_count_handed(fn);
 }
 
 /* A function taking pages but no reference: what it does to them. */

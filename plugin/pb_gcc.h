@@ -23,6 +23,7 @@
 #include "tree-pass.h"
 #include "context.h"
 #include "ssa.h"
+#include "cgraph.h"
 #include "tree-cfg.h"
 #include "cfganal.h"
 #include "gimple-iterator.h"

@@ -64,13 +64,35 @@ static void pb_on_acquire(struct pb_fn *fn, gimple *call, pb_word *w)
 }
 
 /* The pages of SITES are given to code that owns them from now on. */
-static void pb_on_hand_over(struct pb_fn *fn, unsigned int sites, pb_word *w)
+static void pb_on_hand_over(struct pb_fn *fn, unsigned int sites, pb_word *w,
+			    enum pb_handed why)
 {
 	int i;
 
-	for (i = 0; i < fn->nsites; i++)
-		if ((sites & (1u << i)) && (w[i] & ~PB_ABSENT))
-			w[i] = pb_move_hold(w[i], PB_TAKEN_HOLDS, PB_HOLD_HANDED);
+	for (i = 0; i < fn->nsites; i++) {
+		if (!(sites & (1u << i)) || !(w[i] & ~PB_ABSENT))
+			continue;
+		/* pages really held went quiet: say why, in the stats */
+		if (pb_live_class_with(w[i], PB_TAKEN_HOLDS) >= 0)
+			fn->handed[why] |= 1u << i;
+		w[i] = pb_move_hold(w[i], PB_TAKEN_HOLDS, PB_HOLD_HANDED);
+	}
+}
+
+/* What kind of code a call hands its arguments to, for the stats. */
+static enum pb_handed pb_call_handed(gcall *call, const struct pb_rule *rule)
+{
+	tree fndecl = gimple_call_fndecl(call);
+	cgraph_node *node;
+
+	if (rule && rule->role == PB_ROLE_OWNER)
+		return PB_HANDED_OWNER;
+	if (!fndecl)
+		return gimple_call_internal_p(call) ? PB_HANDED_EXTERN
+						    : PB_HANDED_INDIRECT;
+	node = cgraph_node::get(fndecl);
+	return node && node->definition ? PB_HANDED_UNSUMMARISED
+					: PB_HANDED_EXTERN;
 }
 
 /* How the release's pages argument relates to SITE's pages. */
@@ -186,7 +208,8 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 	/* what it is given (an owner of one argument: that one), unless
 	 * the block tests its failure: then where it succeeded (pb_cond.c) */
 	if (!pb_handover_waits(call))
-		pb_on_hand_over(fn, pb_handover_call_sites(fn, call), w);
+		pb_on_hand_over(fn, pb_handover_call_sites(fn, call), w,
+				pb_call_handed(call, rule));
 }
 
 /* An asm may do anything with what it is given. */
@@ -196,10 +219,12 @@ static void pb_on_asm(struct pb_fn *fn, gasm *stmt, pb_word *w)
 
 	for (i = 0; i < gimple_asm_ninputs(stmt); i++)
 		pb_on_hand_over(fn, pb_handover_argument_sites(fn,
-				TREE_VALUE(gimple_asm_input_op(stmt, i))), w);
+				TREE_VALUE(gimple_asm_input_op(stmt, i))), w,
+				PB_HANDED_ASM);
 	for (i = 0; i < gimple_asm_noutputs(stmt); i++)
 		pb_on_hand_over(fn, pb_handover_argument_sites(fn,
-				TREE_VALUE(gimple_asm_output_op(stmt, i))), w);
+				TREE_VALUE(gimple_asm_output_op(stmt, i))), w,
+				PB_HANDED_ASM);
 }
 
 /* The debug trace: each site's states where the function returns (the
@@ -230,7 +255,8 @@ static void pb_on_return(struct pb_fn *fn, greturn *ret, edge via, pb_word *w,
 		pb_summary_note_return(fn, ret, via, w);
 	if (retval)
 		pb_on_hand_over(fn, pb_handover_operand_sites(fn,
-				pb_operand_on_edge(retval, via)), w);
+				pb_operand_on_edge(retval, via)), w,
+				PB_HANDED_RETURN);
 	if (!check)
 		return;
 	if (pb_options.debug)
@@ -250,7 +276,8 @@ void pb_sm_transfer(struct pb_fn *fn, gimple *stmt, edge via, pb_word *w,
 		pb_on_call(fn, as_a<gcall *>(stmt), w, check);
 		break;
 	case GIMPLE_ASSIGN:
-		pb_on_hand_over(fn, pb_handover_store_sites(fn, stmt), w);
+		pb_on_hand_over(fn, pb_handover_store_sites(fn, stmt), w,
+				PB_HANDED_STORE);
 		break;
 	case GIMPLE_RETURN:
 		pb_on_return(fn, as_a<greturn *>(stmt), via, w, check);
@@ -317,7 +344,7 @@ bool pb_sm_on_edge(struct pb_fn *fn, const unsigned char *row, pb_word *w)
 			continue;
 		}
 		if (facts & PB_FACT_OWNER)
-			pb_on_hand_over(fn, 1u << i, w);
+			pb_on_hand_over(fn, 1u << i, w, PB_HANDED_SUCCESS);
 		if (!(facts & PB_FACT_REFINES))
 			continue;
 		w[i] = pb_keep_classes(w[i], facts & PB_ALL_CLASSES);

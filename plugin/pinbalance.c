@@ -297,6 +297,22 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		pb_stats.summaries,
 		pb_stats.fields_judged, pb_stats.fields_unjudged,
 		pb_stats.sites_owned_by_field, pb_stats.sites_owned_summarised);
+	fprintf(stderr,
+		"pinbalance: %s: sites whose held pages were handed over: "
+		"%lu to functions of other files without a rule, %lu to "
+		"functions of this file without a summary, %lu through "
+		"function pointers, %lu to a call on the branch where it "
+		"succeeded, %lu to owners, %lu by stores, %lu returned, "
+		"%lu to asm\n",
+		main_input_filename ? main_input_filename : "-",
+		pb_stats.handed[PB_HANDED_EXTERN],
+		pb_stats.handed[PB_HANDED_UNSUMMARISED],
+		pb_stats.handed[PB_HANDED_INDIRECT],
+		pb_stats.handed[PB_HANDED_SUCCESS],
+		pb_stats.handed[PB_HANDED_OWNER],
+		pb_stats.handed[PB_HANDED_STORE],
+		pb_stats.handed[PB_HANDED_RETURN],
+		pb_stats.handed[PB_HANDED_ASM]);
 	pb_api_print_ignored();
 }
 

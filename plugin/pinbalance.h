@@ -56,6 +56,24 @@ enum pb_finding_kind {
 	PB_NFINDING_KINDS,
 };
 
+/*
+ * Why pages still held went quiet: handed to what.  Counted once per site
+ * and reason, so that what the checker does not see stays visible.
+ */
+enum pb_handed {
+	PB_HANDED_EXTERN,	/* a function of another file without a rule */
+	PB_HANDED_UNSUMMARISED,	/* a function of this file without a summary
+				 * (recursion, a cycle, a helper no rule
+				 * describes) */
+	PB_HANDED_INDIRECT,	/* a call through a pointer */
+	PB_HANDED_SUCCESS,	/* a call, on the branch where it succeeded */
+	PB_HANDED_OWNER,	/* an owner rule (sg tables, bios, pipes) */
+	PB_HANDED_STORE,	/* a store into memory the function does not own */
+	PB_HANDED_RETURN,	/* returned to the caller */
+	PB_HANDED_ASM,
+	PB_NHANDED,
+};
+
 struct pb_stats {
 	unsigned long functions;
 	unsigned long functions_analyzed;
@@ -71,6 +89,7 @@ struct pb_stats {
 	unsigned long fields_judged;	/* page fields of one known kind */
 	unsigned long fields_unjudged;	/* both kinds, or unknown pages */
 	unsigned long findings[PB_NFINDING_KINDS];
+	unsigned long handed[PB_NHANDED];	/* sites, per reason */
 };
 extern struct pb_stats pb_stats;
 
@@ -148,6 +167,8 @@ struct pb_fn {
 	struct pb_returns *returns;	/* pb_sites.c */
 	struct pb_flow *flow;		/* pb_solve.c */
 	struct pb_summary_obs *summary;	/* pb_summary.c */
+	unsigned int handed[PB_NHANDED];	/* sites handed over, per
+						 * reason (pb_sm.c) */
 };
 
 /* ---------------------------------------------------------- values */
