@@ -194,14 +194,14 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 				  int *bad_arg, int *nparams)
 {
 	tree fntype = TREE_TYPE(fndecl);
-	int args[3] = { pb_rule_pointer_arg(rule), rule->count_arg,
-			rule->when_arg };
+	int args[4] = { pb_rule_pointer_arg(rule), rule->count_arg,
+			rule->when_arg, rule->count_out_arg };
 	int i;
 
 	if (!prototype_p(fntype))
 		return NULL;
 	pb_param_type(fntype, 0, nparams);
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		*bad_arg = args[i];
 		if (args[i] > *nparams && !stdarg_p(fntype))
 			return "argument out of range";
@@ -215,6 +215,15 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 
 		if (type && !pb_pointer_like(type))
 			return "not a pointer";
+		if (rule->count_out_arg > 0) {
+			tree count = pb_param_type(fntype, rule->count_out_arg,
+						   nparams);
+
+			if (count && !POINTER_TYPE_P(count)) {
+				*bad_arg = rule->count_out_arg;
+				return "not a pointer";
+			}
+		}
 		if (type && rule->pages_field[0] &&
 		    !pb_api_field_decl(rule, type))
 			return "no pointer field of that name in the struct "

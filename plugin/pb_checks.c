@@ -30,6 +30,33 @@ static void pb_found(struct pb_fn *fn, enum pb_finding_kind kind, int site,
 }
 
 /*
+ * A site that adds its count to a variable the caller gave it
+ * ('lock_pages(..., &pinned)'): releasing any other count than that
+ * variable's, such as the number of pages asked for, releases pages a
+ * failure did not pin.
+ */
+static void pb_check_stored_count(struct pb_fn *fn, gcall *call,
+				  const struct pb_rule *rule, int site,
+				  tree count, pb_word w)
+{
+	const struct pb_site *s = &fn->sites[site];
+	tree cell = gimple_call_arg(s->call, s->rule->count_out_arg - 1);
+	gimple *def;
+
+	count = pb_strip_copies(count);
+	if (TREE_CODE(cell) != ADDR_EXPR || !count ||
+	    TREE_CODE(count) != SSA_NAME ||
+	    !(w & PB_FACET(PB_CLASS_PARTIAL, PB_HOLD_HELD)))
+		return;
+	def = SSA_NAME_DEF_STMT(count);
+	if (gimple_assign_load_p(def) &&
+	    pb_same_cell(gimple_assign_rhs1(def), TREE_OPERAND(cell, 0)))
+		return;
+	pb_found(fn, PB_FINDING_OVERCOUNT, site, call, NULL, rule,
+		 PB_CLASS_PARTIAL);
+}
+
+/*
  * The count passed to an array release, against what the site took:
  * the requested count where fewer may have been pinned, or the return
  * value where it may be an error code.
@@ -40,9 +67,15 @@ static void pb_check_count(struct pb_fn *fn, gcall *call,
 	const struct pb_site *s = &fn->sites[site];
 	tree count;
 
-	if (rule->count_arg <= 0 || s->rule->count != PB_COUNT_RETURN)
+	if (rule->count_arg <= 0)
 		return;
 	count = gimple_call_arg(call, rule->count_arg - 1);
+	if (s->rule->count == PB_COUNT_STORED) {
+		pb_check_stored_count(fn, call, rule, site, count, w);
+		return;
+	}
+	if (s->rule->count != PB_COUNT_RETURN)
+		return;
 	if (pb_ret_site(fn, count) == site) {
 		if (w & PB_FACET(PB_CLASS_ERR, PB_HOLD_HELD))
 			pb_found(fn, PB_FINDING_NEGATIVE_COUNT, site, call, NULL, rule,

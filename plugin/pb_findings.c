@@ -139,10 +139,20 @@ static void pb_msg_double_release(const struct pb_emission *em)
 
 static void pb_msg_overcount(const struct pb_emission *em)
 {
-	pb_emit(em, 763,
-		"%qs may release more pages than %qs took; pass the number it returned"
-		PB_TAG("overcount"),
-		pb_em_release(em->f), pb_em_site(em)->rule->name);
+	const struct pb_site *s = pb_em_site(em);
+
+	/* 'lock_pages(..., &pinned)': the count is where it was added */
+	if (s->rule->count == PB_COUNT_STORED)
+		pb_emit(em, 763,
+			"%qs may release more pages than %qs took; pass the "
+			"count it added to argument %d" PB_TAG("overcount"),
+			pb_em_release(em->f), s->rule->name,
+			s->rule->count_out_arg);
+	else
+		pb_emit(em, 763,
+			"%qs may release more pages than %qs took; pass the "
+			"number it returned" PB_TAG("overcount"),
+			pb_em_release(em->f), s->rule->name);
 }
 
 static void pb_msg_negative_count(const struct pb_emission *em)

@@ -457,11 +457,24 @@ static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
 	const struct pb_token *c = w->value[PB_F_COUNT];
 	int k;
 
-	k = pb_parse_keyword(cur, c->text, c->len, c->column, "a count",
-			     pb_count_words, 4);
-	if (k < 0)
-		return false;
+	if (c->len > 1 && c->text[0] == '*') {
+		/* 'count=*argN': the count is added to *argN */
+		if (!pb_parse_arg(cur, c->text + 1, c->len - 1, c->column + 1,
+				  false, &rule->count_out_arg))
+			return false;
+		k = PB_COUNT_STORED;
+	} else {
+		k = pb_parse_keyword(cur, c->text, c->len, c->column,
+				     "a count", pb_count_words, 4);
+		if (k < 0)
+			return false;
+	}
 	rule->count = (enum pb_count)k;
+	if (k == PB_COUNT_STORED && rule->shape != PB_SHAPE_ARRAY) {
+		pb_rules_error(cur, c->column, "'count=*argN' is for an array "
+			       "('pages=argN') only");
+		return false;
+	}
 	if ((rule->count == PB_COUNT_ONE) !=
 	    (rule->pages_arg == PB_RULE_RETURN)) {
 		pb_rules_error(cur, c->column,

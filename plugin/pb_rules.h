@@ -47,6 +47,8 @@ enum pb_count {
 	PB_COUNT_BYTES,		/* return value: bytes, or -errno */
 	PB_COUNT_ONE,		/* one page, or an ERR_PTR */
 	PB_COUNT_STATUS,	/* return value: 0 when all taken, or -errno */
+	PB_COUNT_STORED,	/* added to *argN, on every outcome: what a
+				 * failure leaves is the caller's to release */
 };
 
 /* What a test function's true result says about its argument. */
@@ -73,6 +75,7 @@ struct pb_rule {
 					 * array is in this field of the
 					 * struct the argument points to */
 	int count_arg;		/* acquire: requested count; release: count */
+	int count_out_arg;	/* acquire 'count=*argN': N */
 	int when_arg;		/* acquire: flags argument that must hold... */
 	unsigned long long when_mask;	/* ...one of these bits */
 	bool folio;		/* the pages are folios */

@@ -41,6 +41,9 @@ static unsigned int pb_initial_classes(const struct pb_rule *rule, tree req)
 
 	if (rule->count == PB_COUNT_ONE || rule->count == PB_COUNT_STATUS)
 		return classes;
+	/* some pages, whatever it returns: their count is in memory */
+	if (rule->count == PB_COUNT_STORED)
+		return (1u << PB_CLASS_PARTIAL) | (1u << PB_CLASS_FULL);
 	if (rule->count == PB_COUNT_BYTES)
 		return classes | (1u << PB_CLASS_ZERO);
 	/* The gup functions return 0 only when asked for 0 pages. */
@@ -126,7 +129,8 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 	memset(site, 0, sizeof(*site));
 	site->call = call;
 	site->rule = rule;
-	if (lhs && TREE_CODE(lhs) == SSA_NAME)
+	/* a status that says nothing of the pages when the count is stored */
+	if (lhs && TREE_CODE(lhs) == SSA_NAME && rule->count != PB_COUNT_STORED)
 		site->ret = lhs;
 	if (rule->count_arg > 0)
 		site->req = pb_strip_copies(gimple_call_arg(call, rule->count_arg - 1));

@@ -842,6 +842,78 @@ static bool pb_wrapper_line(struct pb_fn *fn, int site, int p, tree field,
 	return true;
 }
 
+/* Is OP the site's count, through conversions? */
+static bool pb_is_site_count(struct pb_fn *fn, int site, tree op)
+{
+	op = pb_strip_copies(op);
+	return op && TREE_CODE(op) == SSA_NAME && pb_ret_site(fn, op) == site;
+}
+
+/*
+ * The parameter the site's count is added to, as 1, 2, ...; 0:
+ * '*pinned += page_count' or '*pinned = page_count' after the pin, as
+ * privcmd's lock_pages() counts what it pinned in chunks for its caller,
+ * who unpins that many whatever the outcome.
+ */
+static int pb_site_count_param(struct pb_fn *fn, int site)
+{
+	basic_block bb;
+	int p;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gassign *st = dyn_cast<gassign *>(gsi_stmt(gsi));
+			tree lhs, rhs;
+			gimple *def;
+
+			if (!st || !gimple_assign_single_p(st))
+				continue;
+			lhs = gimple_assign_lhs(st);
+			if (TREE_CODE(lhs) != MEM_REF ||
+			    !integer_zerop(TREE_OPERAND(lhs, 1)))
+				continue;
+			p = pb_param_index(fn->fun, TREE_OPERAND(lhs, 0));
+			rhs = pb_strip_copies(gimple_assign_rhs1(st));
+			if (!p || !rhs)
+				continue;
+			if (pb_is_site_count(fn, site, rhs))
+				return p;
+			if (TREE_CODE(rhs) != SSA_NAME)
+				continue;
+			def = SSA_NAME_DEF_STMT(rhs);
+			if (is_gimple_assign(def) &&
+			    gimple_assign_rhs_code(def) == PLUS_EXPR &&
+			    (pb_is_site_count(fn, site, gimple_assign_rhs1(def)) ||
+			     pb_is_site_count(fn, site, gimple_assign_rhs2(def))))
+				return p;
+		}
+	}
+	return 0;
+}
+
+/* 'acquire NAME kind=K pages=argP count=*argC': a helper pinning in
+ * chunks into its caller's array, the count added to *argC. */
+static bool pb_summarize_stored_count(struct pb_fn *fn)
+{
+	const struct pb_site *s = &fn->sites[0];
+	char line[256];
+	int p, c;
+
+	if (s->rule->shape != PB_SHAPE_ARRAY || s->container.level != 0 ||
+	    s->rule->count == PB_COUNT_STORED)
+		return false;
+	p = pb_param_index(fn->fun, s->container.key);
+	c = p ? pb_site_count_param(fn, 0) : 0;
+	if (!c || c == p)
+		return false;
+	snprintf(line, sizeof(line), "acquire %s kind=%s %s=arg%d count=*arg%d",
+		 pb_fn_name(fn->fun), pb_kind_words[s->rule->kind],
+		 s->rule->folio ? "folios" : "pages", p, c);
+	return pb_summary_add(fn->fun, line);
+}
+
 /*
  * After the checks: a function with one site pinning into its parameter's
  * array, whose returns either keep the pages and return the count (or 0
@@ -874,11 +946,15 @@ void pb_summary_finish(struct pb_fn *fn)
 		p = pb_site_param_field(fn, 0, &field);
 	/* a count: nothing held when it is 0 or less; a status: nothing
 	 * held when it is not 0 (or, asked for none, 0) */
-	if (!p || !(r->none_else || (!r->as_count && r->error_else)))
-		return;
-	if ((r->as_count || r->as_status) &&
+	if (p && (r->none_else || (!r->as_count && r->error_else)) &&
+	    (r->as_count || r->as_status) &&
 	    pb_wrapper_line(fn, 0, p, field, !r->as_count, !r->partial, line,
-			    sizeof(line)) &&
-	    pb_summary_add(fn->fun, line) && fn->sites[0].caller_owned)
+			    sizeof(line))) {
+		if (pb_summary_add(fn->fun, line) && fn->sites[0].caller_owned)
+			pb_stats.sites_owned_summarised++;
+		return;
+	}
+	/* else a helper whose failures leave pages, counted for the caller */
+	if (pb_summarize_stored_count(fn) && fn->sites[0].caller_owned)
 		pb_stats.sites_owned_summarised++;
 }

@@ -628,6 +628,13 @@ struct pb_val pb_value_deref(struct pb_fn *fn, tree op)
 }
 
 /* Two counts that are the same value: same SSA root, constant or cell. */
+/* Are A and B the same memory cell ('pinned', 'r->n'), without a
+ * function's values to follow pointers? */
+bool pb_same_cell(tree a, tree b)
+{
+	return pb_ref_equal(NULL, a, b);
+}
+
 bool pb_same_count(tree a, tree b)
 {
 	gimple *da, *db;

@@ -195,6 +195,7 @@ const struct pb_store *pb_value_store(struct pb_fn *fn, int i);
 bool pb_key_equal(struct pb_fn *fn, tree a, tree b);
 tree pb_strip_copies(tree op);
 bool pb_same_count(tree a, tree b);
+bool pb_same_cell(tree a, tree b);
 bool pb_key_is_local(struct pb_fn *fn, tree key);
 tree pb_key_base_decl(tree key);
 const char *pb_key_name(tree key);
