@@ -86,9 +86,9 @@ perl -ne '
 		printf "recheck: caller-owned sites: %d in struct fields, %d in wrappers checked at their callers, %d unchecked\n",
 			$f, $w, $o - $f - $w;
 	}' <<<"$stats"
-# Why pages still held went quiet: the second stats line, summed.
+# Why pages still held went quiet: the end of the stats line, summed.
 grep -a 'sites whose held pages were handed over' "$out/all" | perl -ne '
-	@n = /(\d+) /g; $t[$_] += $n[$_] for 0 .. $#n;
+	s/.*handed over: //; @n = /(\d+) /g; $t[$_] += $n[$_] for 0 .. $#n;
 	END {
 		printf "recheck: sites whose held pages were handed over: %d to functions of other files without a rule, %d to functions of this file without a summary, %d through function pointers, %d to a call on the branch where it succeeded, %d to owners, %d by stores, %d returned, %d to asm\n", @t;
 	}'

@@ -289,22 +289,20 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		"%lu findings, %lu bodies ignored by rules, %lu summaries, "
 		"%lu page fields judged (%lu not: both kinds or pages of "
 		"unknown origin), caller-owned sites: %lu in struct fields, "
-		"%lu in wrappers checked at their callers\n",
-		main_input_filename ? main_input_filename : "-",
-		pb_stats.functions, pb_stats.functions_analyzed, pb_stats.sites,
-		pb_stats.sites_untracked, pb_stats.sites_caller_owned,
-		pb_stats.functions_given_up, total, pb_stats.functions_ignored,
-		pb_stats.summaries,
-		pb_stats.fields_judged, pb_stats.fields_unjudged,
-		pb_stats.sites_owned_by_field, pb_stats.sites_owned_summarised);
-	fprintf(stderr,
-		"pinbalance: %s: sites whose held pages were handed over: "
+		"%lu in wrappers checked at their callers; "
+		"sites whose held pages were handed over: "
 		"%lu to functions of other files without a rule, %lu to "
 		"functions of this file without a summary, %lu through "
 		"function pointers, %lu to a call on the branch where it "
 		"succeeded, %lu to owners, %lu by stores, %lu returned, "
 		"%lu to asm\n",
 		main_input_filename ? main_input_filename : "-",
+		pb_stats.functions, pb_stats.functions_analyzed, pb_stats.sites,
+		pb_stats.sites_untracked, pb_stats.sites_caller_owned,
+		pb_stats.functions_given_up, total, pb_stats.functions_ignored,
+		pb_stats.summaries,
+		pb_stats.fields_judged, pb_stats.fields_unjudged,
+		pb_stats.sites_owned_by_field, pb_stats.sites_owned_summarised,
 		pb_stats.handed[PB_HANDED_EXTERN],
 		pb_stats.handed[PB_HANDED_UNSUMMARISED],
 		pb_stats.handed[PB_HANDED_INDIRECT],

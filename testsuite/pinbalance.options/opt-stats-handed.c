@@ -1,8 +1,7 @@
 /* -fplugin-arg-pinbalance-stats says why pages still held went quiet:
  * each site is counted once per kind of code it was handed to. */
 /* { dg-options "-O2 -fplugin-arg-pinbalance-stats" } */
-/* { dg-regexp "pinbalance: \[^\n\]*opt-stats-handed.c: \[0-9\]+ functions, \[^\n\]*" } */
-/* { dg-regexp "pinbalance: \[^\n\]*opt-stats-handed.c: sites whose held pages were handed over: 1 to functions of other files without a rule, 1 to functions of this file without a summary, 1 through function pointers, 1 to a call on the branch where it succeeded, 1 to owners, 1 by stores, 1 returned, 1 to asm" } */
+/* { dg-regexp "pinbalance: \[^\n\]*opt-stats-handed.c: \[0-9\]+ functions, \[^\n\]*; sites whose held pages were handed over: 1 to functions of other files without a rule, 1 to functions of this file without a summary, 1 through function pointers, 1 to a call on the branch where it succeeded, 1 to owners, 1 by stores, 1 returned, 1 to asm" } */
 #include "driver-api.h"
 
 struct cam_dev {
