@@ -109,7 +109,9 @@ void pb_check_release(struct pb_fn *fn, gcall *call, const struct pb_rule *rule,
 				 site, call, NULL, rule, cls);
 	} else if ((cls = pb_live_class_with(w, 1u << PB_HOLD_RELEASED)) >= 0) {
 		pb_found(fn, PB_FINDING_DOUBLE_RELEASE, site, call, NULL, rule, cls);
-	} else if (rule->shape == PB_SHAPE_ARRAY && whole && !s->conditional) {
+	} else if ((rule->shape == PB_SHAPE_ARRAY ||
+		    rule->shape == PB_SHAPE_ARRAY_PTR) && whole &&
+		   !s->conditional) {
 		pb_check_count(fn, call, rule, site, w);
 	}
 }

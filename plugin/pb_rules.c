@@ -438,17 +438,21 @@ static bool pb_rule_where(struct pb_cursor *cur, const struct pb_written *w,
 		rule->shape = PB_SHAPE_RANGE;
 	else
 		rule->shape = PB_SHAPE_ARRAY;
-	if (v->len > 0 && v->text[0] == '*' && rule->shape == PB_SHAPE_ARRAY &&
-	    rule->role == PB_ROLE_ACQUIRE) {
+	/* 'pages=*argN': the argument points to the array pointer, which an
+	 * acquire may allocate ('iov_iter_extract_pages(i, &pages, ...)')
+	 * and a release reads ('io_pages_free(&pages, n)') */
+	if (v->len > 0 && v->text[0] == '*' && rule->shape == PB_SHAPE_ARRAY) {
 		rule->shape = PB_SHAPE_ARRAY_PTR;
 		return pb_parse_arg(cur, v->text + 1, v->len - 1, v->column + 1,
 				    false, &rule->pages_arg);
 	}
 	if (memchr(v->text, '-', v->len))
 		return pb_parse_arg_field(cur, v, rule);
+	/* an acquire may return the page, or the array, it took */
 	return pb_parse_arg(cur, v->text, v->len, v->column,
 			    rule->role == PB_ROLE_ACQUIRE &&
-			    rule->shape == PB_SHAPE_PAGE, &rule->pages_arg);
+			    (rule->shape == PB_SHAPE_PAGE ||
+			     rule->shape == PB_SHAPE_ARRAY), &rule->pages_arg);
 }
 
 static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
@@ -478,8 +482,8 @@ static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
 	if ((rule->count == PB_COUNT_ONE) !=
 	    (rule->pages_arg == PB_RULE_RETURN)) {
 		pb_rules_error(cur, c->column,
-			       "'count=one' goes with 'page=return', and only "
-			       "with it");
+			       "'count=one' goes with 'page=return' or "
+			       "'pages=return', and only with them");
 		return false;
 	}
 	if (w->value[PB_F_REQUESTED] &&

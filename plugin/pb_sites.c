@@ -120,6 +120,32 @@ static int pb_acquire_flags(gcall *call, const struct pb_rule *rule)
 	return (tree_to_uhwi(flags) & rule->when_mask) != 0;
 }
 
+/*
+ * 'pages=return': the result is the array ('page_array =
+ * io_pin_pages(...)'), in an SSA name or straight in a variable whose
+ * address is taken ('io_pages_free(&page_array, n)').
+ */
+static bool pb_returned_array_site(struct pb_fn *fn, gcall *call,
+				   struct pb_site *site)
+{
+	tree lhs = gimple_call_lhs(call);
+
+	if (!lhs)
+		return false;
+	if (site->ret) {
+		site->container.key = site->ret;
+		site->container.level = 0;
+	} else {
+		site->container = pb_value_of_addr(fn, lhs);
+		if (!site->container.key || site->container.offset)
+			return false;
+		site->container.level--;
+	}
+	site->caller_owned = !pb_key_is_local(fn, site->container.key) &&
+			     TREE_CODE(site->container.key) != SSA_NAME;
+	return true;
+}
+
 static bool pb_make_site(struct pb_fn *fn, gcall *call,
 			 const struct pb_rule *rule, struct pb_site *site)
 {
@@ -139,6 +165,8 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 			    pb_acquire_flags(call, rule) < 0;
 	pb_guards_collect(site);
 
+	if (rule->pages_arg == 0 && rule->shape == PB_SHAPE_ARRAY)
+		return pb_returned_array_site(fn, call, site);
 	if (rule->pages_arg == 0) {
 		/* the result is the page itself */
 		if (!site->ret)

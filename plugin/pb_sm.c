@@ -111,7 +111,7 @@ static enum pb_release_match pb_match_release(struct pb_fn *fn, int site,
 	if (v.row && s->container.row && v.row != s->container.row)
 		return PB_NO_MATCH;
 	row_unsure = v.row != s->container.row;
-	if (rule->shape == PB_SHAPE_ARRAY) {
+	if (rule->shape == PB_SHAPE_ARRAY || rule->shape == PB_SHAPE_ARRAY_PTR) {
 		if (v.level != s->container.level)
 			return PB_NO_MATCH;
 		return v.offset || row_unsure ? PB_RELEASE_SOME : PB_RELEASE_ALL;

@@ -121,7 +121,7 @@ bool pb_summary_wanted(function *fun)
 		return false;
 	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm)) {
 		levels = pb_type_page_levels(TREE_TYPE(parm), NULL);
-		if ((levels && levels <= 2) ||
+		if ((levels && levels <= 3) ||
 		    pb_points_to_page_array_field(TREE_TYPE(parm)))
 			return true;
 	}
@@ -217,6 +217,8 @@ struct pb_param_release {
 	bool mixed;			/* the parameter and its fields, or
 					 * two fields */
 	tree field;			/* the pages are in this field of it */
+	bool not_via_ptr;		/* some release is not of the array
+					 * it points to ('pages=*argN') */
 	int count_param;		/* the count, a parameter (0: unknown) */
 };
 
@@ -239,6 +241,8 @@ static void pb_note_release(struct pb_fn *fn, gcall *call,
 		return;
 	if (rel[p].kinds && rel[p].field != field)
 		rel[p].mixed = true;
+	if (field || rule->shape != PB_SHAPE_ARRAY || v.level != -1 || v.offset)
+		rel[p].not_via_ptr = true;
 	rel[p].field = field;
 	rel[p].kinds |= 1u << rule->kind;
 	/* an element of the array, or the array itself */
@@ -342,6 +346,15 @@ static bool pb_summarize_release(struct pb_fn *fn)
 		if (rel[p].count_param)
 			snprintf(count, sizeof(count), "arg%d", rel[p].count_param);
 		snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d count=%s",
+			 pb_fn_name(fn->fun), pb_kind_words[kind],
+			 folio ? "folios" : "pages", p, count);
+	} else if (levels == 3 && !rel[p].not_via_ptr) {
+		/* 'io_pages_free(&page_array, n)': the array *arg points to */
+		char count[16] = "all";
+
+		if (rel[p].count_param)
+			snprintf(count, sizeof(count), "arg%d", rel[p].count_param);
+		snprintf(line, sizeof(line), "release %s kind=%s %s=*arg%d count=%s",
 			 pb_fn_name(fn->fun), pb_kind_words[kind],
 			 folio ? "folios" : "pages", p, count);
 	} else
@@ -637,6 +650,7 @@ struct pb_site_returns {
 	bool error_else;	/* other returns return no 0 (an error) */
 	bool handed;		/* some return hands them on */
 	bool as_page;		/* each such return returns the page */
+	bool as_array;		/* each such return returns the array */
 	bool partial;		/* some such return keeps a partial pin */
 	bool no_page_else;	/* other returns return NULL or an ERR_PTR */
 };
@@ -656,6 +670,7 @@ void pb_summary_begin(struct pb_fn *fn)
 		fn->summary->site[i].none_else = true;
 		fn->summary->site[i].error_else = true;
 		fn->summary->site[i].as_page = true;
+		fn->summary->site[i].as_array = true;
 		fn->summary->site[i].no_page_else = true;
 	}
 }
@@ -714,6 +729,22 @@ static bool pb_returns_page(struct pb_fn *fn, int site, tree retval)
 	       v.level == s->container.level - 1;
 }
 
+/* Is RETVAL the array SITE pinned into, all of it, which the function
+ * allocated ('return pages' in io_pin_pages())? */
+static bool pb_returns_array(struct pb_fn *fn, int site, tree retval)
+{
+	const struct pb_site *s = &fn->sites[site];
+	struct pb_val v;
+
+	if (!retval || s->single || s->rule->shape != PB_SHAPE_ARRAY ||
+	    s->container.level != 0 || s->container.offset ||
+	    !pb_key_is_local(fn, s->container.key))
+		return false;
+	v = pb_value_of(fn, retval);
+	return v.key && pb_key_equal(fn, v.key, s->container.key) &&
+	       v.level == 0 && !v.offset;
+}
+
 /* Is RETVAL no page: NULL, or an ERR_PTR? */
 static bool pb_returns_no_page(tree retval)
 {
@@ -765,6 +796,8 @@ void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
 			r->partial = true;
 		if (!pb_returns_page(fn, i, retval))
 			r->as_page = false;
+		if (!pb_returns_array(fn, i, retval))
+			r->as_array = false;
 		if (!retval || pb_ret_site(fn, retval) != i)
 			r->as_count = false;
 		if (!retval || !integer_zerop(pb_strip_copies(retval)) ||
@@ -938,6 +971,16 @@ void pb_summary_finish(struct pb_fn *fn)
 		snprintf(line, sizeof(line), "acquire %s kind=%s page=return count=one",
 			 pb_fn_name(fn->fun),
 			 pb_kind_words[fn->sites[0].rule->kind]);
+		pb_summary_add(fn->fun, line);
+		return;
+	}
+	/* the array it allocated and pinned, whole, or NULL or an ERR_PTR */
+	if (r->as_array && r->no_page_else && !r->partial &&
+	    POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fn->fun->decl)))) {
+		snprintf(line, sizeof(line), "acquire %s kind=%s %s=return count=one",
+			 pb_fn_name(fn->fun),
+			 pb_kind_words[fn->sites[0].rule->kind],
+			 fn->sites[0].rule->folio ? "folios" : "pages");
 		pb_summary_add(fn->fun, line);
 		return;
 	}

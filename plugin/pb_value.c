@@ -570,8 +570,8 @@ tree pb_call_pages_arg(gcall *call, const struct pb_rule *rule)
 }
 
 /*
- * The pages of CALL under RULE as a value: its pages argument or, for
- * 'pages=argN->field', the array in that field of the struct the argument
+ * The pages of CALL under RULE as a value: its pages argument, the array
+ * its argument points to for 'pages=*argN', or, for 'pages=argN->field', the array in that field of the struct the argument
  * points to, as a load of 'arg->field' (or the address of an array
  * field) in the caller gives it.
  */
@@ -580,6 +580,8 @@ struct pb_val pb_call_pages_val(struct pb_fn *fn, gcall *call,
 {
 	tree arg = pb_call_pages_arg(call, rule), field, base, ref;
 
+	if (arg && rule->shape == PB_SHAPE_ARRAY_PTR)
+		return pb_value_deref(fn, arg);
 	if (!arg || !rule->pages_field[0])
 		return pb_value_of(fn, arg);
 	field = pb_api_field_decl(rule, TREE_TYPE(arg));

@@ -189,7 +189,7 @@ static void test_errors(void)
 	expect_error("huge arg", "derive d from=arg99999999999999999999\n", "1:");
 	expect_error("arg not a number", "derive d from=arg1x\n", "1:19: expected a decimal argument number");
 	expect_error("return where not allowed", "release r kind=pin page=return\n", "1:25: expected an argument 'argN'");
-	expect_error("star on a release", "release r kind=pin pages=*arg1 count=arg2\n", "1:26: expected an argument 'argN'");
+	expect_error("star on a single page", "release r kind=pin page=*arg1\n", "1:25: expected an argument 'argN'");
 	expect_error("kind any on acquire", "acquire a kind=any pages=arg1 count=return\n", "1:16: expected a kind: pin, get");
 	expect_error("bad count", "acquire a kind=pin pages=arg1 count=pages\n", "1:37: expected a count: return, bytes, one, status");
 	expect_error("count one on array", "acquire a kind=pin pages=arg1 count=one\n", "1:37: 'count=one' goes with");
