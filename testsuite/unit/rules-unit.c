@@ -107,6 +107,39 @@ static void test_shapes(void)
 	pb_rule_set_free(&set);
 }
 
+/* The shapes of the file's own helpers: a field of a struct argument, an
+ * array returned, a release through a pointer, a count in memory. */
+static void test_helper_shapes(void)
+{
+	struct pb_rule_set set;
+	struct seen seen;
+	const struct pb_rule *a, *b, *c, *d, *e;
+
+	parse(&set, "acquire pinf kind=pin pages=arg2->pages count=status\n"
+		    "release unpf kind=get folios=arg1->pgs count=all\n"
+		    "acquire pinr kind=pin pages=return count=one\n"
+		    "release freep kind=pin pages=*arg1 count=arg2\n"
+		    "acquire lock kind=pin pages=arg3 count=*arg5\n", &seen);
+	a = pb_rule_set_find(&set, "pinf");
+	b = pb_rule_set_find(&set, "unpf");
+	c = pb_rule_set_find(&set, "pinr");
+	d = pb_rule_set_find(&set, "freep");
+	e = pb_rule_set_find(&set, "lock");
+	check(a && a->pages_arg == 2 && !strcmp(a->pages_field, "pages") &&
+	      a->count == PB_COUNT_STATUS, "pages=argN->field", seen.first);
+	check(b && b->folio && !strcmp(b->pages_field, "pgs") &&
+	      b->role == PB_ROLE_RELEASE, "folios=argN->field on a release",
+	      seen.first);
+	check(c && c->shape == PB_SHAPE_ARRAY && c->pages_arg == PB_RULE_RETURN &&
+	      c->count == PB_COUNT_ONE, "pages=return with count=one",
+	      seen.first);
+	check(d && d->shape == PB_SHAPE_ARRAY_PTR && d->pages_arg == 1 &&
+	      d->count_arg == 2, "pages=*argN on a release", seen.first);
+	check(e && e->count == PB_COUNT_STORED && e->count_out_arg == 5 &&
+	      e->pages_arg == 3, "count=*argN", seen.first);
+	pb_rule_set_free(&set);
+}
+
 static void test_other_roles(void)
 {
 	struct pb_rule_set set;
@@ -317,6 +350,7 @@ int main(int argc, char **argv)
 {
 	test_acquire_fields();
 	test_shapes();
+	test_helper_shapes();
 	test_other_roles();
 	test_layout();
 	test_duplicates();
