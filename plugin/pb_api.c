@@ -319,6 +319,7 @@ bool pb_api_add_summary(tree fndecl, const char *line)
 	*rule = pb_summary_set.rules[before];
 	rule->file = main_input_filename ? main_input_filename : "summary";
 	rule->line = LOCATION_LINE(DECL_SOURCE_LOCATION(fndecl));
+	rule->summary = true;
 	pb_summaries->put(fndecl, rule);
 	return true;
 }

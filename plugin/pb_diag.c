@@ -362,6 +362,67 @@ static diagnostic_event_id_t pb_build_path(simple_diagnostic_path *path,
 
 /* -------------------------------------------------------- reporting */
 
+/* ----------------------------------------------------------- fix-its */
+
+/* Is NAME spelled at LOC in the source, not inside a macro expansion,
+ * and followed by something that ends an identifier? */
+static bool pb_name_spelled_at(location_t loc, const char *name)
+{
+	size_t len = strlen(name), col;
+	expanded_location x;
+	char_span line(NULL, 0);
+
+	if (from_macro_expansion_at(loc))
+		return false;
+	x = expand_location(loc);
+	if (!x.file || x.column < 1)
+		return false;
+	line = location_get_source_line(x.file, x.line);
+	col = (size_t)x.column - 1;
+	if (!line || col + len >= line.length() ||
+	    memcmp(line.get_buffer() + col, name, len))
+		return false;
+	return !ISIDNUM(line.get_buffer()[col + len]);
+}
+
+/*
+ * A mismatch whose repair is mechanical: the release of the right kind
+ * takes the same arguments in the same places ('put_page(p)' for
+ * 'unpin_user_page(p)', 'release_pages(pages, n)' for
+ * 'unpin_user_pages(pages, n)', and back).  The call's name is replaced,
+ * so that the caret line shows the repair, -fdiagnostics-generate-patch
+ * prints it and the JSON output carries it.  A helper of the file, a
+ * release spelled through a macro, or one whose arguments differ (a
+ * folio for pages, a dirty flag) gets none.
+ */
+static void pb_add_release_fixit(rich_location *richloc, struct pb_fn *fn,
+				 const struct pb_finding *f)
+{
+	const struct pb_rule *rel = f->release;
+	const struct pb_rule *site_rule = fn->sites[f->site].rule;
+	const struct pb_rule *fix;
+	location_t start, finish;
+
+	if (!rel || !f->stmt || !is_gimple_call(f->stmt) ||
+	    rel->folio != site_rule->folio || rel->summary)
+		return;
+	fix = pb_api_suggest_release(site_rule->kind, site_rule->folio,
+				     rel->shape == PB_SHAPE_PAGE);
+	if (!fix || fix == rel || fix->shape != rel->shape ||
+	    fix->pages_arg != rel->pages_arg ||
+	    fix->count_arg != rel->count_arg ||
+	    gimple_call_num_args(f->stmt) != (unsigned int)
+	    MAX(rel->pages_arg, rel->count_arg))
+		return;
+	start = get_start(gimple_location(f->stmt));
+	if (!pb_name_spelled_at(start, rel->name))
+		return;
+	finish = linemap_position_for_loc_and_offset(line_table, start,
+						     strlen(rel->name) - 1);
+	richloc->add_fixit_replace(make_location(start, start, finish),
+				   fix->name);
+}
+
 static void pb_report(struct pb_fn *fn, const struct pb_finding *f)
 {
 	struct pb_segment *segs;
@@ -380,6 +441,9 @@ static void pb_report(struct pb_fn *fn, const struct pb_finding *f)
 
 		pb_build_path(&path, fn, f, loc, segs, nsegs);
 		richloc.set_path(&path);
+		if (f->kind == PB_FINDING_MISMATCH ||
+		    f->kind == PB_FINDING_REVERSE_MISMATCH)
+			pb_add_release_fixit(&richloc, fn, f);
 		pb_finding_emit(fn, f, &richloc);
 	}
 	XDELETEVEC(segs);

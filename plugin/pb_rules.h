@@ -87,6 +87,7 @@ struct pb_rule {
 	const char *file;	/* where the rule was read */
 	int line;
 	/* filled in by the plugin as it uses the rule */
+	bool summary;		/* written for a function of the file */
 	bool checked;		/* prototype compared with the rule */
 	bool unfit;		/* prototype does not fit: rule ignored */
 	unsigned long uses;	/* calls (or, for ignore, bodies) it matched */

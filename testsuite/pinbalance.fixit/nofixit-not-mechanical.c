@@ -1,0 +1,58 @@
+/*
+ * Mismatches whose repair is not a rename: a folio dropped for a pinned
+ * page (the argument would change too), a release spelled through the
+ * driver's macro, a dirty-and-release call of the other kind with a flag
+ * the get release does not take, and a helper of the file.  Warned, with
+ * no fix-it.
+ */
+#include "driver-api.h"
+
+#define VDRV_DROP(p)	put_page(p) /* { dg-warning "pinned page released with 'put_page'" } */
+
+static void vdrv_put_all(struct page **pages, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		put_page(pages[i]);
+}
+
+int vdrv_folio(unsigned long uaddr)
+{
+	struct page *page;
+
+	if (pin_user_pages_fast(uaddr, 1, 0, &page) != 1)
+		return -EFAULT;
+	folio_put(page_folio(page)); /* { dg-warning "pinned page released with 'folio_put'" } */
+	return 0;
+}
+
+int vdrv_macro(unsigned long uaddr)
+{
+	struct page *page;
+
+	if (pin_user_pages_fast(uaddr, 1, 0, &page) != 1)
+		return -EFAULT;
+	VDRV_DROP(page); /* { dg-message "in expansion of macro 'VDRV_DROP'" } */
+	return 0;
+}
+
+int vdrv_dirty(unsigned long uaddr, struct page **pages, int n)
+{
+	int got = get_user_pages_fast(uaddr, n, FOLL_WRITE, pages);
+
+	if (got <= 0)
+		return -EFAULT;
+	unpin_user_pages_dirty_lock(pages, got, true); /* { dg-warning "released with 'unpin_user_pages_dirty_lock'" } */
+	return 0;
+}
+
+int vdrv_helper(unsigned long uaddr, struct page **pages, int n)
+{
+	int got = pin_user_pages_fast(uaddr, n, 0, pages);
+
+	if (got <= 0)
+		return -EFAULT;
+	vdrv_put_all(pages, got); /* { dg-warning "pinned page released with 'vdrv_put_all'" } */
+	return 0;
+}
