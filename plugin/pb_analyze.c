@@ -60,6 +60,7 @@ static void pb_check_sites(struct pb_fn *fn)
 	pb_sites_note_ret_copies(fn);
 	if (!pb_solve(fn)) {
 		pb_stats.functions_given_up++;
+		pb_census_sites(fn, true);
 		return;
 	}
 	pb_summary_begin(fn);
@@ -68,16 +69,20 @@ static void pb_check_sites(struct pb_fn *fn)
 	pb_summary_finish(fn);
 	pb_summary_end(fn);
 	pb_count_handed(fn);
+	pb_census_sites(fn, false);
 }
 
-/* A function taking pages but no reference: what it does to them. */
-static void pb_summarize(function *fun)
+/* A function taking no reference: what it does to the pages it is
+ * given, and (for the census) the releases it makes. */
+static void pb_summarize(function *fun, bool wanted)
 {
 	struct pb_fn *fn = XCNEW(struct pb_fn);
 
 	fn->fun = fun;
 	pb_value_init(fn);
-	pb_summarize_helper(fn);
+	if (wanted)
+		pb_summarize_helper(fn);
+	pb_census_releases(fn);
 	pb_value_fini(fn);
 	XDELETE(fn);
 }
@@ -98,8 +103,10 @@ unsigned int pb_analyze_function(function *fun)
 	/* a function releasing a struct's pages need not take any */
 	pb_fields_scan(fun);
 	if (!acquires) {
-		if (pb_summary_wanted(fun))
-			pb_summarize(fun);
+		bool wanted = pb_summary_wanted(fun);
+
+		if (wanted || pb_census_wanted())
+			pb_summarize(fun, wanted);
 		return 0;
 	}
 	pb_stats.functions_analyzed++;
@@ -114,6 +121,7 @@ unsigned int pb_analyze_function(function *fun)
 		pb_debug_dump(fn);
 	if (fn->nsites)
 		pb_check_sites(fn);
+	pb_census_releases(fn);
 	free_dominance_info(CDI_DOMINATORS);
 	pb_solve_fini(fn);
 	pb_sites_fini(fn);

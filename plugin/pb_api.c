@@ -194,14 +194,14 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 				  int *bad_arg, int *nparams)
 {
 	tree fntype = TREE_TYPE(fndecl);
-	int args[4] = { pb_rule_pointer_arg(rule), rule->count_arg,
-			rule->when_arg, rule->count_out_arg };
+	int args[5] = { pb_rule_pointer_arg(rule), rule->count_arg,
+			rule->when_arg, rule->count_out_arg, rule->flags_arg };
 	int i;
 
 	if (!prototype_p(fntype))
 		return NULL;
 	pb_param_type(fntype, 0, nparams);
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 5; i++) {
 		*bad_arg = args[i];
 		if (args[i] > *nparams && !stdarg_p(fntype))
 			return "argument out of range";

@@ -34,7 +34,7 @@ enum pb_field {
 	PB_F_KIND, PB_F_PAGES, PB_F_FOLIOS, PB_F_PAGE, PB_F_FOLIO, PB_F_RANGE,
 	PB_F_COUNT, PB_F_REQUESTED, PB_F_WHEN, PB_F_CONDITIONAL,
 	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
-	PB_F_ON_SUCCESS, PB_F_WHOLE,
+	PB_F_ON_SUCCESS, PB_F_WHOLE, PB_F_FLAGS,
 	PB_NFIELDS,
 };
 
@@ -63,6 +63,7 @@ static const struct {
 	{ "means", false },
 	{ "on-success", true },
 	{ "whole", true },
+	{ "flags", false },
 };
 
 /* Each directive: its role, the fields it allows and those it needs. */
@@ -75,7 +76,7 @@ static const struct {
 } pb_verbs[] = {
 	{ "acquire", PB_ROLE_ACQUIRE,
 	  F(PB_F_KIND) | F(PB_F_PAGES) | F(PB_F_FOLIOS) | F(PB_F_PAGE) |
-	  F(PB_F_COUNT) | F(PB_F_REQUESTED) | F(PB_F_WHEN) |
+	  F(PB_F_COUNT) | F(PB_F_REQUESTED) | F(PB_F_WHEN) | F(PB_F_FLAGS) |
 	  F(PB_F_CONDITIONAL) | F(PB_F_WHOLE),
 	  F(PB_F_KIND) | F(PB_F_COUNT),
 	  "kind=, one of pages=/folios=/page=, and count=" },
@@ -494,6 +495,13 @@ static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
 		return false;
 	rule->conditional = w->token[PB_F_CONDITIONAL] != NULL;
 	rule->whole = w->token[PB_F_WHOLE] != NULL;
+	/* 'flags=argN': the gup flags, reported by the census */
+	if (w->value[PB_F_FLAGS] &&
+	    !pb_parse_arg(cur, w->value[PB_F_FLAGS]->text,
+			  w->value[PB_F_FLAGS]->len,
+			  w->value[PB_F_FLAGS]->column, false,
+			  &rule->flags_arg))
+		return false;
 	if (w->value[PB_F_WHEN]) {
 		const struct pb_token *v = w->value[PB_F_WHEN];
 		const char *amp = (const char *)memchr(v->text, '&', v->len);
@@ -667,6 +675,7 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 	rule->pages_arg = PB_RULE_NO_ARG;
 	rule->count_arg = PB_RULE_NO_ARG;
 	rule->when_arg = PB_RULE_NO_ARG;
+	rule->flags_arg = PB_RULE_NO_ARG;
 	rule->file = cur->file;
 	rule->line = cur->line;
 	if (pb_rule_fields(cur, &w, rule, end_column))

@@ -76,6 +76,7 @@ struct pb_rule {
 					 * struct the argument points to */
 	int count_arg;		/* acquire: requested count; release: count */
 	int count_out_arg;	/* acquire 'count=*argN': N */
+	int flags_arg;		/* acquire: the gup flags (for the census) */
 	int when_arg;		/* acquire: flags argument that must hold... */
 	unsigned long long when_mask;	/* ...one of these bits */
 	bool folio;		/* the pages are folios */

@@ -214,11 +214,17 @@ void pb_sites_collect(struct pb_fn *fn)
 			if (fn->nsites == PB_MAX_SITES ||
 			    !pb_call_fits_rule(call, rule)) {
 				fn->untracked_sites++;
+				pb_census_untracked(fn->fun, call, rule,
+						    fn->nsites == PB_MAX_SITES ?
+						    "too many sites in the function" :
+						    "the call does not fit its rule");
 				continue;
 			}
 			site = &fn->sites[fn->nsites];
 			if (!pb_make_site(fn, call, rule, site)) {
 				fn->untracked_sites++;
+				pb_census_untracked(fn->fun, call, rule,
+						    "pages the value tracking cannot name");
 				continue;
 			}
 			if (site->caller_owned) {

@@ -87,6 +87,15 @@ static bool pinbalance_set_summaries(const char *p, const char *n,
 	return true;
 }
 
+static bool pinbalance_census(const char *plugin_name, const char *name,
+			      const char *value)
+{
+	if (!pb_census_open(value))
+		error(G_("%<-fplugin-arg-%s-%s=%s%>: cannot open: %m"),
+		      plugin_name, name, value);
+	return true;
+}
+
 static bool pinbalance_disable(const char *p, const char *n, const char *v)
 {
 	(void)p, (void)n, (void)v;
@@ -127,6 +136,9 @@ static const struct pinbalance_option pinbalance_options[] = {
 	{ "summaries", NULL,
 	  "print what the file's functions do to pages, as rules",
 	  pinbalance_set_summaries },
+	{ "census", "FILE",
+	  "append a JSON line per acquire and release, with its verdict",
+	  pinbalance_census },
 	{ "disable", NULL, "do not check this file", pinbalance_disable },
 	{ "help", NULL, "print this list of options", pinbalance_help },
 	{ "rules", "FILE", "read more rules from FILE (repeatable)",
@@ -140,7 +152,7 @@ static const struct pinbalance_option pinbalance_options[] = {
 /* The help text, made from the table: "NAME[=VALUE]\tHELP" per line. */
 static const char *pinbalance_help_text(void)
 {
-	static char text[1024];
+	static char text[2048];
 	size_t used = 0, i;
 
 	if (text[0])
@@ -167,7 +179,7 @@ static const char *pinbalance_help_text(void)
 /* The valid options, for the error on an unknown one. */
 static const char *pinbalance_option_names(void)
 {
-	static char names[256];
+	static char names[512];
 	size_t used = 0, i;
 
 	if (names[0])

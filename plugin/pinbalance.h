@@ -6,6 +6,7 @@
  *
  *   pinbalance.c   options, plugin_init, pass registration, statistics
  *   pb_fields.c    struct fields holding pages, judged per file
+ *   pb_census.c    one JSON line per acquire and release (census=FILE)
  *   pb_analyze.c   one function: the steps below, in order
  *   pb_summary.c   what a function does to its callers' pages, as a rule
  *   pb_diag.c      the path of events of each finding, and its warning
@@ -343,6 +344,15 @@ void pb_diag_report_field(tree field, const struct pb_rule *acquire,
 
 void pb_fields_scan(function *fun);
 void pb_fields_report(void);
+
+/* ---------------------------------------------------------- census */
+
+bool pb_census_open(const char *path);
+bool pb_census_wanted(void);
+void pb_census_untracked(function *fun, gcall *call,
+			 const struct pb_rule *rule, const char *why);
+void pb_census_sites(struct pb_fn *fn, bool given_up);
+void pb_census_releases(struct pb_fn *fn);
 
 /* -------------------------------------------------------- analysis */
 
