@@ -14,14 +14,16 @@
 #
 # Environment: PLUGIN, JOBS (default: the number of CPUs), ONLY (a
 # regular expression: only the objects whose path matches it),
-# ARGS (more plugin arguments, e.g. "debug"), PINBALANCE_CACHE.
+# ARGS (more plugin arguments, e.g. "debug"), PINBALANCE_CACHE, and
+# BUILD and LOG (another build directory and the kbuild log that lists
+# its objects, e.g. the whole-tree build of ALL=1).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 version=${1:-6.12}
-build=$cache/build-$version$kcc_suffix
+build=${BUILD:-$cache/build-$version$kcc_suffix}
 plugin=$(realpath "${PLUGIN:-$top/plugin/pinbalance.so}")
-log=$cache/kernel-check-$version$kcc_suffix-selected.log
+log=${LOG:-$cache/kernel-check-$version$kcc_suffix-selected.log}
 [ -f "$log" ] || die "no kernel check of $version yet: run make kernel-check first"
 [ -f "$plugin" ] || die "no plugin $plugin: run make first"
 out=$(mktemp -d /tmp/pinbalance-recheck.XXXXXX)

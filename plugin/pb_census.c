@@ -66,6 +66,11 @@ static void pb_census_write(function *fun, gimple *stmt,
 	char line[1024], file[512], func[256];
 	int n;
 
+	/* a header's inline function: counted where it is defined, not in
+	 * every file that includes it */
+	if (x.file && main_input_filename && strcmp(x.file, main_input_filename))
+		return;
+
 	pb_json_string(file, sizeof(file), x.file ? x.file : main_input_filename);
 	pb_json_string(func, sizeof(func), pb_fn_name(fun));
 	n = snprintf(line, sizeof(line),
