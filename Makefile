@@ -125,6 +125,12 @@ kernel-recall: $(PLUGIN)
 kernel-recheck: $(PLUGIN)
 	ARGS=stats kernel-integration/recheck.sh 6.12
 
+# Every acquire and release site of the pin/get part of a tree, with its
+# verdict: JSON lines and a report in build/census/ (VERSION=6.1 for 6.1,
+# COMPARE=6.1 to compare with an earlier census)
+kernel-census: $(PLUGIN)
+	kernel-integration/census.sh $(or $(VERSION),6.12)
+
 # With CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE a put_page() of a pinned page
 # stops a kernel build; without it, it is a warning CONFIG_WERROR ignores.
 check-enforce:

@@ -1,0 +1,61 @@
+#!/bin/bash
+# census.sh [VERSION] - the census of a kernel tree: every acquire and
+# release site of the objects the last kernel check built that call a
+# function of the rules, with its verdict, as JSON lines
+# (~/.cache/pinbalance/census-VERSION.jsonl) and as a report
+# (build/census/census-VERSION.md and .svg, kernel-integration/census-report.py).
+#
+# The objects are compiled again with kbuild's recorded commands and this
+# checkout's plugin (recheck.sh, ARGS=census=FILE): from the selected build
+# of `make kernel-check` when there is one, else from the whole-tree build
+# of `make kernel-check ALL=1`, keeping the objects whose source calls an
+# acquire or a release of the rules.  COMPARE=OLDVERSION adds what changed
+# since that version's census.
+#
+# Environment: PLUGIN, JOBS, PINBALANCE_CACHE, COMPARE.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+version=${1:-6.12}
+src=$cache/linux-source-$version
+build=$cache/build-$version$kcc_suffix
+log=$cache/kernel-check-$version$kcc_suffix-selected.log
+if [ ! -f "$log" ]; then
+	build=$build-all
+	log=$cache/kernel-check-$version$kcc_suffix-all.log
+fi
+[ -f "$log" ] || die "no kernel check of $version: run make kernel-check first"
+out=$cache/census-$version.jsonl
+report=$top/build/census
+mkdir -p "$report"
+rm -f "$out"
+
+# Objects whose source calls a function of the rules (as kernel-check.sh).
+names=$(awk '$1 == "acquire" || $1 == "release" { print $2 }' \
+	"$top/rules/linux.rules" | sort -u | paste -sd'|')
+only=$(cd "$src" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
+	--exclude-dir=tools --exclude-dir=Documentation --exclude-dir=samples \
+	--exclude-dir=scripts . | sed 's|^\./||; s|\.c$|.o|' | sort |
+	sed 's/[.]/[.]/g' | paste -sd'|')
+say "census of $version from $log"
+BUILD=$build LOG=$log ONLY="^($only)\$" ARGS="census=$out" \
+	"$top/kernel-integration/recheck.sh" "$version" >"$report/recheck-$version.log"
+tail -n 6 "$report/recheck-$version.log" >&2
+
+# FOLL_LONGTERM as this tree defines it: an enum bit in 6.12, a macro in 6.1.
+longterm=$(grep -hoE 'FOLL_LONGTERM[[:space:]]*=?[[:space:]]*(0x[0-9a-f]+|1 << [0-9]+|[0-9]+)' \
+	"$src/include/linux/mm_types.h" "$src/include/linux/mm.h" 2>/dev/null |
+	head -n 1 | sed -E 's/.*(0x[0-9a-f]+|1 << [0-9]+|[0-9]+)$/\1/')
+case $longterm in "1 << "*) longterm=$((1 << ${longterm#1 << })) ;; esac
+compare=()
+if [ -n "${COMPARE:-}" ]; then
+	[ -f "$cache/census-$COMPARE.jsonl" ] ||
+		die "no census of $COMPARE: run census.sh $COMPARE first"
+	compare=(--compare "$cache/census-$COMPARE.jsonl"
+		 --compare-tree "$cache/linux-source-$COMPARE")
+fi
+python3 "$top/kernel-integration/census-report.py" "$out" --tree "$src" \
+	--title "Census of Linux $version" --longterm "${longterm:-0}" \
+	--svg "$report/census-$version.svg" "${compare[@]}" \
+	>"$report/census-$version.md"
+say "report: $report/census-$version.md ($(wc -l <"$out") sites; FOLL_LONGTERM=${longterm:-unknown})"
