@@ -37,7 +37,10 @@
 #   PLUGIN_ARGS="debug ..." (more plugin options, for every compile; with
 #   KEEP=1 the logs stay in the temporary directory), KEEP=1 (keep the
 #   temporary directory: pristine/<file>/ and bug/<n>/ hold each compile's
-#   source, log and findings).
+#   source, log and findings), FIX=1 (for each mismatch caught, apply the
+#   patch of the plugin's fix-its, -fdiagnostics-generate-patch, and
+#   compile again: "repaired" when the edited file no longer draws the
+#   finding; counted at the end).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -49,6 +52,7 @@ plugin_args=
 for a in ${PLUGIN_ARGS:-}; do plugin_args+=" -fplugin-arg-pinbalance-$a"; done
 only=${ONLY:-}
 verbose=${VERBOSE:-0}
+fix=${FIX:-0}
 jobs=${JOBS:-1}
 bugs_file=${BUGS:-$top/kernel-integration/recall-bugs.txt}
 src=$cache/linux-source-$version
@@ -218,8 +222,45 @@ run_bug() {
 	' "$pd/findings" "$d/findings" >"$d/new"
 	if cut -f1 "$d/new" | grep -qx -- "${kinds[$i]}"; then
 		result caught
+		[ "$fix" = 0 ] || [[ ${kinds[$i]} != *mismatch ]] ||
+			fix_bug "$i" "$d" "$f" "$copy" "$pd"
 	else
 		result MISSED
+	fi
+}
+
+# fix_bug I DIR FILE COPY PRISTINE: the fix-its of bug I's edited copy as
+# a patch, applied and compiled again; DIR/fix says what came of it.
+fix_bug() {
+	local i=$1 d=$2 f=$3 copy=$4 pd=$5 cmd
+	mkdir -p "$d/fixed"
+	cmd=$(compile_cmd "$f" "$copy" "$d/fix.o")
+	(cd "$build" && LC_ALL=C LANG=C bash -c "$cmd -fdiagnostics-generate-patch") \
+		>"$d/fix.log" 2>&1 || true
+	sed -n '/^--- /,$p' "$d/fix.log" >"$d/fix.patch"
+	if [ ! -s "$d/fix.patch" ]; then
+		echo "no fix-it" >"$d/fix"
+		return 0
+	fi
+	cp "$copy" "$d/fixed/$(basename "$f")"
+	if ! patch -s "$d/fixed/$(basename "$f")" <"$d/fix.patch" >/dev/null 2>&1; then
+		echo "the patch does not apply" >"$d/fix"
+		return 0
+	fi
+	compile "$f" "$d/fixed/$(basename "$f")" "$d/fixed"
+	perl -e '
+		my %old;
+		open my $p, "<", $ARGV[0] or die;
+		$old{$_}++ while <$p>;
+		open my $e, "<", $ARGV[1] or die;
+		while (<$e>) { if ($old{$_}) { $old{$_}--; } else { print; } }
+	' "$pd/findings" "$d/fixed/findings" >"$d/fixed/new"
+	if [ "$(cat "$d/fixed/status")" != ok ]; then
+		echo "the patched file does not compile" >"$d/fix"
+	elif cut -f1 "$d/fixed/new" | grep -qx -- "${kinds[$i]}"; then
+		echo "not repaired" >"$d/fix"
+	else
+		echo repaired >"$d/fix"
 	fi
 }
 
@@ -256,7 +297,7 @@ if [ "$pre" -gt 0 ]; then
 fi
 say "compiling the edited files"
 declare -A T_kind C_kind E_kind X_T_kind X_C_kind T_shape C_shape E_shape
-caught=0 missed=0 errors=0
+caught=0 missed=0 errors=0 fixes=0 repaired=0
 next=0
 report() {
 	local i=$1 d=$tmp/bug/$1 r kind=${kinds[$1]} shape=${shapes[$1]} col
@@ -266,8 +307,13 @@ report() {
 	MISSED) col=MISSED ;;
 	*) col=error ;;
 	esac
+	[ ! -f "$d/fix" ] || r="$r, fix-it: $(cat "$d/fix")"
 	printf '%-28s %-16s %-10s %-52s %s\n' "${ids[$i]}" "$kind" "$shape" \
 		"${files[$i]}" "$r"
+	if [ -f "$d/fix" ]; then
+		fixes=$((fixes + 1))
+		[ "$(cat "$d/fix")" != repaired ] || repaired=$((repaired + 1))
+	fi
 	if [ "$verbose" = 1 ]; then
 		printf '    %s\n' "${descs[$i]}"
 		[ ! -s "$d/diff" ] || sed -n 's/^[<>] /    &/p' "$d/diff"
@@ -344,5 +390,6 @@ echo "in-file bugs (local, helper, field): $((caught - xc)) of $((total - xt)) c
 echo "cross-file bugs:                     $xc of $xt caught ($(pct "$xc" "$xt"))"
 echo "errors (not counted as caught):      $errors"
 echo "findings in the unedited files:      $pre"
+[ "$fix" = 0 ] || echo "fix-its (FIX=1):                     the patch repairs $repaired of the $fixes mismatches caught"
 echo "time: $(($(date +%s) - start)) s, JOBS=$jobs, plugin $plugin_used"
 echo "recall: $caught of $total caught ($(pct "$caught" "$total"))"
