@@ -12,7 +12,8 @@
 # acquire or a release of the rules.  COMPARE=OLDVERSION adds what changed
 # since that version's census.
 #
-# Environment: PLUGIN, JOBS, PINBALANCE_CACHE, COMPARE.
+# Environment: PLUGIN, JOBS, PINBALANCE_CACHE, COMPARE, REPORT_ONLY=1 (the
+# report again from the JSON lines of the last run, without compiling).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -28,9 +29,10 @@ fi
 out=$cache/census-$version.jsonl
 report=$top/build/census
 mkdir -p "$report"
-rm -f "$out"
 
 # Objects whose source calls a function of the rules (as kernel-check.sh).
+if [ "${REPORT_ONLY:-0}" != 1 ]; then
+rm -f "$out"
 names=$(awk '$1 == "acquire" || $1 == "release" { print $2 }' \
 	"$top/rules/linux.rules" | sort -u | paste -sd'|')
 only=$(cd "$src" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
@@ -41,12 +43,12 @@ say "census of $version from $log"
 BUILD=$build LOG=$log ONLY="^($only)\$" ARGS="census=$out" \
 	"$top/kernel-integration/recheck.sh" "$version" >"$report/recheck-$version.log"
 tail -n 6 "$report/recheck-$version.log" >&2
+fi
 
 # FOLL_LONGTERM as this tree defines it: an enum bit in 6.12, a macro in 6.1.
-longterm=$(grep -hoE 'FOLL_LONGTERM[[:space:]]*=?[[:space:]]*(0x[0-9a-f]+|1 << [0-9]+|[0-9]+)' \
-	"$src/include/linux/mm_types.h" "$src/include/linux/mm.h" 2>/dev/null |
-	head -n 1 | sed -E 's/.*(0x[0-9a-f]+|1 << [0-9]+|[0-9]+)$/\1/')
-case $longterm in "1 << "*) longterm=$((1 << ${longterm#1 << })) ;; esac
+longterm=$(perl -ne 'if (/FOLL_LONGTERM\s*=?\s*(?:(0x[0-9a-fA-F]+)|1\s*<<\s*(\d+))/) {
+		print $1 ? hex($1) : 1 << $2; exit }' \
+	"$src/include/linux/mm_types.h" "$src/include/linux/mm.h")
 compare=()
 if [ -n "${COMPARE:-}" ]; then
 	[ -f "$cache/census-$COMPARE.jsonl" ] ||

@@ -99,6 +99,11 @@ out=$(cd "$out" && pwd)
 
 # The plugin must load into $cc at all, or every compile would "fail".
 echo 'int pb_robust_probe;' >"$tmp/probe.c"
+# a copy: a rebuild of the plugin during the run does not mix two builds
+# (nor fail the compiles that load it while it is being written)
+mkdir -p "$tmp/plugin"
+cp "$plugin" "$tmp/plugin/pinbalance.so"
+plugin=$tmp/plugin/pinbalance.so
 "$cc" -c -fplugin="$plugin" "$tmp/probe.c" -o /dev/null >"$tmp/probe.log" 2>&1 ||
 	die "$plugin does not load into $cc: $(head -3 "$tmp/probe.log")"
 
