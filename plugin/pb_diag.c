@@ -395,32 +395,38 @@ static bool pb_name_spelled_at(location_t loc, const char *name)
  * release spelled through a macro, or one whose arguments differ (a
  * folio for pages, a dirty flag) gets none.
  */
-static void pb_add_release_fixit(rich_location *richloc, struct pb_fn *fn,
-				 const struct pb_finding *f)
+static void pb_fixit_rename(rich_location *richloc, location_t call_loc,
+			    const struct pb_rule *acquire,
+			    const struct pb_rule *rel, int nargs)
 {
-	const struct pb_rule *rel = f->release;
-	const struct pb_rule *site_rule = fn->sites[f->site].rule;
 	const struct pb_rule *fix;
 	location_t start, finish;
 
-	if (!rel || !f->stmt || !is_gimple_call(f->stmt) ||
-	    rel->folio != site_rule->folio || rel->summary)
+	if (!rel || rel->folio != acquire->folio || rel->summary)
 		return;
-	fix = pb_api_suggest_release(site_rule->kind, site_rule->folio,
+	fix = pb_api_suggest_release(acquire->kind, acquire->folio,
 				     rel->shape == PB_SHAPE_PAGE);
 	if (!fix || fix == rel || fix->shape != rel->shape ||
 	    fix->pages_arg != rel->pages_arg ||
 	    fix->count_arg != rel->count_arg ||
-	    gimple_call_num_args(f->stmt) != (unsigned int)
-	    MAX(rel->pages_arg, rel->count_arg))
+	    (nargs >= 0 && nargs != MAX(rel->pages_arg, rel->count_arg)))
 		return;
-	start = get_start(gimple_location(f->stmt));
+	start = get_start(call_loc);
 	if (!pb_name_spelled_at(start, rel->name))
 		return;
 	finish = linemap_position_for_loc_and_offset(line_table, start,
 						     strlen(rel->name) - 1);
 	richloc->add_fixit_replace(make_location(start, start, finish),
 				   fix->name);
+}
+
+static void pb_add_release_fixit(rich_location *richloc, struct pb_fn *fn,
+				 const struct pb_finding *f)
+{
+	if (f->stmt && is_gimple_call(f->stmt))
+		pb_fixit_rename(richloc, gimple_location(f->stmt),
+				fn->sites[f->site].rule, f->release,
+				(int)gimple_call_num_args(f->stmt));
 }
 
 static void pb_report(struct pb_fn *fn, const struct pb_finding *f)
@@ -512,6 +518,8 @@ void pb_diag_report_field(tree field, const struct pb_rule *acquire,
 		       name, acquire->kind == PB_PIN ? "pins" : "get references",
 		       &acq);
 	richloc.set_path(&path);
+	/* the call fitted its rule, so it has the rule's arguments */
+	pb_fixit_rename(&richloc, release_loc, acquire, release, -1);
 	current_function_decl = release_fn;
 	pb_finding_emit_field(&richloc, acquire, release);
 	current_function_decl = saved_fn;
