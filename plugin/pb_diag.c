@@ -402,9 +402,11 @@ static void pb_fixit_rename(rich_location *richloc, location_t call_loc,
 	const struct pb_rule *fix;
 	location_t start, finish;
 
-	if (!rel || rel->folio != acquire->folio || rel->summary)
+	if (!rel || rel->summary)
 		return;
-	fix = pb_api_suggest_release(acquire->kind, acquire->folio,
+	/* a folio released stays a folio: 'folio_put(folio)' of pinned
+	 * pages becomes 'unpin_folio(folio)' */
+	fix = pb_api_suggest_release(acquire->kind, rel->folio,
 				     rel->shape == PB_SHAPE_PAGE);
 	if (!fix || fix == rel || fix->shape != rel->shape ||
 	    fix->pages_arg != rel->pages_arg ||

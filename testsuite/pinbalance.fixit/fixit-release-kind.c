@@ -57,3 +57,14 @@ int vcap_touch(unsigned long uaddr)
 	/* { dg-regexp "fix-it:\"\[^\"\]*fixit-release-kind.c\":.56:2-56:17.:\"put_page\"" } */
 	return 0;
 }
+
+int vcap_touch_folio(unsigned long uaddr)
+{
+	struct page *page;
+
+	if (pin_user_pages_fast(uaddr, 1, 0, &page) != 1)
+		return -EFAULT;
+	folio_put(page_folio(page)); /* { dg-warning "pinned page released with 'folio_put'" } */
+	/* { dg-regexp "fix-it:\"\[^\"\]*fixit-release-kind.c\":.67:2-67:11.:\"unpin_folio\"" } */
+	return 0;
+}

@@ -1,6 +1,5 @@
 /*
- * Mismatches whose repair is not a rename: a folio dropped for a pinned
- * page (the argument would change too), a release spelled through the
+ * Mismatches whose repair is not a rename: a release spelled through the
  * driver's macro, a dirty-and-release call of the other kind with a flag
  * the get release does not take, and a helper of the file.  Warned, with
  * no fix-it.
@@ -15,16 +14,6 @@ static void vdrv_put_all(struct page **pages, int n)
 
 	for (i = 0; i < n; i++)
 		put_page(pages[i]);
-}
-
-int vdrv_folio(unsigned long uaddr)
-{
-	struct page *page;
-
-	if (pin_user_pages_fast(uaddr, 1, 0, &page) != 1)
-		return -EFAULT;
-	folio_put(page_folio(page)); /* { dg-warning "pinned page released with 'folio_put'" } */
-	return 0;
 }
 
 int vdrv_macro(unsigned long uaddr)
