@@ -108,6 +108,30 @@ static void pb_word_mismatch(const struct pb_emission *em,
 
 static void pb_msg_mismatch(const struct pb_emission *em)
 {
+	const struct pb_rule *rel = em->f->release;
+
+	/* no fix-it at the call: the release to change is in the helper */
+	if (rel && rel->summary) {
+		const struct pb_rule *acq = pb_em_site(em)->rule;
+
+		if (acq->kind == PB_PIN)
+			pb_emit(em, 763,
+				"pinned page released with %qs; pages pinned "
+				"by %qs must be released with %qs (the release "
+				"to change is inside %qs)" PB_TAG("mismatch"),
+				rel->name, acq->name,
+				pb_suggest_for(acq, rel->shape == PB_SHAPE_PAGE),
+				rel->name);
+		else
+			pb_emit(em, 763,
+				"page reference from %qs released with %qs; "
+				"release it with %qs (the release to change is "
+				"inside %qs)" PB_TAG("reverse-mismatch"),
+				acq->name, rel->name,
+				pb_suggest_for(acq, rel->shape == PB_SHAPE_PAGE),
+				rel->name);
+		return;
+	}
 	pb_word_mismatch(em, pb_em_site(em)->rule, pb_em_release(em->f),
 			 pb_em_single_release(em->f));
 }

@@ -42,6 +42,6 @@ int vdrv_helper(unsigned long uaddr, struct page **pages, int n)
 
 	if (got <= 0)
 		return -EFAULT;
-	vdrv_put_all(pages, got); /* { dg-warning "pinned page released with 'vdrv_put_all'" } */
+	vdrv_put_all(pages, got); /* { dg-warning "pinned page released with 'vdrv_put_all'; pages pinned by 'pin_user_pages_fast' must be released with 'unpin_user_pages' \\(the release to change is inside 'vdrv_put_all'\\)" } */
 	return 0;
 }
