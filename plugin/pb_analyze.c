@@ -57,6 +57,18 @@ static void pb_count_handed(struct pb_fn *fn)
 				pb_stats.handed[why]++;
 }
 
+/* The conversion option: get references an owner keeps. */
+static void pb_report_kept(struct pb_fn *fn)
+{
+	int i;
+
+	if (!pb_options.conversion)
+		return;
+	for (i = 0; i < fn->nsites; i++)
+		if (fn->kept_by[i])
+			pb_finding_emit_conversion(fn, i);
+}
+
 /* Solve, walk with the checks on, report: the sites are known. */
 static void pb_check_sites(struct pb_fn *fn)
 {
@@ -74,6 +86,7 @@ static void pb_check_sites(struct pb_fn *fn)
 	pb_summary_end(fn);
 	pb_count_handed(fn);
 	pb_census_sites(fn, false);
+	pb_report_kept(fn);
 }
 
 /* A function taking no reference: what it does to the pages it is

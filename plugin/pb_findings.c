@@ -40,7 +40,8 @@ static void pb_emit(const struct pb_emission *em, int cwe, const char *gmsgid,
 	va_list ap;
 	bool werror = global_dc->warning_as_error_requested;
 
-	meta.add_cwe(cwe);
+	if (cwe)
+		meta.add_cwe(cwe);
 	va_start(ap, gmsgid);
 	diagnostic_set_info(&diagnostic, gmsgid, &ap, em->richloc,
 			    pb_options.error ? DK_ERROR : DK_WARNING);
@@ -438,6 +439,28 @@ void pb_finding_emit(struct pb_fn *fn, const struct pb_finding *f,
  * only ACQUIRE's kind of pages ever went into (pb_fields.c): a mismatch
  * or a reverse mismatch, worded as one found within a function.
  */
+/*
+ * The conversion option: a get site whose pages an owner keeps.  Not a
+ * finding of the five kinds (the code is balanced); a warning of its own
+ * kind, off unless asked for, so that a subsystem can refuse new get
+ * references for DMA.
+ */
+void pb_finding_emit_conversion(struct pb_fn *fn, int site)
+{
+	const struct pb_site *s = &fn->sites[site];
+	tree owner = gimple_call_fndecl(fn->kept_by[site]);
+	rich_location richloc(line_table, gimple_location(s->call));
+	struct pb_emission em = { fn, NULL, &richloc };
+
+	richloc.add_range(gimple_location(fn->kept_by[site]));
+	pb_emit(&em, 0,
+		"pages taken by %qs are kept by %qs beyond the call: take "
+		"them with the pin API (%<FOLL_PIN%>) instead"
+		PB_TAG("conversion"),
+		s->rule->name,
+		owner ? IDENTIFIER_POINTER(DECL_NAME(owner)) : "?");
+}
+
 void pb_finding_emit_field(rich_location *richloc,
 			   const struct pb_rule *acquire,
 			   const struct pb_rule *release)

@@ -184,9 +184,28 @@ static void pb_on_free(struct pb_fn *fn, gcall *call,
 }
 
 /* A call of unknown code, or an owner: what it is passed is theirs. */
+/*
+ * Get references an owner keeps (an sg table, a bio, a pipe): the pages
+ * outlive the call, which is what pins are for
+ * (Documentation/core-api/pin_user_pages.rst); the conversion option
+ * reports them.
+ */
+static void pb_note_kept(struct pb_fn *fn, unsigned int sites,
+			 const pb_word *w, gcall *call)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++)
+		if ((sites & (1u << i)) && !fn->kept_by[i] &&
+		    fn->sites[i].rule->kind == PB_GET &&
+		    pb_live_class_with(w[i], PB_TAKEN_HOLDS) >= 0)
+			fn->kept_by[i] = call;
+}
+
 static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 {
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
+	unsigned int sites;
 
 	if (rule && pb_call_fits_rule(call, rule)) {
 		switch (rule->role) {
@@ -207,9 +226,12 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 	}
 	/* what it is given (an owner of one argument: that one), unless
 	 * the block tests its failure: then where it succeeded (pb_cond.c) */
+	sites = pb_handover_call_sites(fn, call);
+	/* an owner keeps them, at once or once it succeeds */
+	if (rule && rule->role == PB_ROLE_OWNER)
+		pb_note_kept(fn, sites, w, call);
 	if (!pb_handover_waits(call))
-		pb_on_hand_over(fn, pb_handover_call_sites(fn, call), w,
-				pb_call_handed(call, rule));
+		pb_on_hand_over(fn, sites, w, pb_call_handed(call, rule));
 }
 
 /* An asm may do anything with what it is given. */

@@ -87,6 +87,14 @@ static bool pinbalance_set_summaries(const char *p, const char *n,
 	return true;
 }
 
+static bool pinbalance_set_conversion(const char *p, const char *n,
+				      const char *v)
+{
+	(void)p, (void)n, (void)v;
+	pb_options.conversion = true;
+	return true;
+}
+
 static bool pinbalance_census(const char *plugin_name, const char *name,
 			      const char *value)
 {
@@ -136,6 +144,9 @@ static const struct pinbalance_option pinbalance_options[] = {
 	{ "summaries", NULL,
 	  "print what the file's functions do to pages, as rules",
 	  pinbalance_set_summaries },
+	{ "conversion", NULL,
+	  "warn where get references are kept by an owner (pin them instead)",
+	  pinbalance_set_conversion },
 	{ "census", "FILE",
 	  "append a JSON line per acquire and release, with its verdict",
 	  pinbalance_census },

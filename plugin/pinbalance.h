@@ -43,6 +43,7 @@ struct pb_options {
 	bool stats;		/* per-TU summary on stderr */
 	bool debug;		/* trace the analysis on stderr */
 	bool summaries;		/* print the file's summaries as rules */
+	bool conversion;	/* warn where get references should be pins */
 };
 extern struct pb_options pb_options;
 
@@ -170,6 +171,8 @@ struct pb_fn {
 	struct pb_summary_obs *summary;	/* pb_summary.c */
 	unsigned int handed[PB_NHANDED];	/* sites handed over, per
 						 * reason (pb_sm.c) */
+	gimple *kept_by[PB_MAX_SITES];	/* the owner that took a get site's
+					 * pages first (pb_sm.c) */
 };
 
 /* ---------------------------------------------------------- values */
@@ -288,6 +291,7 @@ const struct pb_finding *pb_findings_get(int i);
 void pb_finding_emit(struct pb_fn *fn, const struct pb_finding *f,
 		     rich_location *richloc);
 bool pb_findings_reported_at(location_t loc);
+void pb_finding_emit_conversion(struct pb_fn *fn, int site);
 void pb_finding_emit_field(rich_location *richloc,
 			   const struct pb_rule *acquire,
 			   const struct pb_rule *release);

@@ -6,6 +6,7 @@
 /* { dg-regexp "stats\tprint a summary" } */
 /* { dg-regexp "debug\ttrace the analysis" } */
 /* { dg-regexp "summaries\tprint what the file.s functions do to pages, as rules" } */
+/* { dg-regexp "conversion\twarn where get references are kept by an owner \\(pin them instead\\)" } */
 /* { dg-regexp "census=FILE\tappend a JSON line per acquire and release, with its verdict" } */
 /* { dg-regexp "disable\tdo not check this file" } */
 /* { dg-regexp "help\tprint this list" } */
