@@ -148,7 +148,9 @@ findings=$({ grep -a -E "$finding_re" "$log" || true; } | sort -u | wc -l)
 ices=$(grep -a -c 'internal compiler error' "$log" || true)
 failed=$({ grep -a -E '^make\[[0-9]+\]: \*\*\* .*\.o\] Error' "$log" || true; } | wc -l)
 misfits=$(grep -a -c 'does not fit its declaration' "$log" || true)
-read -r wall user sys <"$log.time"
+# GNU time writes "Command exited with non-zero status N" first when
+# make -k met a failing object: the figures are the last line
+read -r wall user sys < <(tail -n 1 "$log.time")
 
 echo
 echo "pinbalance kernel check: linux-source-$version, $kcc $kcc_major, x86_64 defconfig + pin-api.config, CONFIG_GCC_PLUGIN_PIN_BALANCE=y"
@@ -166,7 +168,7 @@ echo "  objects that failed:    $failed"
 echo "  rules not fitting:      $misfits"
 echo "  build time:             ${wall%.*} s wall, $(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.0f", u + s}') s CPU"
 if [ "$all" = 1 ] && [ "$plain" = 1 ]; then
-	read -r pwall puser psys <"$log.plain-time"
+	read -r pwall puser psys < <(tail -n 1 "$log.plain-time")
 	echo "  plain build:            $plain_built objects, ${pwall%.*} s wall, $(awk -v u="$puser" -v s="$psys" 'BEGIN {printf "%.0f", u + s}') s CPU"
 	echo "  with/without plugin:    $(awk -v a="$wall" -v b="$pwall" 'BEGIN {printf "%.3f", a / b}') wall, $(awk -v a="$user" -v b="$sys" -v c="$puser" -v d="$psys" 'BEGIN {printf "%.3f", (a + b) / (c + d)}') CPU"
 fi

@@ -118,7 +118,7 @@ compile_cmd() {
 	# compile ends at the first ';')
 	ORIG="$src/$file" SOURCE="$source" OUT="$out" INC="$src/$dir" \
 	PLUGIN="$plugin" ARGS="$plugin_args" perl -ne '
-		next unless s/^savedcmd_\S+ := //;
+		next unless s/^(?:saved)?cmd_\S+ := //;
 		s/\s*;.*//s;
 		s/(^|\s)-Wp,-MMD,\S+/$1/g;
 		s/(^|\s)-fplugin=\S*pinbalance_plugin\.so(?=\s|$)/$1-fplugin=$ENV{PLUGIN} -fplugin-arg-pinbalance-warn-only$ENV{ARGS}/;

@@ -43,7 +43,7 @@ object_command() {
 	cmdfile=$build/$(dirname "$obj")/.$(basename "$obj").cmd
 	[ -f "$cmdfile" ] || return 1
 	for a in ${ARGS:-}; do extra="$extra -fplugin-arg-pinbalance-$a"; done
-	sed -n 's/^savedcmd_[^ ]* := //p' "$cmdfile" | head -n 1 |
+	sed -n -E 's/^(saved)?cmd_[^ ]* := //p' "$cmdfile" | head -n 1 |
 		sed -e 's/-Wp,-MMD,[^ ]*//' \
 		    -e "s|-fplugin=[^ ]*pinbalance_plugin.so|-fplugin=$plugin$extra|" \
 		    -e 's/-fplugin-arg-pinbalance_plugin-/-fplugin-arg-pinbalance-/g' \
