@@ -12,14 +12,50 @@
 #include "pb_gcc.h"
 #include "pinbalance.h"
 
-/* A value that cannot change while the function runs: a parameter. */
+static bool pb_parameter(tree op)
+{
+	return op && TREE_CODE(op) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF(op) &&
+	       SSA_NAME_VAR(op) && TREE_CODE(SSA_NAME_VAR(op)) == PARM_DECL;
+}
+
+/* 'flags & TEE_SHM_USER_MAPPED': a parameter's bits; *PARM and *MASK. */
+static bool pb_masked_parameter(tree op, tree *parm, tree *mask)
+{
+	gimple *def;
+
+	op = pb_strip_copies(op);
+	if (!op || TREE_CODE(op) != SSA_NAME)
+		return false;
+	def = SSA_NAME_DEF_STMT(op);
+	if (!is_gimple_assign(def) || gimple_assign_rhs_code(def) != BIT_AND_EXPR)
+		return false;
+	*parm = pb_strip_copies(gimple_assign_rhs1(def));
+	*mask = gimple_assign_rhs2(def);
+	return pb_parameter(*parm) && TREE_CODE(*mask) == INTEGER_CST;
+}
+
+/* A value that cannot change while the function runs: a parameter, or
+ * some of its bits. */
 static bool pb_invariant_operand(tree op)
 {
+	tree parm, mask;
+
 	op = pb_strip_copies(op);
-	return op && (TREE_CODE(op) == INTEGER_CST ||
-		      (TREE_CODE(op) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF(op) &&
-		       SSA_NAME_VAR(op) &&
-		       TREE_CODE(SSA_NAME_VAR(op)) == PARM_DECL));
+	return op && (TREE_CODE(op) == INTEGER_CST || pb_parameter(op) ||
+		      pb_masked_parameter(op, &parm, &mask));
+}
+
+/* Are A and B the same invariant: one parameter, or the same bits of one
+ * ('flags & 4' computed again before the second test)? */
+static bool pb_same_invariant(tree a, tree b)
+{
+	tree pa, ma, pb, mb;
+
+	if (a == b)
+		return true;
+	return pb_masked_parameter(a, &pa, &ma) &&
+	       pb_masked_parameter(b, &pb, &mb) && pa == pb &&
+	       tree_int_cst_equal(ma, mb);
 }
 
 static bool pb_invariant_branch(gimple *last)
@@ -123,7 +159,7 @@ static bool pb_cond_contradicts(edge guard, edge e)
 	tree gl, gr, el, er;
 
 	if (!pb_taken_comparison(guard, &gl, &gc, &gr) ||
-	    !pb_taken_comparison(e, &el, &ec, &er) || gl != el)
+	    !pb_taken_comparison(e, &el, &ec, &er) || !pb_same_invariant(gl, el))
 		return false;
 	if (!operand_equal_p(gr, er, 0) &&
 	    (TREE_CODE(gr) != INTEGER_CST || TREE_CODE(er) != INTEGER_CST))
