@@ -52,7 +52,14 @@ def subsystem(path):
 
 
 def family(call):
-    """pin_user_pages_fast and get_user_pages_fast are one family."""
+    """pin_user_pages_fast and get_user_pages_fast are one family; so are
+    the iov_iter functions (iov_iter_get_pages2 became
+    iov_iter_extract_pages, which pins user memory) and the remote ones."""
+    if call.startswith("iov_iter_"):
+        return "iov_iter pages"
+    if call in ("get_user_page_vma_remote", "get_user_pages_remote",
+                "pin_user_pages_remote"):
+        return "user_pages_remote"
     for prefix in ("pin_", "get_"):
         if call.startswith(prefix):
             return call[len(prefix):]
@@ -181,6 +188,17 @@ def compare(old, new, out):
                              []).append(s)
         return d
     a, b = keyed(old), keyed(new)
+    # only the files both censuses compiled: a file one tree did not build
+    # (another configuration) is neither gone nor new
+    files_a = set(s["file"] for s in old)
+    files_b = set(s["file"] for s in new)
+    both = files_a & files_b
+    out.append(f"Files compiled in both censuses: {len(both)} "
+               f"(only in the older: {len(files_a - both)}, only in the "
+               f"newer: {len(files_b - both)}); sites compared in those.")
+    out.append("")
+    a = {k: v for k, v in a.items() if k[0] in both}
+    b = {k: v for k, v in b.items() if k[0] in both}
     converted = [k for k in a if k in b and
                  any(s["kind"] == "get" for s in a[k]) and
                  all(s["kind"] == "pin" for s in b[k])]
