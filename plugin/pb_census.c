@@ -51,12 +51,6 @@ static size_t pb_json_string(char *out, size_t len, const char *s)
 	return used;
 }
 
-static const char *pb_fn_name(function *fun)
-{
-	return fun->decl && DECL_NAME(fun->decl) ?
-		IDENTIFIER_POINTER(DECL_NAME(fun->decl)) : "?";
-}
-
 /* One line: where STMT is, in FUN, calling RULE, then the rest. */
 static void pb_census_write(function *fun, gimple *stmt,
 			    const struct pb_rule *rule, const char *what,
@@ -72,7 +66,7 @@ static void pb_census_write(function *fun, gimple *stmt,
 		return;
 
 	pb_json_string(file, sizeof(file), x.file ? x.file : main_input_filename);
-	pb_json_string(func, sizeof(func), pb_fn_name(fun));
+	pb_json_string(func, sizeof(func), function_name(fun));
 	n = snprintf(line, sizeof(line),
 		     "{\"site\":\"%s\",\"file\":%s,\"line\":%d,"
 		     "\"function\":%s,\"call\":\"%s\",\"kind\":\"%s\"%s}\n",

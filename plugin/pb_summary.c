@@ -273,30 +273,37 @@ static int pb_released_param(struct pb_param_release *rel, int n)
 
 static const char *const pb_kind_words[] = { "pin", "get", "any" };
 
+/* A release summary's count: 'argN' of the count parameter, or 'all'. */
+static const char *pb_count_word(int count_param, char *buf, size_t len)
+{
+	if (!count_param)
+		return "all";
+	snprintf(buf, len, "arg%d", count_param);
+	return buf;
+}
+
 /* 'release NAME kind=K pages=argP->field count=...': the helper that
  * unpins the array its struct parameter keeps, 'xdp_umem_unpin_pages()'. */
 static bool pb_summarize_field_release(struct pb_fn *fn, int p,
 				       const struct pb_param_release *rel,
 				       int kind)
 {
-	char line[256], count[16] = "all";
+	char line[256], count[16];
 	bool folio = false;
 
 	if (pb_type_page_levels(TREE_TYPE(rel->field), &folio) != 2)
 		return false;
-	if (rel->count_param)
-		snprintf(count, sizeof(count), "arg%d", rel->count_param);
 	snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d->%s count=%s",
 		 pb_fn_name(fn->fun), pb_kind_words[kind],
 		 folio ? "folios" : "pages", p, pb_field_name(rel->field),
-		 count);
+		 pb_count_word(rel->count_param, count, sizeof(count)));
 	return pb_summary_add(fn->fun, line);
 }
 
 static bool pb_summarize_release(struct pb_fn *fn)
 {
 	struct pb_param_release rel[PB_RULE_MAX_ARG + 1];
-	char line[256];
+	char line[256], count[16];
 	basic_block bb;
 	int p, kind;
 	bool folio;
@@ -340,24 +347,14 @@ static bool pb_summarize_release(struct pb_fn *fn)
 		snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d",
 			 pb_fn_name(fn->fun), pb_kind_words[kind],
 			 folio ? "folio" : "page", p);
-	else if (levels == 2) {
-		char count[16] = "all";
-
-		if (rel[p].count_param)
-			snprintf(count, sizeof(count), "arg%d", rel[p].count_param);
-		snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d count=%s",
+	else if (levels == 2 || (levels == 3 && !rel[p].not_via_ptr))
+		/* levels 3: the array *arg points to, as
+		 * 'io_pages_free(&page_array, n)' releases it */
+		snprintf(line, sizeof(line), "release %s kind=%s %s=%sarg%d count=%s",
 			 pb_fn_name(fn->fun), pb_kind_words[kind],
-			 folio ? "folios" : "pages", p, count);
-	} else if (levels == 3 && !rel[p].not_via_ptr) {
-		/* 'io_pages_free(&page_array, n)': the array *arg points to */
-		char count[16] = "all";
-
-		if (rel[p].count_param)
-			snprintf(count, sizeof(count), "arg%d", rel[p].count_param);
-		snprintf(line, sizeof(line), "release %s kind=%s %s=*arg%d count=%s",
-			 pb_fn_name(fn->fun), pb_kind_words[kind],
-			 folio ? "folios" : "pages", p, count);
-	} else
+			 folio ? "folios" : "pages", levels == 3 ? "*" : "", p,
+			 pb_count_word(rel[p].count_param, count, sizeof(count)));
+	else
 		return false;
 	pb_summary_add(fn->fun, line);
 	return true;
