@@ -33,12 +33,7 @@ mkdir -p "$report"
 # Objects whose source calls a function of the rules (as kernel-check.sh).
 if [ "${REPORT_ONLY:-0}" != 1 ]; then
 rm -f "$out"
-names=$(awk '$1 == "acquire" || $1 == "release" { print $2 }' \
-	"$top/rules/linux.rules" | sort -u | paste -sd'|')
-only=$(cd "$src" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
-	--exclude-dir=tools --exclude-dir=Documentation --exclude-dir=samples \
-	--exclude-dir=scripts . | sed 's|^\./||; s|\.c$|.o|' | sort |
-	sed 's/[.]/[.]/g' | paste -sd'|')
+only=$(rule_call_sources "$src" | sed 's|\.c$|.o|; s/[.]/[.]/g' | paste -sd'|')
 say "census of $version from $log"
 BUILD=$build LOG=$log ONLY="^($only)\$" ARGS="census=$out" \
 	"$top/kernel-integration/recheck.sh" "$version" >"$report/recheck-$version.log"

@@ -47,13 +47,8 @@ prepare_build "$build" "$top/kernel-integration/pin-api.config" \
 
 # The files that call an acquire or a release named in the rules.
 select_objects() {
-	local names s
-	names=$(awk '$1 == "acquire" || $1 == "release" { print $2 }' \
-		"$top/rules/linux.rules" | sort -u | paste -sd'|')
-	mapfile -t sources < <(cd "$src" && grep -rlE --include='*.c' \
-		"\\b($names)[[:space:]]*\\(" --exclude-dir=tools \
-		--exclude-dir=Documentation --exclude-dir=samples \
-		--exclude-dir=scripts . | sed 's|^\./||' | sort)
+	local s
+	mapfile -t sources < <(rule_call_sources "$src")
 	objects=()
 	skipped=0
 	for s in "${sources[@]}"; do

@@ -179,6 +179,18 @@ run_pristine() {
 	compile "$f" "$d/$(basename "$f")" "$d"
 }
 
+# new_findings OLD NEW: the findings of NEW that OLD does not have (as a
+# multiset: a second identical finding is new).
+new_findings() {
+	perl -e '
+		my %old;
+		open my $p, "<", $ARGV[0] or die;
+		$old{$_}++ while <$p>;
+		open my $e, "<", $ARGV[1] or die;
+		while (<$e>) { if ($old{$_}) { $old{$_}--; } else { print; } }
+	' "$1" "$2"
+}
+
 # run_bug I: apply bug I's edit and compile; writes $tmp/bug/I/result
 # ("caught", "MISSED" or "error: why").
 run_bug() {
@@ -211,15 +223,7 @@ run_bug() {
 		result "error: the edited file does not compile: $(grep -m1 -E 'error:|Error' "$d/log" || echo "exit status")"
 		return 0
 	fi
-	# Findings of the edited file that the unedited one does not have
-	# (as a multiset: a second identical finding is new).
-	perl -e '
-		my %old;
-		open my $p, "<", $ARGV[0] or die;
-		$old{$_}++ while <$p>;
-		open my $e, "<", $ARGV[1] or die;
-		while (<$e>) { if ($old{$_}) { $old{$_}--; } else { print; } }
-	' "$pd/findings" "$d/findings" >"$d/new"
+	new_findings "$pd/findings" "$d/findings" >"$d/new"
 	if cut -f1 "$d/new" | grep -qx -- "${kinds[$i]}"; then
 		result caught
 		[ "$fix" = 0 ] || [[ ${kinds[$i]} != *mismatch ]] ||
@@ -248,13 +252,7 @@ fix_bug() {
 		return 0
 	fi
 	compile "$f" "$d/fixed/$(basename "$f")" "$d/fixed"
-	perl -e '
-		my %old;
-		open my $p, "<", $ARGV[0] or die;
-		$old{$_}++ while <$p>;
-		open my $e, "<", $ARGV[1] or die;
-		while (<$e>) { if ($old{$_}) { $old{$_}--; } else { print; } }
-	' "$pd/findings" "$d/fixed/findings" >"$d/fixed/new"
+	new_findings "$pd/findings" "$d/fixed/findings" >"$d/fixed/new"
 	if [ "$(cat "$d/fixed/status")" != ok ]; then
 		echo "the patched file does not compile" >"$d/fix"
 	elif cut -f1 "$d/fixed/new" | grep -qx -- "${kinds[$i]}"; then

@@ -94,3 +94,17 @@ prepare_build() {
 	! $want_plugin || [ -f "$dir/scripts/gcc-plugins/pinbalance_plugin.so" ] ||
 		die "the plugin was not built: see $dir/prepare.log"
 }
+
+# rule_call_sources SRC: the .c files of the tree SRC (relative paths,
+# sorted) that call a function the rules name as an acquire or a release:
+# every file the plugin has something to analyse in.
+rule_call_sources() {
+	local names
+	names=$(awk '$1 == "acquire" || $1 == "release" { print $2 }' \
+		"$top/rules/linux.rules" | sort -u | paste -sd'|')
+	(cd "$1" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
+		--exclude-dir=tools --exclude-dir=Documentation \
+		--exclude-dir=samples --exclude-dir=scripts . |
+		sed 's|^\./||' | sort)
+}
+
