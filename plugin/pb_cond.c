@@ -825,15 +825,59 @@ static bool pb_known_nonzero(tree op, int depth)
 	return true;
 }
 
+/* Do the tests A and B compare the same two values? */
+static bool pb_same_test_operands(const struct pb_cmp *a, const struct pb_cmp *b)
+{
+	return pb_strip_copies(a->lhs) == pb_strip_copies(b->lhs) &&
+	       pb_strip_copies(a->rhs) == pb_strip_copies(b->rhs);
+}
+
+/*
+ * Does a branch every path to E took (through VIA when given) test what
+ * E tests, the other way?  'for (j = 0; j < n; j++) if (!add(pages[j]))
+ * break;' then 'while (j < n) put_page(pages[j++]);': the break left the
+ * loop where 'j < n' held, so the while is entered.  The values are SSA
+ * names, defined before the earlier branch, so they are the same.
+ */
+static bool pb_edge_contradicts_dominator(edge e, edge via)
+{
+	struct pb_cmp want, seen;
+	basic_block bb = via ? via->src : e->src;
+	edge p = via;
+	int depth;
+
+	if (!pb_edge_test(e, &want) || !INTEGRAL_TYPE_P(TREE_TYPE(want.lhs)))
+		return false;
+	want.lhs = pb_operand_on_edge(want.lhs, via);
+	want.rhs = pb_operand_on_edge(want.rhs, via);
+	for (depth = 0; bb && depth < 32; depth++) {
+		if (p && pb_edge_test(p, &seen) && pb_same_test_operands(&seen, &want))
+			return seen.code == invert_tree_comparison(want.code, false);
+		if (single_pred_p(bb)) {
+			p = single_pred_edge(bb);
+			bb = p->src;
+		} else if (dom_info_available_p(CDI_DOMINATORS)) {
+			p = NULL;
+			bb = get_immediate_dominator(CDI_DOMINATORS, bb);
+		} else {
+			break;
+		}
+		if (bb == ENTRY_BLOCK_PTR_FOR_FN(cfun))
+			break;
+	}
+	return false;
+}
+
 /* Is the branch never taken, its operands being known on this edge? */
 static bool pb_edge_statically_dead(edge e, edge via)
 {
 	struct pb_cmp cmp;
 
-	if (!via || !pb_edge_comparison(e, via, &cmp))
-		return false;
-	return pb_static_compare(pb_operand_on_edge(cmp.lhs, via), cmp.code,
-				 pb_operand_on_edge(cmp.rhs, via), via) == 0;
+	if (via && pb_edge_comparison(e, via, &cmp) &&
+	    pb_static_compare(pb_operand_on_edge(cmp.lhs, via), cmp.code,
+			      pb_operand_on_edge(cmp.rhs, via), via) == 0)
+		return true;
+	return pb_edge_contradicts_dominator(e, via);
 }
 
 /*
@@ -877,16 +921,6 @@ static unsigned int pb_edge_owner_sites(struct pb_fn *fn, edge e)
 	return sites;
 }
 
-/* Does the comparison CMP of a call's result with 0 say it failed:
- * an error code, or a NULL or ERR_PTR pointer? */
-static bool pb_cmp_says_failed(const struct pb_cmp *cmp)
-{
-	if (POINTER_TYPE_P(TREE_TYPE(cmp->lhs)))
-		return cmp->code == EQ_EXPR || cmp->code == LT_EXPR;
-	return cmp->code == NE_EXPR || cmp->code == LT_EXPR ||
-	       cmp->code == LE_EXPR;
-}
-
 /*
  * The sites handed over on E by a call whose result E's branch tests
  * (pb_handover_tested_call): on the branch where it succeeded, or on both
@@ -901,7 +935,8 @@ static unsigned int pb_edge_callee_sites(struct pb_fn *fn, edge e)
 		return 0;
 	if (pb_edge_comparison(e, NULL, &cmp) &&
 	    pb_strip_copies(cmp.lhs) == gimple_call_lhs(call) &&
-	    integer_zerop(cmp.rhs) && pb_cmp_says_failed(&cmp))
+	    integer_zerop(cmp.rhs) &&
+	    pb_handover_edge_says_failed(call, e, cmp.code))
 		return 0;
 	return pb_handover_call_sites(fn, call);
 }

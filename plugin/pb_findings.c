@@ -218,18 +218,24 @@ static void pb_event_leak_free(simple_diagnostic_path *path, struct pb_fn *fn,
 			       diagnostic_event_id_t *acq)
 {
 	const struct pb_val *c = &fn->sites[f->site].container;
+	bool pin = fn->sites[f->site].rule->kind == PB_PIN;
 
 	/* 'kfree(region)' with the array in 'region->pages' */
 	if (TREE_CODE(c->key) == COMPONENT_REF && c->level == -1 &&
 	    pb_key_name(c->key))
 		path->add_event(loc, fn->fun->decl, 0,
-				"%qs frees the struct holding %qs while the "
-				"pages from %@ are still pinned",
+				pin ? "%qs frees the struct holding %qs while "
+				      "the pages from %@ are still pinned" :
+				      "%qs frees the struct holding %qs while "
+				      "the references from %@ are still held",
 				pb_callee_name(f), pb_key_name(c->key), acq);
 	else
 		path->add_event(loc, fn->fun->decl, 0,
-				"%qs frees the array while the pages from %@ "
-				"are still pinned", pb_callee_name(f), acq);
+				pin ? "%qs frees the array while the pages "
+				      "from %@ are still pinned" :
+				      "%qs frees the array while the references "
+				      "from %@ are still held",
+				pb_callee_name(f), acq);
 }
 
 static void pb_event_mismatch(simple_diagnostic_path *path, struct pb_fn *fn,

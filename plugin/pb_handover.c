@@ -256,6 +256,64 @@ static tree pb_tested_value(basic_block bb, tree op)
 	return op;
 }
 
+/* A test of RES against zero for its sign ('ret < 0'), in STMT. */
+static bool pb_sign_test_of(gimple *stmt, tree res)
+{
+	enum tree_code code;
+	tree other;
+
+	if (gcond *cond = dyn_cast<gcond *>(stmt)) {
+		code = gimple_cond_code(cond);
+		other = gimple_cond_lhs(cond) == res ? gimple_cond_rhs(cond) :
+						       gimple_cond_lhs(cond);
+	} else if (is_gimple_assign(stmt) &&
+		   TREE_CODE_CLASS(gimple_assign_rhs_code(stmt)) == tcc_comparison) {
+		code = gimple_assign_rhs_code(stmt);
+		other = gimple_assign_rhs1(stmt) == res ? gimple_assign_rhs2(stmt) :
+							  gimple_assign_rhs1(stmt);
+	} else {
+		return false;
+	}
+	return integer_zerop(other) && (code == LT_EXPR || code == LE_EXPR ||
+					code == GT_EXPR || code == GE_EXPR);
+}
+
+/*
+ * Is RES, a call's result tested in BB, an error status: a pointer (NULL
+ * or an ERR_PTR), a value tested for its sign, or one kept beyond the test
+ * (returned, or read in another block: 'if (ret) goto out; ... out:
+ * return ret;')?  An integer only tested against zero in its block is
+ * not known to be one: 'if (!bio_add_hw_page(...))' fails on 0,
+ * 'if (hw_try(pages, n))' on non-zero.
+ */
+static bool pb_result_is_status(tree res, basic_block bb, int depth)
+{
+	imm_use_iterator iter;
+	use_operand_p use;
+
+	if (POINTER_TYPE_P(TREE_TYPE(res)))
+		return true;
+	if (!INTEGRAL_TYPE_P(TREE_TYPE(res)) ||
+	    TREE_CODE(TREE_TYPE(res)) == BOOLEAN_TYPE || depth > 4)
+		return false;
+	FOR_EACH_IMM_USE_FAST(use, iter, res) {
+		gimple *stmt = USE_STMT(use);
+
+		if (is_gimple_debug(stmt))
+			continue;
+		if (gimple_bb(stmt) != bb || gimple_code(stmt) == GIMPLE_PHI ||
+		    gimple_code(stmt) == GIMPLE_RETURN || pb_sign_test_of(stmt, res))
+			return true;
+		if (is_gimple_assign(stmt) &&
+		    (CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(stmt)) ||
+		     gimple_assign_rhs_code(stmt) == SSA_NAME) &&
+		    TREE_CODE(gimple_assign_lhs(stmt)) == SSA_NAME &&
+		    pb_result_is_status(gimple_assign_lhs(stmt), bb, depth + 1))
+			return true;
+	}
+	return false;
+}
+
 /*
  * The call to code without a rule whose result the branch ending BB
  * tests, as in 'ret = map_to_device(dev, pages, n); if (ret) goto unpin;'.
@@ -291,6 +349,25 @@ gcall *pb_handover_tested_call(basic_block bb)
 		return call;
 	}
 	return NULL;
+}
+
+/*
+ * Does leaving BB, whose test is of CALL's result, through E mean that
+ * CALL failed?  For an error status, when the comparison CMP (E's, with
+ * 0) says so; for a result only tested ('if (!bio_add_hw_page(...))',
+ * 'if (hw_try(pages, n))'), when E is the branch the test leads into:
+ * the kernel writes such a test so that its body handles the failure.
+ */
+bool pb_handover_edge_says_failed(gcall *call, edge e, enum tree_code code)
+{
+	tree res = pb_tested_value(e->src, gimple_call_lhs(call));
+
+	if (res && TREE_CODE(res) == SSA_NAME &&
+	    !pb_result_is_status(res, e->src, 0))
+		return e->flags & EDGE_TRUE_VALUE;
+	if (POINTER_TYPE_P(TREE_TYPE(gimple_call_lhs(call))))
+		return code == EQ_EXPR || code == LT_EXPR;
+	return code == NE_EXPR || code == LT_EXPR || code == LE_EXPR;
 }
 
 /* Does CALL's hand-over wait for the test of its result? */

@@ -227,6 +227,7 @@ unsigned int pb_handover_operand_sites(struct pb_fn *fn, tree op);
 unsigned int pb_handover_argument_sites(struct pb_fn *fn, tree op);
 gcall *pb_handover_tested_call(basic_block bb);
 bool pb_handover_waits(gcall *call);
+bool pb_handover_edge_says_failed(gcall *call, edge e, enum tree_code code);
 unsigned int pb_handover_call_sites(struct pb_fn *fn, gcall *call);
 unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt);
 bool pb_handover_array_in(struct pb_fn *fn, int site, struct pb_val obj);
