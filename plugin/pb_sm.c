@@ -315,16 +315,19 @@ void pb_sm_transfer(struct pb_fn *fn, gimple *stmt, edge via, pb_word *w,
 /* ------------------------------------------------------------ edges */
 
 /*
- * On a loop's back edge, pages released one by one in the body absorb the
- * iteration that skipped a page: 'for (...) { if (!pages[i]) continue;
- * unpin_user_page(pages[i]); }' releases the array, it does not leak it.
+ * On a loop's back edge, pages released or handed over one by one in the
+ * body absorb the iteration that skipped a page: 'for (...) { if
+ * (!pages[i]) continue; unpin_user_page(pages[i]); }' releases the array,
+ * it does not leak it; nor does 'skb_fill_page_desc(skb, frag++, head,
+ * ...)' of the pages not merged into the previous frag, the merged ones
+ * being dropped in a batch by 'page_ref_sub(last_head, refs)'.
  */
 static pb_word pb_absorb_back_edge(pb_word w)
 {
 	int c;
 
 	for (c = 0; c < PB_NCLASSES; c++)
-		if (w & PB_FACET(c, PB_HOLD_PART))
+		if (w & (PB_FACET(c, PB_HOLD_PART) | PB_FACET(c, PB_HOLD_HANDED)))
 			w &= ~PB_FACET(c, PB_HOLD_HELD);
 	return w;
 }

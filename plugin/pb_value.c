@@ -355,6 +355,18 @@ static bool pb_no_array(tree arg)
 	       pb_api_makes_err_ptr(gimple_call_fndecl(SSA_NAME_DEF_STMT(arg)));
 }
 
+/* Is ARG a PHI result whose value is being computed: a loop's cycle? */
+static bool pb_value_pending(struct pb_fn *fn, tree arg)
+{
+	unsigned int ver;
+
+	if (TREE_CODE(arg) != SSA_NAME)
+		return false;
+	ver = SSA_NAME_VERSION(arg);
+	return ver < fn->values->nssa && fn->values->ssa_val_done[ver] == 1 &&
+	       gimple_code(SSA_NAME_DEF_STMT(arg)) == GIMPLE_PHI;
+}
+
 static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 {
 	tree result = gimple_phi_result(phi);
@@ -370,6 +382,13 @@ static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 		 * which it was never set: no array there */
 		if (pb_no_array(arg))
 			continue;
+		/* 'last = PHI <NULL, PHI <head, last>>' round a loop: the
+		 * value carried round is whatever the other arguments bring
+		 * (the lookup marks the value as depending on the cycle) */
+		if (pb_value_pending(fn, arg)) {
+			pb_value_of(fn, arg);
+			continue;
+		}
 		v = pb_value_of(fn, arg);
 		/* p = PHI <pages, p + 1>: walking the array is still the array */
 		if (v.key == result && v.level == 0) {

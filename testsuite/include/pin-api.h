@@ -128,6 +128,9 @@ static inline void folio_put(struct folio *folio)
 	if (__atomic_sub_fetch(&folio->page.flags, 1, __ATOMIC_RELAXED) == 0)
 		__folio_put(folio);
 }
+/* include/linux/page_ref.h */
+void page_ref_sub(struct page *page, int nr);
+
 static inline void put_page(struct page *page)
 {
 	struct folio *folio = page_folio(page);
