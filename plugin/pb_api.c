@@ -384,6 +384,21 @@ const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
 	return NULL;
 }
 
+/* The release rule named NAME, for the fix-its that write one. */
+const struct pb_rule *pb_api_release_named(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < pb_rules.nrules; i++) {
+		const struct pb_rule *rule = &pb_rules.rules[i];
+
+		if (rule->role == PB_ROLE_RELEASE && !rule->unfit &&
+		    !strcmp(rule->name, name))
+			return rule;
+	}
+	return NULL;
+}
+
 /* The comparison with 0 that a test function's true result means. */
 enum tree_code pb_api_test_code(const struct pb_rule *rule)
 {

@@ -362,75 +362,6 @@ static diagnostic_event_id_t pb_build_path(simple_diagnostic_path *path,
 
 /* -------------------------------------------------------- reporting */
 
-/* ----------------------------------------------------------- fix-its */
-
-/* Is NAME spelled at LOC in the source, not inside a macro expansion,
- * and followed by something that ends an identifier? */
-static bool pb_name_spelled_at(location_t loc, const char *name)
-{
-	size_t len = strlen(name), col;
-	expanded_location x;
-	char_span line(NULL, 0);
-
-	if (from_macro_expansion_at(loc))
-		return false;
-	x = expand_location(loc);
-	if (!x.file || x.column < 1)
-		return false;
-	line = location_get_source_line(x.file, x.line);
-	col = (size_t)x.column - 1;
-	if (!line || col + len >= line.length() ||
-	    memcmp(line.get_buffer() + col, name, len))
-		return false;
-	return !ISIDNUM(line.get_buffer()[col + len]);
-}
-
-/*
- * A mismatch whose repair is mechanical: the release of the right kind
- * takes the same arguments in the same places ('put_page(p)' for
- * 'unpin_user_page(p)', 'release_pages(pages, n)' for
- * 'unpin_user_pages(pages, n)', and back).  The call's name is replaced,
- * so that the caret line shows the repair, -fdiagnostics-generate-patch
- * prints it and the JSON output carries it.  A helper of the file, a
- * release spelled through a macro, or one whose arguments differ (a
- * folio for pages, a dirty flag) gets none.
- */
-static void pb_fixit_rename(rich_location *richloc, location_t call_loc,
-			    const struct pb_rule *acquire,
-			    const struct pb_rule *rel, int nargs)
-{
-	const struct pb_rule *fix;
-	location_t start, finish;
-
-	if (!rel || rel->summary)
-		return;
-	/* a folio released stays a folio: 'folio_put(folio)' of pinned
-	 * pages becomes 'unpin_folio(folio)' */
-	fix = pb_api_suggest_release(acquire->kind, rel->folio,
-				     rel->shape == PB_SHAPE_PAGE);
-	if (!fix || fix == rel || fix->shape != rel->shape ||
-	    fix->pages_arg != rel->pages_arg ||
-	    fix->count_arg != rel->count_arg ||
-	    (nargs >= 0 && nargs != MAX(rel->pages_arg, rel->count_arg)))
-		return;
-	start = get_start(call_loc);
-	if (!pb_name_spelled_at(start, rel->name))
-		return;
-	finish = linemap_position_for_loc_and_offset(line_table, start,
-						     strlen(rel->name) - 1);
-	richloc->add_fixit_replace(make_location(start, start, finish),
-				   fix->name);
-}
-
-static void pb_add_release_fixit(rich_location *richloc, struct pb_fn *fn,
-				 const struct pb_finding *f)
-{
-	if (f->stmt && is_gimple_call(f->stmt))
-		pb_fixit_rename(richloc, gimple_location(f->stmt),
-				fn->sites[f->site].rule, f->release,
-				(int)gimple_call_num_args(f->stmt));
-}
-
 static void pb_report(struct pb_fn *fn, const struct pb_finding *f)
 {
 	struct pb_segment *segs;
@@ -451,7 +382,7 @@ static void pb_report(struct pb_fn *fn, const struct pb_finding *f)
 		richloc.set_path(&path);
 		if (f->kind == PB_FINDING_MISMATCH ||
 		    f->kind == PB_FINDING_REVERSE_MISMATCH)
-			pb_add_release_fixit(&richloc, fn, f);
+			pb_fixit_release(&richloc, fn, f);
 		pb_finding_emit(fn, f, &richloc);
 	}
 	XDELETEVEC(segs);

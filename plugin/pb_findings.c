@@ -88,6 +88,20 @@ static bool pb_em_single_release(const struct pb_finding *f)
 }
 
 /*
+ * A page of an array released one by one in a loop: 'for (i = 0; i < got;
+ * i++) put_page(pages[i]);'.  The message also names the release of the
+ * whole array, which the conversion usually makes of such a loop.
+ */
+static bool pb_em_release_in_loop(const struct pb_emission *em)
+{
+	const struct pb_finding *f = em->f;
+
+	return pb_em_single_release(f) && !pb_em_site(em)->single &&
+	       f->stmt && gimple_bb(f->stmt) && current_loops &&
+	       bb_loop_depth(gimple_bb(f->stmt)) > 0;
+}
+
+/*
  * Pages ACQUIRE took released with RELEASE, of the other kind: worded the
  * same whether the two meet in a function or through a struct field.
  */
@@ -131,6 +145,26 @@ static void pb_msg_mismatch(const struct pb_emission *em)
 				acq->name, rel->name,
 				pb_suggest_for(acq, rel->shape == PB_SHAPE_PAGE),
 				rel->name);
+		return;
+	}
+	if (pb_em_release_in_loop(em)) {
+		const struct pb_rule *acq = pb_em_site(em)->rule;
+
+		if (acq->kind == PB_PIN)
+			pb_emit(em, 763,
+				"pinned page released with %qs; pages pinned "
+				"by %qs must be released with %qs (the loop "
+				"can be one %qs of the array)"
+				PB_TAG("mismatch"),
+				rel->name, acq->name, pb_suggest_for(acq, true),
+				pb_suggest_for(acq, false));
+		else
+			pb_emit(em, 763,
+				"page reference from %qs released with %qs; "
+				"release it with %qs (the loop can be one %qs "
+				"of the array)" PB_TAG("reverse-mismatch"),
+				acq->name, rel->name, pb_suggest_for(acq, true),
+				pb_suggest_for(acq, false));
 		return;
 	}
 	pb_word_mismatch(em, pb_em_site(em)->rule, pb_em_release(em->f),

@@ -38,6 +38,7 @@
 #include "diagnostic-metadata.h"
 #include "diagnostic-event-id.h"
 #include "dominance.h"
+#include "cfgloop.h"
 #include "timevar.h"
 #include "langhooks.h"
 #include "intl.h"

@@ -103,6 +103,7 @@ extern struct pb_stats pb_stats;
 bool pb_api_add_rule_file(const char *path, bool only);
 void pb_api_init(void);
 const struct pb_rule *pb_api_lookup(tree fndecl);
+const struct pb_rule *pb_api_release_named(const char *name);
 const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
 					     bool folio, bool single);
 bool pb_api_is_alloc(tree fndecl);
@@ -338,6 +339,13 @@ gimple *pb_solve_generator(struct pb_fn *fn, basic_block bb, edge via,
 			   gimple *stop, int site, pb_word facet);
 
 /* ----------------------------------------------------- diagnostics */
+
+/* pb_fixit.c */
+void pb_fixit_release(rich_location *richloc, struct pb_fn *fn,
+		      const struct pb_finding *f);
+void pb_fixit_rename(rich_location *richloc, location_t call_loc,
+		     const struct pb_rule *acquire, const struct pb_rule *rel,
+		     int nargs);
 
 void pb_diag_report(struct pb_fn *fn);
 void pb_diag_report_field(tree field, const struct pb_rule *acquire,

@@ -65,6 +65,19 @@ int vcap_touch_folio(unsigned long uaddr)
 	if (pin_user_pages_fast(uaddr, 1, 0, &page) != 1)
 		return -EFAULT;
 	folio_put(page_folio(page)); /* { dg-warning "pinned page released with 'folio_put'" } */
-	/* { dg-regexp "fix-it:\"\[^\"\]*fixit-release-kind.c\":.67:2-67:11.:\"unpin_folio\"" } */
+	/* { dg-regexp "fix-it:\"\[^\"\]*fixit-release-kind.c\":.67:2-67:29.:\"unpin_user_page\\(page\\)\"" } */
+	return 0;
+}
+
+int vcap_touch_head(unsigned long uaddr)
+{
+	struct page *page;
+	struct folio *folio;
+
+	if (pin_user_pages_fast(uaddr, 1, 0, &page) != 1)
+		return -EFAULT;
+	folio = page_folio(page);
+	folio_put(folio); /* { dg-warning "pinned page released with 'folio_put'" } */
+	/* { dg-regexp "fix-it:\"\[^\"\]*fixit-release-kind.c\":.80:2-80:11.:\"unpin_folio\"" } */
 	return 0;
 }

@@ -26,7 +26,7 @@ int mdev_read_guest(struct mdev_state *mdev, unsigned long uaddr, int npages,
 
 		memcpy(dst + i * PAGE_SIZE, va, PAGE_SIZE);
 		kunmap_local(va);
-		put_page(pages[i]); /* { dg-warning "pinned page released with 'put_page'; pages pinned by 'pin_user_pages_fast' must be released with 'unpin_user_page' \\\[pinbalance-mismatch\\\]" } */
+		put_page(pages[i]); /* { dg-warning "pinned page released with 'put_page'; pages pinned by 'pin_user_pages_fast' must be released with 'unpin_user_page' \\(the loop can be one 'unpin_user_pages' of the array\\) \\\[pinbalance-mismatch\\\]" } */
 	}
 	return 0;
 }
