@@ -195,11 +195,12 @@ unsigned int pb_handover_argument_sites(struct pb_fn *fn, tree op)
 /*
  * The sites a store of pages, or of what identifies them, gives to memory
  * the function does not own: not a move within the pages' own array, nor
- * a copy in a local variable.
+ * a copy in a local variable.  A local struct copied whole carries the
+ * pages stored into its fields.
  */
 unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt)
 {
-	tree lhs = gimple_assign_lhs(stmt);
+	tree lhs = gimple_assign_lhs(stmt), rhs;
 	unsigned int sites;
 	struct pb_val dest;
 	int i;
@@ -207,8 +208,11 @@ unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt)
 	if (TREE_CODE(lhs) == SSA_NAME || !gimple_vdef(stmt) ||
 	    !gimple_assign_single_p(stmt))
 		return 0;
-	sites = pb_sites_carried(fn, gimple_assign_rhs1(stmt), PB_DERIVE_DEPTH,
-				 true);
+	rhs = gimple_assign_rhs1(stmt);
+	sites = pb_sites_carried(fn, rhs, PB_DERIVE_DEPTH, true);
+	/* 'bvecs[i] = bv' with the page in the local 'bv.bv_page' */
+	if (AGGREGATE_TYPE_P(TREE_TYPE(rhs)) && TREE_CODE(rhs) != SSA_NAME)
+		sites |= pb_sites_of_value(fn, pb_value_of_addr(fn, rhs));
 	if (!sites)
 		return 0;
 	dest = pb_value_of_addr(fn, lhs);
