@@ -9,6 +9,7 @@
 #   make kernel-check    check Linux 6.12 through kbuild (ALL=1: whole tree)
 #   make kernel-recall   recall on bugs re-created in 6.12 (docs/recall.md)
 #   make kernel-recheck  the checked objects again with this plugin
+#   make kernel-fix      the fix-its of a kernel check as one patch (VERSION=)
 #   make check-enforce   test that a finding fails a kernel build only with
 #                        CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE (check-kernel:
 #                        its old name)
@@ -131,6 +132,11 @@ kernel-recheck: $(PLUGIN)
 kernel-census: $(PLUGIN)
 	kernel-integration/census.sh $(or $(VERSION),6.12)
 
+# The fix-its of every mismatch of the last kernel check, as one patch for
+# the tree (~/.cache/pinbalance/pinbalance-fixes-VERSION.patch, patch -p1)
+kernel-fix: $(PLUGIN)
+	kernel-integration/kernel-fix.sh $(or $(VERSION),6.12)
+
 # With CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE a put_page() of a pinned page
 # stops a kernel build; without it, it is a warning CONFIG_WERROR ignores.
 check-enforce:
@@ -139,7 +145,8 @@ check-enforce:
 # The target's name before it was made distinct from kernel-check.
 check-kernel: check-enforce
 
-.PHONY: kernel-check kernel-recall kernel-recheck check-enforce check-kernel
+.PHONY: kernel-check kernel-recall kernel-recheck kernel-census kernel-fix \
+	check-enforce check-kernel
 
 # The no-op plugin: the benchmark's floor, built like pinbalance.
 build/noop_plugin.so: testsuite/bench/noop_plugin.c

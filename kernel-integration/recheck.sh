@@ -14,9 +14,11 @@
 #
 # Environment: PLUGIN, JOBS (default: the number of CPUs), ONLY (a
 # regular expression: only the objects whose path matches it),
-# ARGS (more plugin arguments, e.g. "debug"), PINBALANCE_CACHE, and
-# BUILD and LOG (another build directory and the kbuild log that lists
-# its objects, e.g. the whole-tree build of ALL=1).
+# ARGS (more plugin arguments, e.g. "debug"), CFLAGS_EXTRA (more compiler
+# options, e.g. -fdiagnostics-generate-patch), KEEP (a directory that
+# keeps each object's compiler output, as OBJECT-PATH-WITH-_.log),
+# PINBALANCE_CACHE, and BUILD and LOG (another build directory and the
+# kbuild log that lists its objects, e.g. the whole-tree build of ALL=1).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -43,6 +45,7 @@ object_command() {
 	cmdfile=$build/$(dirname "$obj")/.$(basename "$obj").cmd
 	[ -f "$cmdfile" ] || return 1
 	for a in ${ARGS:-}; do extra="$extra -fplugin-arg-pinbalance-$a"; done
+	extra="$extra ${CFLAGS_EXTRA:-}"
 	sed -n -E 's/^(saved)?cmd_[^ ]* := //p' "$cmdfile" | head -n 1 |
 		sed -e 's/-Wp,-MMD,[^ ]*//' \
 		    -e "s|-fplugin=[^ ]*pinbalance_plugin.so|-fplugin=$plugin$extra|" \
@@ -50,7 +53,7 @@ object_command() {
 		    -e 's| -o [^ ]*\.o | -o /dev/null |'
 }
 export -f object_command
-export build plugin out ARGS
+export build plugin out ARGS CFLAGS_EXTRA
 
 compile_one() {
 	local obj=$1 cmd name
@@ -65,6 +68,7 @@ say "compiling ${#objects[@]} objects of $build with $plugin"
 printf '%s\n' "${objects[@]}" | xargs -P "$jobs" -I{} bash -c 'compile_one {}'
 
 cat "$out"/*.log 2>/dev/null >"$out/all" || true
+[ -z "${KEEP:-}" ] || { mkdir -p "$KEEP" && cp "$out"/*.log "$KEEP"/ 2>/dev/null || true; }
 finding_re=': (warning|error): .*\[CWE-[0-9]+\]'
 grep -a -E "$finding_re" "$out/all" | sort -u || true
 findings=$({ grep -a -E "$finding_re" "$out/all" || true; } | sort -u | wc -l)
