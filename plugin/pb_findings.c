@@ -104,71 +104,54 @@ static bool pb_em_release_in_loop(const struct pb_emission *em)
 /*
  * Pages ACQUIRE took released with RELEASE, of the other kind: worded the
  * same whether the two meet in a function or through a struct field.
+ * NOTE, when not empty, says more about the repair: where the release to
+ * change is, the release of a whole array, or why there is no fix-it.
  */
 static void pb_word_mismatch(const struct pb_emission *em,
 			     const struct pb_rule *acquire,
-			     const char *release, bool single)
+			     const char *release, bool single, const char *note)
 {
 	if (acquire->kind == PB_PIN)
 		pb_emit(em, 763,
-			"pinned page released with %qs; pages pinned by %qs must be released with %qs"
+			"pinned page released with %qs; pages pinned by %qs must be released with %qs%s"
 			PB_TAG("mismatch"),
-			release, acquire->name, pb_suggest_for(acquire, single));
+			release, acquire->name, pb_suggest_for(acquire, single),
+			note);
 	else
 		pb_emit(em, 763,
-			"page reference from %qs released with %qs; release it with %qs"
+			"page reference from %qs released with %qs; release it with %qs%s"
 			PB_TAG("reverse-mismatch"),
-			acquire->name, release, pb_suggest_for(acquire, single));
+			acquire->name, release, pb_suggest_for(acquire, single),
+			note);
+}
+
+/* " (TEXT 'NAME' TAIL)", quoted as %qs would quote NAME. */
+static void pb_note(char *buf, size_t len, const char *text, const char *name,
+		    const char *tail)
+{
+	snprintf(buf, len, " (%s %s%s%s%s)", text, open_quote, name, close_quote,
+		 tail);
 }
 
 static void pb_msg_mismatch(const struct pb_emission *em)
 {
 	const struct pb_rule *rel = em->f->release;
+	const struct pb_rule *acq = pb_em_site(em)->rule;
+	bool single = pb_em_single_release(em->f);
+	const char *why;
+	char note[256] = "";
 
-	/* no fix-it at the call: the release to change is in the helper */
-	if (rel && rel->summary) {
-		const struct pb_rule *acq = pb_em_site(em)->rule;
-
-		if (acq->kind == PB_PIN)
-			pb_emit(em, 763,
-				"pinned page released with %qs; pages pinned "
-				"by %qs must be released with %qs (the release "
-				"to change is inside %qs)" PB_TAG("mismatch"),
-				rel->name, acq->name,
-				pb_suggest_for(acq, rel->shape == PB_SHAPE_PAGE),
-				rel->name);
-		else
-			pb_emit(em, 763,
-				"page reference from %qs released with %qs; "
-				"release it with %qs (the release to change is "
-				"inside %qs)" PB_TAG("reverse-mismatch"),
-				acq->name, rel->name,
-				pb_suggest_for(acq, rel->shape == PB_SHAPE_PAGE),
-				rel->name);
-		return;
-	}
-	if (pb_em_release_in_loop(em)) {
-		const struct pb_rule *acq = pb_em_site(em)->rule;
-
-		if (acq->kind == PB_PIN)
-			pb_emit(em, 763,
-				"pinned page released with %qs; pages pinned "
-				"by %qs must be released with %qs (the loop "
-				"can be one %qs of the array)"
-				PB_TAG("mismatch"),
-				rel->name, acq->name, pb_suggest_for(acq, true),
-				pb_suggest_for(acq, false));
-		else
-			pb_emit(em, 763,
-				"page reference from %qs released with %qs; "
-				"release it with %qs (the loop can be one %qs "
-				"of the array)" PB_TAG("reverse-mismatch"),
-				acq->name, rel->name, pb_suggest_for(acq, true),
-				pb_suggest_for(acq, false));
-		return;
-	}
-	pb_word_mismatch(em, pb_em_site(em)->rule, pb_em_release(em->f),
-			 pb_em_single_release(em->f));
+	if (rel && rel->summary)
+		/* no fix-it at the call: the release to change is in the helper */
+		pb_note(note, sizeof(note), "the release to change is inside",
+			rel->name, "");
+	else if (pb_em_release_in_loop(em))
+		pb_note(note, sizeof(note), "the loop can be one",
+			pb_suggest_for(acq, false), " of the array");
+	else if (!em->richloc->get_num_fixit_hints() &&
+		 (why = pb_fixit_none_reason(em->f)))
+		snprintf(note, sizeof(note), " (no fix-it: %s)", why);
+	pb_word_mismatch(em, acq, pb_em_release(em->f), single, note);
 }
 
 static void pb_msg_leak(const struct pb_emission *em)
@@ -514,5 +497,5 @@ void pb_finding_emit_field(rich_location *richloc,
 	pb_stats.findings[kind]++;
 	pb_reported.safe_push(richloc->get_loc());
 	pb_word_mismatch(&em, acquire, release->name,
-			 release->shape == PB_SHAPE_PAGE);
+			 release->shape == PB_SHAPE_PAGE, "");
 }

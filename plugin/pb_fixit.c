@@ -303,6 +303,21 @@ static bool pb_fixit_dirty_pair(rich_location *richloc, gcall *call,
 
 /* -------------------------------------------------------------- entry */
 
+/*
+ * Why the mismatch F has no fix-it, for its message; NULL when no reason
+ * can be told (the release is not a call of the rules).
+ */
+const char *pb_fixit_none_reason(const struct pb_finding *f)
+{
+	gcall *call = f->stmt ? dyn_cast<gcall *>(f->stmt) : NULL;
+
+	if (!call || !f->release || f->release->summary)
+		return NULL;
+	if (from_macro_expansion_at(gimple_location(call)))
+		return "the release is spelled through a macro";
+	return "the release of the right kind takes other arguments";
+}
+
 /* The fix-its of the mismatch F: the first of the repairs that fits. */
 void pb_fixit_release(rich_location *richloc, struct pb_fn *fn,
 		      const struct pb_finding *f)

@@ -343,6 +343,7 @@ gimple *pb_solve_generator(struct pb_fn *fn, basic_block bb, edge via,
 /* pb_fixit.c */
 void pb_fixit_release(rich_location *richloc, struct pb_fn *fn,
 		      const struct pb_finding *f);
+const char *pb_fixit_none_reason(const struct pb_finding *f);
 void pb_fixit_rename(rich_location *richloc, location_t call_loc,
 		     const struct pb_rule *acquire, const struct pb_rule *rel,
 		     int nargs);

@@ -2,11 +2,11 @@
  * Mismatches whose repair is not a rename: a release spelled through the
  * driver's macro, a dirty-and-release call of the other kind with a flag
  * the get release does not take, and a helper of the file.  Warned, with
- * no fix-it.
+ * no fix-it, and the message says why.
  */
 #include "driver-api.h"
 
-#define VDRV_DROP(p)	put_page(p) /* { dg-warning "pinned page released with 'put_page'" } */
+#define VDRV_DROP(p)	put_page(p) /* { dg-warning "pinned page released with 'put_page'; pages pinned by 'pin_user_pages_fast' must be released with 'unpin_user_page' \\(no fix-it: the release is spelled through a macro\\)" } */
 
 static void vdrv_put_all(struct page **pages, int n)
 {
@@ -32,7 +32,7 @@ int vdrv_dirty(unsigned long uaddr, struct page **pages, int n)
 
 	if (got <= 0)
 		return -EFAULT;
-	unpin_user_pages_dirty_lock(pages, got, true); /* { dg-warning "released with 'unpin_user_pages_dirty_lock'" } */
+	unpin_user_pages_dirty_lock(pages, got, true); /* { dg-warning "released with 'unpin_user_pages_dirty_lock'; release it with 'release_pages' \\(no fix-it: the release of the right kind takes other arguments\\)" } */
 	return 0;
 }
 
