@@ -112,6 +112,10 @@ void pb_api_init(void)
 		fatal_error(UNKNOWN_LOCATION,
 			    "pinbalance: cannot load the rules (%d %s)",
 			    errors, errors == 1 ? "error" : "errors");
+	/* a database's rules are summaries of functions of other files */
+	for (i = 0; i < (int)pb_rules.nrules; i++)
+		if (pb_rules.rules[i].defined_file)
+			pb_rules.rules[i].summary = true;
 	pb_api_index();
 }
 
@@ -324,10 +328,16 @@ bool pb_api_add_summary(tree fndecl, const char *line)
 	return true;
 }
 
-/* Does FNDECL have a rule of the rules files (not a summary)? */
+/*
+ * Does FNDECL have a rule of the rules files (not a summary, nor a
+ * database's rule: the unit that defines the function summarizes it again,
+ * so that a database made again from its units stays whole)?
+ */
 bool pb_api_has_rule(tree fndecl)
 {
-	return pb_api_find(fndecl) != NULL;
+	const struct pb_rule *rule = pb_api_find(fndecl);
+
+	return rule && !rule->defined_file;
 }
 
 static struct pb_rule *pb_api_find_summary(tree fndecl)
@@ -344,8 +354,13 @@ const struct pb_rule *pb_api_lookup(tree fndecl)
 {
 	struct pb_rule *rule = pb_api_find(fndecl);
 
-	if (!rule)
-		rule = pb_api_find_summary(fndecl);
+	/* the unit's own summary of its function before a database's */
+	if (!rule || rule->defined_file) {
+		struct pb_rule *own = pb_api_find_summary(fndecl);
+
+		if (own)
+			rule = own;
+	}
 
 	if (!rule || rule->role == PB_ROLE_IGNORE ||
 	    !pb_rule_fits_decl(rule, fndecl))

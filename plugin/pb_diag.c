@@ -15,6 +15,9 @@
 #include "pb_gcc.h"
 #include "pinbalance.h"
 
+/* The longest "(defined in FILE:LINE)" an event carries. */
+#define PB_MAX_PATH_TEXT 512
+
 /* A path longer than this is cut short: its start matters most. */
 #define PB_MAX_CHAIN 48
 #define PB_MAX_SEGMENTS 4
@@ -215,6 +218,17 @@ static const char *pb_site_array_name(const struct pb_site *s)
 	return name;
 }
 
+/* " (defined in FILE:LINE)" for a summary of another file's function. */
+static const char *pb_defined_in(const struct pb_rule *rule, char *buf,
+				 size_t len)
+{
+	if (!rule->defined_file)
+		return "";
+	snprintf(buf, len, " (defined in %s:%d)", rule->defined_file,
+		 rule->defined_line);
+	return buf;
+}
+
 static diagnostic_event_id_t pb_add_acquire_event(simple_diagnostic_path *path,
 						  struct pb_fn *fn,
 						  const struct pb_site *s)
@@ -222,19 +236,20 @@ static diagnostic_event_id_t pb_add_acquire_event(simple_diagnostic_path *path,
 	location_t loc = gimple_location(s->call);
 	const char *into = pb_site_array_name(s);
 	tree fndecl = fn->fun->decl;
-	char buf[128];
+	char buf[128], where[PB_MAX_PATH_TEXT];
 	const char *what = pb_acquired_what(s, buf, sizeof(buf));
+	const char *defined = pb_defined_in(s->rule, where, sizeof(where));
 
 	if (s->rule->kind == PB_GET)
 		return path->add_event(loc, fndecl, 0,
-				       "references on %s taken here by %qs",
-				       what, s->rule->name);
+				       "references on %s taken here by %qs%s",
+				       what, s->rule->name, defined);
 	if (into && !s->single)
 		return path->add_event(loc, fndecl, 0,
-				       "%s pinned into %qs here by %qs",
-				       what, into, s->rule->name);
-	return path->add_event(loc, fndecl, 0, "%s pinned here by %qs",
-			       what, s->rule->name);
+				       "%s pinned into %qs here by %qs%s",
+				       what, into, s->rule->name, defined);
+	return path->add_event(loc, fndecl, 0, "%s pinned here by %qs%s",
+			       what, s->rule->name, defined);
 }
 
 /* Describe what a branch on the return value keeps. */

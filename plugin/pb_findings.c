@@ -141,10 +141,17 @@ static void pb_msg_mismatch(const struct pb_emission *em)
 	const char *why;
 	char note[256] = "";
 
-	if (rel && rel->summary)
-		/* no fix-it at the call: the release to change is in the helper */
+	if (rel && rel->summary) {
+		char defined[300] = "";
+
+		/* no fix-it at the call: the release to change is in the
+		 * helper, in another file for a database's */
+		if (rel->defined_file)
+			snprintf(defined, sizeof(defined), ", %s:%d",
+				 rel->defined_file, rel->defined_line);
 		pb_note(note, sizeof(note), "the release to change is inside",
-			rel->name, "");
+			rel->name, defined);
+	}
 	else if (pb_em_release_in_loop(em))
 		pb_note(note, sizeof(note), "the loop can be one",
 			pb_suggest_for(acq, false), " of the array");

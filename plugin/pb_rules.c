@@ -34,7 +34,7 @@ enum pb_field {
 	PB_F_KIND, PB_F_PAGES, PB_F_FOLIOS, PB_F_PAGE, PB_F_FOLIO, PB_F_RANGE,
 	PB_F_COUNT, PB_F_REQUESTED, PB_F_WHEN, PB_F_CONDITIONAL,
 	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
-	PB_F_ON_SUCCESS, PB_F_WHOLE, PB_F_FLAGS,
+	PB_F_ON_SUCCESS, PB_F_WHOLE, PB_F_FLAGS, PB_F_DEFINED,
 	PB_NFIELDS,
 };
 
@@ -64,6 +64,7 @@ static const struct {
 	{ "on-success", true },
 	{ "whole", true },
 	{ "flags", false },
+	{ "defined", false },
 };
 
 /* Each directive: its role, the fields it allows and those it needs. */
@@ -77,19 +78,22 @@ static const struct {
 	{ "acquire", PB_ROLE_ACQUIRE,
 	  F(PB_F_KIND) | F(PB_F_PAGES) | F(PB_F_FOLIOS) | F(PB_F_PAGE) |
 	  F(PB_F_COUNT) | F(PB_F_REQUESTED) | F(PB_F_WHEN) | F(PB_F_FLAGS) |
-	  F(PB_F_CONDITIONAL) | F(PB_F_WHOLE),
+	  F(PB_F_CONDITIONAL) | F(PB_F_WHOLE) | F(PB_F_DEFINED),
 	  F(PB_F_KIND) | F(PB_F_COUNT),
 	  "kind=, one of pages=/folios=/page=, and count=" },
 	{ "release", PB_ROLE_RELEASE,
-	  F(PB_F_KIND) | PB_F_WHERE | F(PB_F_COUNT) | F(PB_F_PREFERRED),
+	  F(PB_F_KIND) | PB_F_WHERE | F(PB_F_COUNT) | F(PB_F_PREFERRED) |
+	  F(PB_F_DEFINED),
 	  F(PB_F_KIND),
 	  "kind= and one of page=/pages=/folio=/folios=/range=" },
 	{ "derive", PB_ROLE_DERIVE, F(PB_F_FROM), F(PB_F_FROM), "from=" },
-	{ "borrow", PB_ROLE_BORROW, F(PB_F_PAGE), F(PB_F_PAGE), "page=" },
+	{ "borrow", PB_ROLE_BORROW, F(PB_F_PAGE) | F(PB_F_DEFINED), F(PB_F_PAGE),
+	  "page=" },
 	{ "owner", PB_ROLE_OWNER, F(PB_F_PAGES) | F(PB_F_ON_SUCCESS), 0,
 	  "nothing, or pages=, and on-success" },
 	{ "alloc", PB_ROLE_ALLOC, 0, 0, "no field" },
-	{ "free", PB_ROLE_FREE, F(PB_F_BUFFER), F(PB_F_BUFFER), "buffer=" },
+	{ "free", PB_ROLE_FREE, F(PB_F_BUFFER) | F(PB_F_DEFINED), F(PB_F_BUFFER),
+	  "buffer=" },
 	{ "test", PB_ROLE_TEST, F(PB_F_VALUE) | F(PB_F_MEANS),
 	  F(PB_F_VALUE) | F(PB_F_MEANS), "value= and means=" },
 	{ "errptr", PB_ROLE_ERR_PTR, 0, 0, "no field" },
@@ -597,6 +601,44 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 	}
 }
 
+/*
+ * 'defined=drivers/media/vbuf.c:41': the rule is the summary of a function
+ * of another file (a summary database, -fplugin-arg-pinbalance-summaries-
+ * out), defined there.  A path without blanks, ':', a line number.
+ */
+static bool pb_rule_defined(struct pb_cursor *cur, const struct pb_token *v,
+			    struct pb_rule *rule)
+{
+	const char *colon;
+	size_t i, plen;
+	long line = 0;
+
+	if (!v)
+		return true;
+	colon = NULL;
+	for (i = 0; i < v->len; i++)
+		if (v->text[i] == ':')
+			colon = v->text + i;
+	plen = colon ? (size_t)(colon - v->text) : 0;
+	if (!colon || !plen || colon + 1 == v->text + v->len) {
+		pb_rules_error(cur, v->column,
+			       "expected 'defined=FILE:LINE', the place of the "
+			       "function's definition");
+		return false;
+	}
+	for (i = plen + 1; i < v->len; i++) {
+		if (!isdigit((unsigned char)v->text[i]) || line > 100000000) {
+			pb_rules_error(cur, v->column + (int)i,
+				       "expected a line number after ':'");
+			return false;
+		}
+		line = line * 10 + (v->text[i] - '0');
+	}
+	rule->defined_file = xstrndup(v->text, plen);
+	rule->defined_line = (int)line;
+	return true;
+}
+
 static bool pb_is_identifier(const struct pb_token *t)
 {
 	size_t i;
@@ -617,6 +659,15 @@ static int pb_find_verb(const struct pb_token *t)
 		if (pb_token_is(t, pb_verbs[i].verb))
 			return (int)i;
 	return -1;
+}
+
+/* Free what a rule owns (not the rule: it lives in a set's array). */
+static void pb_rule_release_strings(struct pb_rule *rule)
+{
+	free((void *)rule->name);
+	free((void *)rule->defined_file);
+	rule->name = NULL;
+	rule->defined_file = NULL;
 }
 
 /* Parse the tokens of one non-empty line into RULE. */
@@ -678,10 +729,10 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 	rule->flags_arg = PB_RULE_NO_ARG;
 	rule->file = cur->file;
 	rule->line = cur->line;
-	if (pb_rule_fields(cur, &w, rule, end_column))
+	if (pb_rule_fields(cur, &w, rule, end_column) &&
+	    pb_rule_defined(cur, w.value[PB_F_DEFINED], rule))
 		return true;
-	free((void *)rule->name);
-	rule->name = NULL;
+	pb_rule_release_strings(rule);
 	return false;
 }
 
@@ -709,9 +760,8 @@ void pb_rule_set_free(struct pb_rule_set *set)
 {
 	size_t i;
 
-	for (i = 0; i < set->nrules; i++) {
-		free((void *)set->rules[i].name);
-	}
+	for (i = 0; i < set->nrules; i++)
+		pb_rule_release_strings(&set->rules[i]);
 	free(set->rules);
 	for (i = 0; i < set->nfiles; i++)
 		free(set->files[i]);
@@ -748,8 +798,11 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 	       a->when_arg == b->when_arg && a->when_mask == b->when_mask &&
 	       a->folio == b->folio && a->conditional == b->conditional &&
 	       a->preferred == b->preferred && a->test == b->test &&
-	       a->on_success == b->on_success && a->whole == b->whole;
+	       a->on_success == b->on_success && a->whole == b->whole &&
+	       a->count_out_arg == b->count_out_arg &&
+	       !strcmp(a->pages_field, b->pages_field);
 }
+
 
 /* Rehash after the array moved: entries point into it. */
 static void pb_rule_set_rehash(struct pb_rule_set *set)
@@ -796,7 +849,7 @@ static void pb_rule_keep(struct pb_cursor *cur, struct pb_rule_set *set,
 		pb_rules_error(cur, column,
 			       "conflicting rule for '%s'; first given at "
 			       "%s:%d", rule->name, first->file, first->line);
-	free((void *)rule->name);
+	pb_rule_release_strings(rule);
 }
 
 /* Forget the rules from index KEEP on: a file with errors loads nothing. */
@@ -806,7 +859,7 @@ static void pb_rule_set_truncate(struct pb_rule_set *set, size_t keep)
 		struct pb_rule *rule = &set->rules[--set->nrules];
 
 		htab_remove_elt((htab_t)set->by_name, rule);
-		free((void *)rule->name);
+		pb_rule_release_strings(rule);
 	}
 }
 

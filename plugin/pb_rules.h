@@ -87,6 +87,8 @@ struct pb_rule {
 	enum pb_test test;	/* PB_ROLE_TEST: what a true result means */
 	const char *file;	/* where the rule was read */
 	int line;
+	const char *defined_file;	/* 'defined=FILE:LINE': a summary of */
+	int defined_line;		/* a function of that file */
 	/* filled in by the plugin as it uses the rule */
 	bool summary;		/* written for a function of the file */
 	bool checked;		/* prototype compared with the rule */

@@ -139,6 +139,7 @@ static bool pb_summary_add(function *fun, const char *line)
 	if (!pb_api_add_summary(fun->decl, line))
 		return false;
 	pb_stats.summaries++;
+	pb_database_note(fun->decl, line);
 	if (pb_options.summaries)
 		fprintf(stderr, "%s\t# %s:%d\n", line,
 			LOCATION_FILE(DECL_SOURCE_LOCATION(fun->decl)),

@@ -104,6 +104,15 @@ static bool pinbalance_census(const char *plugin_name, const char *name,
 	return true;
 }
 
+static bool pinbalance_summaries_out(const char *plugin_name,
+				     const char *name, const char *value)
+{
+	if (!pb_database_open(value))
+		error(G_("%<-fplugin-arg-%s-%s=%s%>: cannot open: %m"),
+		      plugin_name, name, value);
+	return true;
+}
+
 static bool pinbalance_disable(const char *p, const char *n, const char *v)
 {
 	(void)p, (void)n, (void)v;
@@ -150,6 +159,9 @@ static const struct pinbalance_option pinbalance_options[] = {
 	{ "census", "FILE",
 	  "append a JSON line per acquire and release, with its verdict",
 	  pinbalance_census },
+	{ "summaries-out", "FILE",
+	  "append the summaries of the functions other files call, as rules",
+	  pinbalance_summaries_out },
 	{ "disable", NULL, "do not check this file", pinbalance_disable },
 	{ "help", NULL, "print this list of options", pinbalance_help },
 	{ "rules", "FILE", "read more rules from FILE (repeatable)",
@@ -295,6 +307,7 @@ static void pinbalance_finish_unit(void *gcc_data, void *user_data)
 	(void)gcc_data;
 	(void)user_data;
 	pb_fields_report();
+	pb_database_finish();
 }
 
 static void pinbalance_print_stats(void *gcc_data, void *user_data)

@@ -340,6 +340,11 @@ gimple *pb_solve_generator(struct pb_fn *fn, basic_block bb, edge via,
 
 /* ----------------------------------------------------- diagnostics */
 
+/* pb_database.c */
+bool pb_database_open(const char *path);
+void pb_database_note(tree fndecl, const char *rule);
+void pb_database_finish(void);
+
 /* pb_fixit.c */
 void pb_fixit_release(rich_location *richloc, struct pb_fn *fn,
 		      const struct pb_finding *f);

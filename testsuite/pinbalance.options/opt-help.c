@@ -8,6 +8,7 @@
 /* { dg-regexp "summaries\tprint what the file.s functions do to pages, as rules" } */
 /* { dg-regexp "conversion\twarn where get references are kept by an owner \\(pin them instead\\)" } */
 /* { dg-regexp "census=FILE\tappend a JSON line per acquire and release, with its verdict" } */
+/* { dg-regexp "summaries-out=FILE\tappend the summaries of the functions other files call, as rules" } */
 /* { dg-regexp "disable\tdo not check this file" } */
 /* { dg-regexp "help\tprint this list" } */
 /* { dg-regexp "rules=FILE\tread more rules from FILE" } */
