@@ -1,0 +1,54 @@
+/*
+ * A subsystem's page helpers, in a file of their own (as
+ * drivers/media/common/videobuf2 or net/xdp keep theirs): the database
+ * compiled from this file tells every other file what they do.
+ * db.exp compiles it with -fplugin-arg-pinbalance-summaries-out.
+ */
+#include "driver-api.h"
+
+/* pins up to n pages of the user buffer; the count, or -errno */
+int xbuf_pin_user(unsigned long uaddr, int n, struct page **pages)
+{
+	return pin_user_pages_fast(uaddr, n, FOLL_WRITE | FOLL_LONGTERM, pages);
+}
+
+/* takes ordinary references: for buffers only read once */
+int xbuf_get_user(unsigned long uaddr, int n, struct page **pages)
+{
+	return get_user_pages_fast(uaddr, n, 0, pages);
+}
+
+void xbuf_unpin(struct page **pages, int n)
+{
+	unpin_user_pages(pages, n);
+}
+
+/* the old release, from before the driver pinned */
+void xbuf_put(struct page **pages, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		put_page(pages[i]);
+}
+
+/* only reads the pages */
+unsigned int xbuf_csum(struct page *page)
+{
+	void *kaddr = kmap_local_page(page);
+	unsigned int sum = *(unsigned int *)kaddr;
+
+	kunmap_local(kaddr);
+	return sum;
+}
+
+/* static: no other file can call it, so it is not in the database */
+static void xbuf_unpin_local(struct page **pages, int n)
+{
+	unpin_user_pages(pages, n);
+}
+
+void xbuf_unpin_all(struct page **pages, int n)
+{
+	xbuf_unpin_local(pages, n);
+}
