@@ -98,11 +98,14 @@ prepare_build() {
 # rule_call_sources SRC: the .c files of the tree SRC (relative paths,
 # sorted) that call a function the rules name as an acquire or a release:
 # every file the plugin has something to analyse in.
+# More rules files (a summary database) may follow SRC: their acquires and
+# releases count too.
 rule_call_sources() {
-	local names
+	local names tree=$1
+	shift
 	names=$(awk '$1 == "acquire" || $1 == "release" { print $2 }' \
-		"$top/rules/linux.rules" | sort -u | paste -sd'|')
-	(cd "$1" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
+		"$top/rules/linux.rules" "$@" | sort -u | paste -sd'|')
+	(cd "$tree" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
 		--exclude-dir=tools --exclude-dir=Documentation \
 		--exclude-dir=samples --exclude-dir=scripts . |
 		sed 's|^\./||' | sort)

@@ -14,7 +14,8 @@
 #
 # Environment: PLUGIN, JOBS (default: the number of CPUs), ONLY (a
 # regular expression: only the objects whose path matches it),
-# ARGS (more plugin arguments, e.g. "debug"), CFLAGS_EXTRA (more compiler
+# ARGS (more plugin arguments, e.g. "debug"), PLAIN=1 (compile without the
+# plugin, for a time beside it), CFLAGS_EXTRA (more compiler
 # options, e.g. -fdiagnostics-generate-patch), KEEP (a directory that
 # keeps each object's compiler output, as OBJECT-PATH-WITH-_.log),
 # PINBALANCE_CACHE, and BUILD and LOG (another build directory and the
@@ -46,6 +47,15 @@ object_command() {
 	[ -f "$cmdfile" ] || return 1
 	for a in ${ARGS:-}; do extra="$extra -fplugin-arg-pinbalance-$a"; done
 	extra="$extra ${CFLAGS_EXTRA:-}"
+	if [ "${PLAIN:-0}" = 1 ]; then
+		# the same compile without the plugin, for the time beside it
+		sed -n -E 's/^(saved)?cmd_[^ ]* := //p' "$cmdfile" | head -n 1 |
+			sed -e 's/-Wp,-MMD,[^ ]*//' \
+			    -e 's| -fplugin=[^ ]*pinbalance_plugin.so||' \
+			    -e 's| -fplugin-arg-pinbalance_plugin-[^ ]*||g' \
+			    -e 's| -o [^ ]*\.o | -o /dev/null |'
+		return 0
+	fi
 	sed -n -E 's/^(saved)?cmd_[^ ]* := //p' "$cmdfile" | head -n 1 |
 		sed -e 's/-Wp,-MMD,[^ ]*//' \
 		    -e "s|-fplugin=[^ ]*pinbalance_plugin.so|-fplugin=$plugin$extra|" \
@@ -53,7 +63,7 @@ object_command() {
 		    -e 's| -o [^ ]*\.o | -o /dev/null |'
 }
 export -f object_command
-export build plugin out ARGS CFLAGS_EXTRA
+export build plugin out ARGS CFLAGS_EXTRA PLAIN
 
 compile_one() {
 	local obj=$1 cmd name

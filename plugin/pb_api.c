@@ -365,6 +365,10 @@ const struct pb_rule *pb_api_lookup(tree fndecl)
 	if (!rule || rule->role == PB_ROLE_IGNORE ||
 	    !pb_rule_fits_decl(rule, fndecl))
 		return NULL;
+	/* a database's rule is of a function other files call: not of a
+	 * static function of this unit that has the same name */
+	if (rule->defined_file && !TREE_PUBLIC(fndecl))
+		return NULL;
 	return rule;
 }
 

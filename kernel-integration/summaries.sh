@@ -1,0 +1,113 @@
+#!/bin/bash
+# summaries.sh [VERSION] - the summary database of a kernel tree, and the
+# check that uses it (the two phases of `make kernel-check DB=1`).
+#
+# Phase 1 compiles, with kbuild's recorded commands of the whole-tree
+# build (`make kernel-check ALL=1`) and this checkout's plugin
+# (recheck.sh), every object of the directories that hold a file calling
+# the pin API whose source mentions 'struct page' or 'struct folio' (no
+# other function can have a summary), each with
+# -fplugin-arg-pinbalance-summaries-out, and merges what they write
+# (merge-summaries.py).  A wrapper that calls a wrapper of another file
+# gets its summary only once that one is in the database, so the phase
+# runs again with the database as rules until it no longer changes: the
+# rounds are counted.  The same objects compiled without the plugin give
+# the time beside it.
+#
+# Phase 2 compiles every configured object that calls an acquire or a
+# release of the rules or of the database, with the database, and prints
+# the findings and the stats (the sites left unchecked among them), next
+# to the same objects without it.
+#
+#   ~/.cache/pinbalance/summaries-VERSION.rules   the database
+#
+# Environment: PLUGIN, JOBS, PINBALANCE_CACHE, ROUNDS (at most; default 4).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+version=${1:-6.12}
+src=$cache/linux-source-$version
+build=$cache/build-$version$kcc_suffix-all
+log=$cache/kernel-check-$version$kcc_suffix-all.log
+[ -f "$log" ] || die "no whole-tree build of $version: run make kernel-check ALL=1 first"
+db=$cache/summaries-$version.rules
+work=$(mktemp -d /tmp/pinbalance-db.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+max_rounds=${ROUNDS:-4}
+recheck=$top/kernel-integration/recheck.sh
+merge=$top/kernel-integration/merge-summaries.py
+
+# The objects the whole-tree build compiled, as source paths.
+grep -a -E '^  CC (\[M\] )? ' "$log" | awk '{ print $NF }' |
+	sed 's|\.o$|.c|' | sort -u >"$work/built"
+
+# timed NAME CMD...: run CMD, its time ("wall cpu") in $work/NAME.time
+timed() {
+	local name=$1
+	shift
+	LANG=C LC_ALL=C /usr/bin/time -f '%e %U %S' -o "$work/$name.time" "$@"
+}
+seconds() { awk '{ printf "%.0f s wall, %.0f s CPU", $1, $2 + $3 }' "$work/$1.time"; }
+only_re() { sed 's|\.c$|.o|; s/[.]/[.]/g' "$1" | paste -sd'|'; }
+
+# Phase 1: the directories of the pin-API files, their page code.
+rule_call_sources "$src" | xargs -n1 dirname | sort -u >"$work/dirs"
+while read -r d; do
+	grep -E "^$d/[^/]+\.c$" "$work/built" || true
+done <"$work/dirs" | sort -u >"$work/dir-sources"
+(cd "$src" && xargs grep -lE 'struct (page|folio)\b' <"$work/dir-sources" || true) |
+	sort -u >"$work/phase1"
+say "phase 1: $(wc -l <"$work/phase1") objects of $(wc -l <"$work/dirs") directories ($(wc -l <"$work/dir-sources") built there)"
+only1="^($(only_re "$work/phase1"))\$"
+
+: >"$work/db-0.rules"
+round=0
+while [ "$round" -lt "$max_rounds" ]; do
+	round=$((round + 1))
+	rules=()
+	[ ! -s "$work/db-$((round - 1)).rules" ] ||
+		rules=("rules=$work/db-$((round - 1)).rules")
+	: >"$work/raw-$round"
+	BUILD=$build LOG=$log ONLY="$only1" \
+		ARGS="summaries-out=$work/raw-$round ${rules[*]:-}" \
+		timed "round-$round" "$recheck" "$version" >"$work/recheck-$round.out"
+	python3 "$merge" --stats -o "$work/db-$round.rules" "$work/raw-$round" \
+		2>"$work/merge-$round.err" || true
+	say "round $round: $(grep -c -v '^#' "$work/db-$round.rules" || true) rules, $(seconds "round-$round")"
+	if cmp -s "$work/db-$round.rules" "$work/db-$((round - 1)).rules"; then
+		break
+	fi
+done
+fixpoint=yes
+cmp -s "$work/db-$round.rules" "$work/db-$((round - 1)).rules" || fixpoint=no
+cp "$work/db-$round.rules" "$db"
+BUILD=$build LOG=$log ONLY="$only1" PLAIN=1 \
+	timed plain1 "$recheck" "$version" >"$work/plain1.out"
+
+# Phase 2: the objects that call the rules' or the database's functions.
+rule_call_sources "$src" "$db" | grep -Fx -f "$work/built" >"$work/phase2" || true
+only2="^($(only_re "$work/phase2"))\$"
+BUILD=$build LOG=$log ONLY="$only2" ARGS="stats" \
+	timed without "$recheck" "$version" >"$work/without.out"
+BUILD=$build LOG=$log ONLY="$only2" ARGS="stats rules=$db" \
+	timed with "$recheck" "$version" >"$work/with.out"
+
+functions=$(grep -c -v '^#' "$db" || true)
+conflicts=$(grep '^#conflict' "$db" | awk '{ print $2 }' | sort -u | wc -l)
+echo
+echo "pinbalance summary database: linux-source-$version, x86_64 defconfig + pin-api.config (whole-tree build)"
+echo "  phase 1:   $(wc -l <"$work/phase1") objects (the page code of $(wc -l <"$work/dirs") directories holding pin-API callers)"
+echo "  rounds:    $round (fixpoint: $fixpoint; at most $max_rounds)"
+for r in $(seq 1 "$round"); do
+	echo "    round $r: $(seconds "round-$r")"
+done
+echo "  plainly:   $(seconds plain1) (the same objects without the plugin)"
+echo "  database:  $db: $functions rules, $conflicts functions left unknown (conflicts)"
+grep -a -h '^merge-summaries: .*different' "$work/merge-$round.err" | head -n 20 | sed 's/^/    /' || true
+echo "  phase 2:   $(wc -l <"$work/phase2") objects call a function of the rules or of the database"
+echo "    without the database: $(seconds without)"
+grep -a -E '^recheck: ' "$work/without.out" | sed 's/^/      /'
+echo "    with the database:    $(seconds with)"
+grep -a -E '^recheck: ' "$work/with.out" | sed 's/^/      /'
+echo "    findings with the database:"
+grep -a -E ': (warning|error): .*\[CWE-[0-9]+\]' "$work/with.out" | sed "s|$src/||; s/^/      /" || true
