@@ -10,6 +10,7 @@
 #   make kernel-recall   recall on bugs re-created in 6.12 (docs/recall.md)
 #   make kernel-recheck  the checked objects again with this plugin
 #   make kernel-fix      the fix-its of a kernel check as one patch (VERSION=)
+#   make kernel-db       the summary database of a tree, and the check with it
 #   make check-enforce   test that a finding fails a kernel build only with
 #                        CONFIG_GCC_PLUGIN_PIN_BALANCE_ENFORCE (check-kernel:
 #                        its old name)
@@ -132,6 +133,12 @@ kernel-recheck: $(PLUGIN)
 kernel-census: $(PLUGIN)
 	kernel-integration/census.sh $(or $(VERSION),6.12)
 
+# The summary database of a tree and the check with it (pages across
+# files): ~/.cache/pinbalance/summaries-VERSION.rules.  Needs the
+# whole-tree build of make kernel-check ALL=1 first.
+kernel-db: $(PLUGIN)
+	kernel-integration/summaries.sh $(or $(VERSION),6.12)
+
 # The fix-its of every mismatch of the last kernel check, as one patch for
 # the tree (~/.cache/pinbalance/pinbalance-fixes-VERSION.patch, patch -p1)
 kernel-fix: $(PLUGIN)
@@ -145,7 +152,7 @@ check-enforce:
 # The target's name before it was made distinct from kernel-check.
 check-kernel: check-enforce
 
-.PHONY: kernel-check kernel-recall kernel-recheck kernel-census kernel-fix \
+.PHONY: kernel-check kernel-recall kernel-recheck kernel-census kernel-fix kernel-db \
 	check-enforce check-kernel
 
 # The no-op plugin: the benchmark's floor, built like pinbalance.
