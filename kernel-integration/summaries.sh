@@ -55,7 +55,7 @@ rule_call_sources "$src" | xargs -n1 dirname | sort -u >"$work/dirs"
 while read -r d; do
 	grep -E "^$d/[^/]+\.c$" "$work/built" || true
 done <"$work/dirs" | sort -u >"$work/dir-sources"
-(cd "$src" && xargs grep -lE 'struct (page|folio)\b' <"$work/dir-sources" || true) |
+(cd "$src" && xargs grep -lsE 'struct (page|folio)\b' <"$work/dir-sources" || true) |
 	sort -u >"$work/phase1"
 say "phase 1: $(wc -l <"$work/phase1") objects of $(wc -l <"$work/dirs") directories ($(wc -l <"$work/dir-sources") built there)"
 only1="^($(only_re "$work/phase1"))\$"
