@@ -217,7 +217,12 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 	if (*bad_arg >= 1) {
 		tree type = pb_param_type(fntype, *bad_arg, nparams);
 
-		if (type && !pb_pointer_like(type))
+		/* free_pages(addr, order) frees what __get_free_pages()
+		 * returned: an address held in an unsigned long */
+		if (type && !pb_pointer_like(type) &&
+		    !(rule->role == PB_ROLE_FREE && INTEGRAL_TYPE_P(type) &&
+		      TYPE_UNSIGNED(type) &&
+		      TYPE_PRECISION(type) == TYPE_PRECISION(ptr_type_node)))
 			return "not a pointer";
 		if (rule->count_out_arg > 0) {
 			tree count = pb_param_type(fntype, rule->count_out_arg,

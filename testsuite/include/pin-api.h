@@ -128,6 +128,13 @@ static inline void folio_put(struct folio *folio)
 	if (__atomic_sub_fetch(&folio->page.flags, 1, __ATOMIC_RELAXED) == 0)
 		__folio_put(folio);
 }
+/* include/linux/gfp.h: a page for the array (6.12: macros over _noprof) */
+unsigned long get_free_pages_noprof(gfp_t gfp_mask, unsigned int order);
+#define __get_free_pages(gfp, order)	get_free_pages_noprof(gfp, order)
+#define __get_free_page(gfp)		__get_free_pages(gfp, 0)
+void free_pages(unsigned long addr, unsigned int order);
+#define free_page(addr)			free_pages((addr), 0)
+
 /* include/linux/page_ref.h */
 void page_ref_sub(struct page *page, int nr);
 
