@@ -22,6 +22,8 @@
 #
 # Usage: kernel-integration/kernel-check.sh [VERSION]     (default 6.12)
 # Environment: ALL=1 (whole tree), PLAIN=0 (no plain build with ALL=1),
+#   DB=1 (with ALL=1: then the summary database of the tree and the check
+#   with it, kernel-integration/summaries.sh),
 #   KERNEL_CC=gcc-11 (build with another GCC), PINBALANCE_CACHE
 #   (default ~/.cache/pinbalance), JOBS (default: the number of CPUs).
 set -euo pipefail
@@ -172,4 +174,11 @@ echo "  full log:               $log"
 if [ "$findings" -gt 0 ]; then
 	echo
 	grep -a -E "$finding_re" "$log" | sort -u
+fi
+
+# DB=1 (with ALL=1): the second phase, across files.  The summary database
+# of the tree just built, and the check with it (summaries.sh).
+if [ "${DB:-0}" = 1 ] && [ "$all" = 1 ]; then
+	echo
+	"$top/kernel-integration/summaries.sh" "$version"
 fi
