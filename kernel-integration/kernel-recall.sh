@@ -40,7 +40,12 @@
 #   source, log and findings), FIX=1 (for each mismatch caught, apply the
 #   patch of the plugin's fix-its, -fdiagnostics-generate-patch, and
 #   compile again: "repaired" when the edited file no longer draws the
-#   finding; counted at the end).
+#   finding; counted at the end), DB=FILE (a summary database,
+#   kernel-integration/summaries.sh: every compile uses it, and a
+#   cross-file bug the edited file does not show is looked for in the
+#   files that call the edited file's functions: the edited file's
+#   summaries replace its lines of the database, and those files are
+#   compiled with it and without).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -50,6 +55,10 @@ default_plugin=$top/plugin/pinbalance.so
 plugin=${PLUGIN:-$default_plugin}
 plugin_args=
 for a in ${PLUGIN_ARGS:-}; do plugin_args+=" -fplugin-arg-pinbalance-$a"; done
+db=${DB:-}
+[ -z "$db" ] || [ -f "$db" ] || die "no database $db: run kernel-integration/summaries.sh first"
+base_args=$plugin_args
+[ -z "$db" ] || plugin_args+=" -fplugin-arg-pinbalance-rules=$(realpath "$db")"
 only=${ONLY:-}
 verbose=${VERBOSE:-0}
 fix=${FIX:-0}
@@ -228,9 +237,45 @@ run_bug() {
 		result caught
 		[ "$fix" = 0 ] || [[ ${kinds[$i]} != *mismatch ]] ||
 			fix_bug "$i" "$d" "$f" "$copy" "$pd"
+	elif [ -n "$db" ] && [ "${shapes[$i]}" = cross-file ] &&
+		partners_catch "$i" "$d" "$f" "$copy"; then
+		result caught
 	else
 		result MISSED
 	fi
+}
+
+# partners_catch I DIR FILE COPY: does bug I show in the files that call
+# FILE's functions?  COPY's summaries (summaries-out) replace FILE's
+# lines of the database; each such file is compiled with the database
+# and with the new one; a new finding of the bug's kind there catches it.
+partners_catch() {
+	local i=$1 d=$2 f=$3 copy=$4 cmd names p pdir
+	cmd=$(compile_cmd "$f" "$copy" "$d/sum.o")
+	[ -n "$cmd" ] || return 1
+	: >"$d/part"
+	(cd "$build" && LC_ALL=C LANG=C bash -c \
+		"$cmd -fplugin-arg-pinbalance-summaries-out=$d/part") >/dev/null 2>&1 || true
+	grep -v -F " defined=$src/$f:" "$db" >"$d/base.rules" || true
+	python3 "$top/kernel-integration/merge-summaries.py" -o "$d/db2.rules" \
+		"$d/base.rules" "$d/part" 2>/dev/null || true
+	names=$( { grep -F " defined=$src/$f:" "$db" || true; cat "$d/part"; } |
+		awk '{ print $2 }' | sort -u | paste -sd'|')
+	[ -n "$names" ] || return 1
+	mkdir -p "$d/partners"
+	for p in $(cd "$src" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
+			$(dirname "$f") $(dirname "$(dirname "$f")") 2>/dev/null |
+			sort -u | grep -v -x -F "$f" | head -n 12); do
+		pdir=$d/partners/${p//\//+}
+		mkdir -p "$pdir/old" "$pdir/new"
+		compile "$p" "$src/$p" "$pdir/old"
+		[ "$(cat "$pdir/old/status")" = ok ] || continue
+		( plugin_args="$base_args -fplugin-arg-pinbalance-rules=$d/db2.rules"
+		  compile "$p" "$src/$p" "$pdir/new" )
+		new_findings "$pdir/old/findings" "$pdir/new/findings" |
+			sed "s|^|$p: |" >>"$d/new"
+	done
+	cut -f1 "$d/new" | sed 's/^[^:]*: //' | grep -qx -- "${kinds[$i]}"
 }
 
 # fix_bug I DIR FILE COPY PRISTINE: the fix-its of bug I's edited copy as
