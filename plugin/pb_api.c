@@ -162,6 +162,7 @@ static int pb_rule_pointer_arg(const struct pb_rule *rule)
 	case PB_ROLE_BORROW:
 	case PB_ROLE_FREE:
 	case PB_ROLE_OWNER:
+	case PB_ROLE_HOLD:
 		return rule->pages_arg;
 	default:
 		return PB_RULE_NO_ARG;

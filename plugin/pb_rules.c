@@ -98,6 +98,7 @@ static const struct {
 	  F(PB_F_VALUE) | F(PB_F_MEANS), "value= and means=" },
 	{ "errptr", PB_ROLE_ERR_PTR, 0, 0, "no field" },
 	{ "ignore", PB_ROLE_IGNORE, 0, 0, "no field" },
+	{ "hold", PB_ROLE_HOLD, F(PB_F_PAGE), F(PB_F_PAGE), "page=" },
 };
 
 #define PB_NVERBS (sizeof(pb_verbs) / sizeof(pb_verbs[0]))
@@ -574,6 +575,7 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 		return pb_parse_arg(cur, v->text, v->len, v->column, false,
 				    &rule->pages_arg);
 	case PB_ROLE_BORROW:
+	case PB_ROLE_HOLD:
 		v = w->value[PB_F_PAGE];
 		return pb_parse_arg(cur, v->text, v->len, v->column, false,
 				    &rule->pages_arg);
@@ -685,7 +687,7 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 		pb_rules_error(cur, tok[0].column,
 			       "unknown directive '%s'; expected acquire, "
 			       "release, derive, borrow, owner, alloc, free, "
-			       "test, errptr or ignore",
+			       "test, errptr, ignore or hold",
 			       pb_token_quote(&tok[0], quoted, sizeof(quoted)));
 		return false;
 	}

@@ -30,6 +30,8 @@ enum pb_role {
 	PB_ROLE_TEST,		/* error test on a value, e.g. IS_ERR(p) */
 	PB_ROLE_ERR_PTR,	/* makes an error pointer: never pages */
 	PB_ROLE_IGNORE,		/* a function whose body is not checked */
+	PB_ROLE_HOLD,		/* takes one more reference on a page it is
+				 * given (get_page, folio_get) */
 	PB_NROLES,
 };
 

@@ -220,6 +220,10 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 			return;
 		case PB_ROLE_OWNER:
 			break;
+		/* one more reference, to be dropped later by whoever: the
+		 * pages' fate is that code's, as for code without a rule */
+		case PB_ROLE_HOLD:
+			break;
 		default:
 			return;
 		}

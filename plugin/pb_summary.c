@@ -210,11 +210,70 @@ static bool pb_block_unconditional(function *fun, basic_block bb)
 	return bb == start;
 }
 
+/*
+ * Is OP computed from an integer parameter other than COUNT (a flag, a
+ * mode: 'behavior == DROP', 'flags & FOO'), not through a PHI (a loop
+ * counter compared with the count is no such test)?
+ */
+static bool pb_from_flag_param(tree op, tree count, int depth)
+{
+	gimple *def;
+	unsigned int i;
+
+	if (!op || TREE_CODE(op) != SSA_NAME || depth <= 0)
+		return false;
+	if (SSA_NAME_IS_DEFAULT_DEF(op)) {
+		tree var = SSA_NAME_VAR(op);
+
+		return var && TREE_CODE(var) == PARM_DECL && var != count &&
+		       INTEGRAL_TYPE_P(TREE_TYPE(op));
+	}
+	def = SSA_NAME_DEF_STMT(op);
+	if (!is_gimple_assign(def))
+		return false;
+	for (i = 1; i < gimple_num_ops(def); i++)
+		if (pb_from_flag_param(gimple_op(def, i), count, depth - 1))
+			return true;
+	return false;
+}
+
+/*
+ * Does BB run only for some values of a flag parameter?  'if (behavior ==
+ * DROP) folio_put(folio);' in folio_wait_bit_common() releases only for
+ * the callers that pass DROP: no summary can say which.
+ */
+static bool pb_block_on_flag(function *fun, basic_block bb, tree count)
+{
+	basic_block start = single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun));
+	int steps = 0;
+
+	while (bb && bb != start && steps++ < 64) {
+		basic_block up = get_immediate_dominator(CDI_DOMINATORS, bb);
+		gcond *cond;
+
+		if (!up)
+			return false;
+		cond = safe_dyn_cast<gcond *>(last_stmt(up));
+		if (cond && !dominated_by_p(CDI_POST_DOMINATORS, up, bb) &&
+		    ((pb_from_flag_param(gimple_cond_lhs(cond), count, 6) &&
+		      TREE_CODE(gimple_cond_rhs(cond)) == INTEGER_CST) ||
+		     (pb_from_flag_param(gimple_cond_rhs(cond), count, 6) &&
+		      TREE_CODE(gimple_cond_lhs(cond)) == INTEGER_CST)))
+			return true;
+		bb = up;
+	}
+	return false;
+}
+
 /* What the function's releases do to one parameter. */
 struct pb_param_release {
 	unsigned int kinds;		/* bit PB_PIN, PB_GET, PB_ANY */
 	bool array;			/* it is an array of pages */
 	bool conditional;		/* some release depends on an outcome */
+	bool on_param;			/* some release depends on the value
+					 * of another parameter */
+	bool held;			/* the function takes a reference of
+					 * its own on it (get_page()) */
 	bool mixed;			/* the parameter and its fields, or
 					 * two fields */
 	tree field;			/* the pages are in this field of it */
@@ -251,10 +310,32 @@ static void pb_note_release(struct pb_fn *fn, gcall *call,
 		rel[p].array = true;
 	if (!pb_block_unconditional(fn->fun, gimple_bb(call)))
 		rel[p].conditional = true;
+	count = NULL_TREE;
 	if (rule->count_arg > 0 && rule->shape != PB_SHAPE_PAGE) {
 		count = pb_strip_copies(gimple_call_arg(call, rule->count_arg - 1));
 		rel[p].count_param = pb_param_index(fn->fun, count);
 	}
+	if (pb_block_on_flag(fn->fun, gimple_bb(call),
+			     count && TREE_CODE(count) == SSA_NAME ?
+			     SSA_NAME_VAR(count) : NULL_TREE))
+		rel[p].on_param = true;
+}
+
+/* CALL takes one more reference on a page: of which parameter. */
+static void pb_note_hold(struct pb_fn *fn, gcall *call,
+			 const struct pb_rule *rule,
+			 struct pb_param_release *rel)
+{
+	struct pb_val v;
+	int p;
+
+	if (rule->pages_arg < 1 ||
+	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
+		return;
+	v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
+	p = pb_param_index(fn->fun, v.key);
+	if (p)
+		rel[p].held = true;
 }
 
 /* The one parameter FUN releases, in one kind; 0. */
@@ -323,10 +404,17 @@ static bool pb_summarize_release(struct pb_fn *fn)
 			rule = pb_api_lookup(gimple_call_fndecl(call));
 			if (rule && rule->role == PB_ROLE_RELEASE)
 				pb_note_release(fn, call, rule, rel);
+			else if (rule && rule->role == PB_ROLE_HOLD)
+				pb_note_hold(fn, call, rule, rel);
 		}
 	}
 	p = pb_released_param(rel, PB_RULE_MAX_ARG);
-	if (!p)
+	/*
+	 * A release of a reference the function took itself
+	 * ('folio_get(folio); ...; folio_put(folio);' in
+	 * folio_end_writeback()) leaves the caller's: no summary.
+	 */
+	if (!p || rel[p].held)
 		return false;
 	/*
 	 * Released on some outcome only, as qib_user_sdma_page_to_frags()
@@ -335,7 +423,10 @@ static bool pb_summarize_release(struct pb_fn *fn)
 	 * fails or not.  It owns it: its caller's failure branch must not
 	 * keep the page (pb_handover_tested_call).
 	 */
-	if (rel[p].conditional) {
+	/* a release under a flag parameter's value ('if (behavior == DROP)
+	 * folio_put(folio)', 'if (put) unpin_user_page(page)') is one only
+	 * for some callers: the same */
+	if (rel[p].conditional || rel[p].on_param) {
 		snprintf(line, sizeof(line), "owner %s pages=arg%d",
 			 pb_fn_name(fn->fun), p);
 		return pb_summary_add(fn->fun, line);

@@ -135,6 +135,12 @@ unsigned long get_free_pages_noprof(gfp_t gfp_mask, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
 #define free_page(addr)			free_pages((addr), 0)
 
+/* include/linux/mm.h, page_ref.h: one more reference on a page */
+void folio_get(struct folio *folio);
+void get_page(struct page *page);
+void folio_ref_add(struct folio *folio, int nr);
+bool folio_try_get(struct folio *folio);
+
 /* include/linux/page_ref.h */
 void page_ref_sub(struct page *page, int nr);
 
