@@ -157,6 +157,15 @@ static unsigned int pb_sites_carried(struct pb_fn *fn, tree op, int depth,
 		for (i = 1; i < gimple_num_ops(def); i++)
 			sites |= pb_sites_carried(fn, gimple_op(def, i), depth - 1,
 						  contents);
+	} else if (gphi *phi = dyn_cast<gphi *>(def)) {
+		/* a pfn kept round a loop ('map_pfn = this_pfn' in
+		 * vhost_vdpa_pa_map()): whatever any path brings; the depth
+		 * ends the cycles */
+		if (!POINTER_TYPE_P(TREE_TYPE(op)))
+			for (i = 0; i < gimple_phi_num_args(phi); i++)
+				sites |= pb_sites_carried(fn,
+						gimple_phi_arg_def(phi, i),
+						depth - 1, contents);
 	} else if (contents && is_gimple_call(def)) {
 		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(def));
 
