@@ -52,3 +52,14 @@ void xbuf_unpin_all(struct page **pages, int n)
 {
 	xbuf_unpin_local(pages, n);
 }
+
+void xbuf_stash(struct page *page);
+
+/* drops the page or keeps it, as its caller says: it owns the page */
+void xbuf_give(struct page *page, bool drop)
+{
+	if (drop)
+		put_page(page);
+	else
+		xbuf_stash(page);
+}
