@@ -140,8 +140,7 @@ untracked=$(awk '{gsub(/\(/, "", $10); s += $10} END {print s + 0}' <<<"$stats")
 owned=$(awk '{s += $12} END {print s + 0}' <<<"$stats")
 functions=$(awk '{s += $3} END {print s + 0}' <<<"$stats")
 analysed=$(awk '{s += $5} END {print s + 0}' <<<"$stats")
-finding_re=': (warning|error): .*\[CWE-[0-9]+\]'
-findings=$({ grep -a -E "$finding_re" "$log" || true; } | sort -u | wc -l)
+findings=$(finding_lines "$log" | wc -l)
 ices=$(grep -a -c 'internal compiler error' "$log" || true)
 failed=$({ grep -a -E '^make\[[0-9]+\]: \*\*\* .*\.o\] Error' "$log" || true; } | wc -l)
 misfits=$(grep -a -c 'does not fit its declaration' "$log" || true)
@@ -173,7 +172,7 @@ echo "  total time:             $((end - start)) s"
 echo "  full log:               $log"
 if [ "$findings" -gt 0 ]; then
 	echo
-	grep -a -E "$finding_re" "$log" | sort -u
+	finding_lines "$log"
 fi
 
 # DB=1 (with ALL=1): the second phase, across files.  The summary database

@@ -95,6 +95,19 @@ prepare_build() {
 		die "the plugin was not built: see $dir/prepare.log"
 }
 
+# finding_lines LOG...: the plugin's findings in compiler output, one line
+# each, unique, with the function they are in: "FILE: In function 'F':
+# WARNING".  A finding reported at a macro in a header (free_page() in
+# gfp.h) has the same warning line in every function it is found in: the
+# function tells them apart.
+finding_lines() {
+	awk '
+		FNR == 1 { where = FILENAME }
+		/: In (member )?function / { where = $0; sub(/:[[:space:]]*$/, "", where); next }
+		/: (warning|error): .*\[CWE-[0-9]+\]/ { print where ": " $0 }
+	' "$@" | sort -u
+}
+
 # rule_call_sources SRC: the .c files of the tree SRC (relative paths,
 # sorted) that call a function the rules name as an acquire or a release:
 # every file the plugin has something to analyse in.

@@ -79,9 +79,8 @@ printf '%s\n' "${objects[@]}" | xargs -P "$jobs" -I{} bash -c 'compile_one {}'
 
 cat "$out"/*.log 2>/dev/null >"$out/all" || true
 [ -z "${KEEP:-}" ] || { mkdir -p "$KEEP" && cp "$out"/*.log "$KEEP"/ 2>/dev/null || true; }
-finding_re=': (warning|error): .*\[CWE-[0-9]+\]'
-grep -a -E "$finding_re" "$out/all" | sort -u || true
-findings=$({ grep -a -E "$finding_re" "$out/all" || true; } | sort -u | wc -l)
+finding_lines "$out"/*.log 2>/dev/null || true
+findings=$(finding_lines "$out"/*.log 2>/dev/null | wc -l)
 ices=$(grep -a -c 'internal compiler error' "$out/all" || true)
 failed=$( (cat "$out"/*.err 2>/dev/null || true) | wc -l)
 cat "$out"/*.err 2>/dev/null || true
