@@ -21,7 +21,8 @@
 #
 #   ~/.cache/pinbalance/summaries-VERSION.rules   the database
 #
-# Environment: PLUGIN, JOBS, PINBALANCE_CACHE, ROUNDS (at most; default 4).
+# Environment: PLUGIN, JOBS, PINBALANCE_CACHE, ROUNDS (at most; default 4),
+# PHASE=2 (only the check, with the database of an earlier run).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -47,9 +48,12 @@ timed() {
 	shift
 	LANG=C LC_ALL=C /usr/bin/time -f '%e %U %S' -o "$work/$name.time" "$@"
 }
-seconds() { awk '{ printf "%.0f s wall, %.0f s CPU", $1, $2 + $3 }' "$work/$1.time"; }
+# (GNU time writes "Command exited with non-zero status N" first when
+# recheck.sh ends non-zero: the figures are the last line)
+seconds() { tail -n 1 "$work/$1.time" | awk '{ printf "%.0f s wall, %.0f s CPU", $1, $2 + $3 }'; }
 only_re() { sed 's|\.c$|.o|; s/[.]/[.]/g' "$1" | paste -sd'|'; }
 
+phase1() {
 # Phase 1: the directories of the pin-API files, their page code.
 rule_call_sources "$src" | xargs -n1 dirname | sort -u >"$work/dirs"
 while read -r d; do
@@ -88,6 +92,13 @@ cmp -s "$work/db-$round.rules" "$work/db-$((round - 1)).rules" || fixpoint=no
 cp "$work/db-$round.rules" "$db"
 BUILD=$build LOG=$log ONLY="$only1" PLAIN=1 \
 	timed plain1 "$recheck" "$version" >"$work/plain1.out" || true
+}
+
+if [ "${PHASE:-1}" = 2 ]; then
+	[ -f "$db" ] || die "no database $db: run without PHASE=2 first"
+else
+	phase1
+fi
 
 # Phase 2: the objects that call the rules' or the database's functions.
 rule_call_sources "$src" "$db" | grep -Fx -f "$work/built" >"$work/phase2" || true
@@ -98,21 +109,23 @@ BUILD=$build LOG=$log ONLY="$only2" ARGS="stats rules=$db" \
 	timed with "$recheck" "$version" >"$work/with.out" || true
 
 functions=$(grep -c -v '^#' "$db" || true)
-conflicts=$(grep '^#conflict' "$db" | awk '{ print $2 }' | sort -u | wc -l)
+conflicts=$( { grep '^#conflict' "$db" || true; } | awk '{ print $2 }' | sort -u | wc -l)
 echo
 echo "pinbalance summary database: linux-source-$version, x86_64 defconfig + pin-api.config (whole-tree build)"
-echo "  phase 1:   $(wc -l <"$work/phase1") objects (the page code of $(wc -l <"$work/dirs") directories holding pin-API callers)"
-echo "  rounds:    $round (fixpoint: $fixpoint; at most $max_rounds)"
-for r in $(seq 1 "$round"); do
-	echo "    round $r: $(seconds "round-$r")"
-done
-echo "  plainly:   $(seconds plain1) (the same objects without the plugin)"
+if [ "${PHASE:-1}" != 2 ]; then
+	echo "  phase 1:   $(wc -l <"$work/phase1") objects (the page code of $(wc -l <"$work/dirs") directories holding pin-API callers)"
+	echo "  rounds:    $round (fixpoint: $fixpoint; at most $max_rounds)"
+	for r in $(seq 1 "$round"); do
+		echo "    round $r: $(seconds "round-$r")"
+	done
+	echo "  plainly:   $(seconds plain1) (the same objects without the plugin)"
+	grep -a -h '^merge-summaries: .*different' "$work/merge-$round.err" | head -n 20 | sed 's/^/    /' || true
+fi
 echo "  database:  $db: $functions rules, $conflicts functions left unknown (conflicts)"
-grep -a -h '^merge-summaries: .*different' "$work/merge-$round.err" | head -n 20 | sed 's/^/    /' || true
 echo "  phase 2:   $(wc -l <"$work/phase2") objects call a function of the rules or of the database"
 echo "    without the database: $(seconds without)"
-grep -a -E '^recheck: ' "$work/without.out" | sed 's/^/      /'
+{ grep -a -E '^recheck: ' "$work/without.out" || true; } | sed 's/^/      /'
 echo "    with the database:    $(seconds with)"
-grep -a -E '^recheck: ' "$work/with.out" | sed 's/^/      /'
+{ grep -a -E '^recheck: ' "$work/with.out" || true; } | sed 's/^/      /'
 echo "    findings with the database:"
-grep -a -E ': (warning|error): .*\[CWE-[0-9]+\]' "$work/with.out" | sed "s|$src/||; s/^/      /" || true
+{ grep -a -E ': (warning|error): .*\[CWE-[0-9]+\]' "$work/with.out" || true; } | sed "s|$src/||g; s/^/      /"
