@@ -7,7 +7,8 @@
 # (recheck.sh), every object of the directories that hold a file calling
 # the pin API whose source mentions 'struct page' or 'struct folio' (no
 # other function can have a summary), each with
-# -fplugin-arg-pinbalance-summaries-out, and merges what they write
+# -fplugin-arg-pinbalance-summaries-out and -summaries-only (the compile
+# stops once the summaries are written: no code), and merges what they write
 # (merge-summaries.py).  A wrapper that calls a wrapper of another file
 # gets its summary only once that one is in the database, so the phase
 # runs again with the database as rules until it no longer changes: the
@@ -73,7 +74,7 @@ while [ "$round" -lt "$max_rounds" ]; do
 		rules=("rules=$work/db-$((round - 1)).rules")
 	: >"$work/raw-$round"
 	BUILD=$build LOG=$log ONLY="$only1" \
-		ARGS="summaries-out=$work/raw-$round ${rules[*]:-}" \
+		ARGS="summaries-out=$work/raw-$round summaries-only ${rules[*]:-}" \
 		timed "round-$round" "$recheck" "$version" >"$work/recheck-$round.out" || true
 	# a database the plugin cannot load fails every compile: say so
 	if grep -a -q 'cannot load the rules' "$work/recheck-$round.out"; then

@@ -113,6 +113,14 @@ static bool pinbalance_summaries_out(const char *plugin_name,
 	return true;
 }
 
+static bool pinbalance_set_summaries_only(const char *p, const char *n,
+					  const char *v)
+{
+	(void)p, (void)n, (void)v;
+	pb_options.summaries_only = true;
+	return true;
+}
+
 static bool pinbalance_disable(const char *p, const char *n, const char *v)
 {
 	(void)p, (void)n, (void)v;
@@ -162,6 +170,9 @@ static const struct pinbalance_option pinbalance_options[] = {
 	{ "summaries-out", "FILE",
 	  "append the summaries of the functions other files call, as rules",
 	  pinbalance_summaries_out },
+	{ "summaries-only", NULL,
+	  "stop once the summaries are written: no code (a database's first phase)",
+	  pinbalance_set_summaries_only },
 	{ "disable", NULL, "do not check this file", pinbalance_disable },
 	{ "help", NULL, "print this list of options", pinbalance_help },
 	{ "rules", "FILE", "read more rules from FILE (repeatable)",
@@ -350,6 +361,24 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 	pb_api_print_ignored();
 }
 
+/*
+ * summaries-only: every function went through the early passes, and so
+ * through pinbalance's, before the interprocedural ones start; a
+ * database's first phase needs nothing after that, and the code
+ * generation it skips is most of a compile.  The unit's summaries are
+ * written, and the compiler leaves with success: the driver assembles
+ * the empty assembly file it had opened.
+ */
+static void pinbalance_stop_early(void *gcc_data, void *user_data)
+{
+	(void)gcc_data;
+	(void)user_data;
+	pb_database_finish();
+	if (pb_options.stats)
+		pinbalance_print_stats(NULL, NULL);
+	exit(seen_error() ? FATAL_EXIT_CODE : SUCCESS_EXIT_CODE);
+}
+
 __visible int plugin_init(struct plugin_name_args *plugin_info,
 			  struct plugin_gcc_version *version)
 {
@@ -382,5 +411,8 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	if (pb_options.stats)
 		register_callback(plugin_name, PLUGIN_FINISH,
 				  pinbalance_print_stats, NULL);
+	if (pb_options.summaries_only)
+		register_callback(plugin_name, PLUGIN_ALL_IPA_PASSES_END,
+				  pinbalance_stop_early, NULL);
 	return 0;
 }

@@ -43,6 +43,7 @@ struct pb_options {
 	bool stats;		/* per-TU summary on stderr */
 	bool debug;		/* trace the analysis on stderr */
 	bool summaries;		/* print the file's summaries as rules */
+	bool summaries_only;	/* stop once the summaries are written */
 	bool conversion;	/* warn where get references should be pins */
 };
 extern struct pb_options pb_options;

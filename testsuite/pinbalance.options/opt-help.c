@@ -9,6 +9,7 @@
 /* { dg-regexp "conversion\twarn where get references are kept by an owner \\(pin them instead\\)" } */
 /* { dg-regexp "census=FILE\tappend a JSON line per acquire and release, with its verdict" } */
 /* { dg-regexp "summaries-out=FILE\tappend the summaries of the functions other files call, as rules" } */
+/* { dg-regexp "summaries-only\tstop once the summaries are written: no code \\(a database's first phase\\)" } */
 /* { dg-regexp "disable\tdo not check this file" } */
 /* { dg-regexp "help\tprint this list" } */
 /* { dg-regexp "rules=FILE\tread more rules from FILE" } */
