@@ -12,7 +12,9 @@
 # (merge-summaries.py).  A wrapper that calls a wrapper of another file
 # gets its summary only once that one is in the database, so the phase
 # runs again with the database as rules until it no longer changes: the
-# rounds are counted.  The same objects compiled without the plugin give
+# rounds are counted.  A round after the first compiles only the units
+# that call a function of the database (the others cannot summarize
+# differently) and keeps the other units' lines.  The same objects compiled without the plugin give
 # the time beside it.
 #
 # Phase 2 compiles every configured object that calls an acquire or a
@@ -66,14 +68,15 @@ say "phase 1: $(wc -l <"$work/phase1") objects of $(wc -l <"$work/dirs") directo
 only1="^($(only_re "$work/phase1"))\$"
 
 : >"$work/db-0.rules"
+cp "$work/phase1" "$work/again-1"
 round=0
 while [ "$round" -lt "$max_rounds" ]; do
 	round=$((round + 1))
+	prev=$work/db-$((round - 1)).rules
 	rules=()
-	[ ! -s "$work/db-$((round - 1)).rules" ] ||
-		rules=("rules=$work/db-$((round - 1)).rules")
+	[ ! -s "$prev" ] || rules=("rules=$prev")
 	: >"$work/raw-$round"
-	BUILD=$build LOG=$log ONLY="$only1" \
+	BUILD=$build LOG=$log ONLY="^($(only_re "$work/again-$round"))\$" \
 		ARGS="summaries-out=$work/raw-$round summaries-only ${rules[*]:-}" \
 		timed "round-$round" "$recheck" "$version" >"$work/recheck-$round.out" || true
 	# a database the plugin cannot load fails every compile: say so
@@ -81,12 +84,25 @@ while [ "$round" -lt "$max_rounds" ]; do
 		grep -a -m 3 -E 'rules:[0-9]+:[0-9]+: error' "$work/recheck-$round.out" >&2 || true
 		die "round $round: the database of round $((round - 1)) does not load"
 	fi
-	python3 "$merge" --stats -o "$work/db-$round.rules" "$work/raw-$round" \
-		2>"$work/merge-$round.err" || true
-	say "round $round: $(grep -c -v '^#' "$work/db-$round.rules" || true) rules, $(seconds "round-$round")"
-	if cmp -s "$work/db-$round.rules" "$work/db-$((round - 1)).rules"; then
+	# the units compiled again replace their lines of the last database
+	sed "s|^|$src/|" "$work/again-$round" >"$work/again-paths"
+	awk 'NR == FNR { again[$0] = 1; next }
+	     /^#conflict / { print; next }
+	     { p = $NF; sub(/^defined=/, "", p); sub(/:[0-9]+$/, "", p) }
+	     !(p in again)' "$work/again-paths" "$prev" >"$work/kept-$round"
+	python3 "$merge" --stats -o "$work/db-$round.rules" "$work/kept-$round" \
+		"$work/raw-$round" 2>"$work/merge-$round.err" || true
+	say "round $round: $(wc -l <"$work/again-$round") objects, $(grep -c -v '^#' "$work/db-$round.rules" || true) rules, $(seconds "round-$round")"
+	if cmp -s "$work/db-$round.rules" "$prev"; then
 		break
 	fi
+	# Only a unit that calls a function of the database can summarize
+	# differently with it (a wrapper of another file's wrapper): the
+	# next round compiles those, and keeps the others' lines.
+	names=$(awk '!/^#/ { print $2 }' "$work/db-$round.rules" | sort -u | paste -sd'|')
+	(cd "$src" && xargs grep -lE "\\b($names)[[:space:]]*\\(" <"$work/phase1" || true) |
+		sort -u >"$work/again-$((round + 1))"
+	[ -s "$work/again-$((round + 1))" ] || break
 done
 fixpoint=yes
 cmp -s "$work/db-$round.rules" "$work/db-$((round - 1)).rules" || fixpoint=no
@@ -117,7 +133,7 @@ if [ "${PHASE:-1}" != 2 ]; then
 	echo "  phase 1:   $(wc -l <"$work/phase1") objects (the page code of $(wc -l <"$work/dirs") directories holding pin-API callers)"
 	echo "  rounds:    $round (fixpoint: $fixpoint; at most $max_rounds)"
 	for r in $(seq 1 "$round"); do
-		echo "    round $r: $(seconds "round-$r")"
+		echo "    round $r: $(wc -l <"$work/again-$r") objects, $(seconds "round-$r")"
 	done
 	echo "  plainly:   $(seconds plain1) (the same objects without the plugin)"
 	grep -a -h '^merge-summaries: .*different' "$work/merge-$round.err" | head -n 20 | sed 's/^/    /' || true
