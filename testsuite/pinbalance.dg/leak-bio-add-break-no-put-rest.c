@@ -72,7 +72,7 @@ int bio_map_user_iov(struct request *rq, struct iov_iter *iter,
 		}
 		if (pages != stack_pages)
 			kvfree(pages); /* { dg-warning "leak of page references taken by .iov_iter_get_pages2." } */
-		/* { dg-warning "leak of page references taken by .iov_iter_get_pages_alloc2." "" { target *-*-* } .-1 } */
+		/* { dg-warning "leak of page references taken by .iov_iter_get_pages_alloc2." "" { target *-*-* } 74 } */
 		/* couldn't stuff something into bio? */
 		if (bytes) {
 			iov_iter_revert(iter, bytes);
