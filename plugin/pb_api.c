@@ -152,6 +152,18 @@ static bool pb_pointer_like(tree type)
 	return false;
 }
 
+/*
+ * Does RULE, a free, take the buffer as TYPE, an address held in an
+ * integer: free_pages(addr, order) frees what __get_free_pages() returned
+ * as an unsigned long.
+ */
+bool pb_api_free_takes_address(const struct pb_rule *rule, tree type)
+{
+	return rule->role == PB_ROLE_FREE && INTEGRAL_TYPE_P(type) &&
+	       TYPE_UNSIGNED(type) &&
+	       TYPE_PRECISION(type) == TYPE_PRECISION(ptr_type_node);
+}
+
 /* Which argument must be a pointer for this rule, if any. */
 static int pb_rule_pointer_arg(const struct pb_rule *rule)
 {
@@ -218,12 +230,8 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 	if (*bad_arg >= 1) {
 		tree type = pb_param_type(fntype, *bad_arg, nparams);
 
-		/* free_pages(addr, order) frees what __get_free_pages()
-		 * returned: an address held in an unsigned long */
 		if (type && !pb_pointer_like(type) &&
-		    !(rule->role == PB_ROLE_FREE && INTEGRAL_TYPE_P(type) &&
-		      TYPE_UNSIGNED(type) &&
-		      TYPE_PRECISION(type) == TYPE_PRECISION(ptr_type_node)))
+		    !pb_api_free_takes_address(rule, type))
 			return "not a pointer";
 		if (rule->count_out_arg > 0) {
 			tree count = pb_param_type(fntype, rule->count_out_arg,

@@ -65,14 +65,10 @@ bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule)
 	if (rule->pages_arg > 0) {
 		tree arg = gimple_call_arg(call, rule->pages_arg - 1);
 
-		/* a free may take the address as an unsigned long:
-		 * free_pages((unsigned long)page_list, 0) */
+		/* free_pages((unsigned long)page_list, 0) */
 		if (!POINTER_TYPE_P(TREE_TYPE(arg)) &&
 		    !pb_union_arg_pointer(call, arg) &&
-		    !(rule->role == PB_ROLE_FREE &&
-		      INTEGRAL_TYPE_P(TREE_TYPE(arg)) &&
-		      TYPE_PRECISION(TREE_TYPE(arg)) ==
-			      TYPE_PRECISION(ptr_type_node)))
+		    !pb_api_free_takes_address(rule, TREE_TYPE(arg)))
 			return false;
 	}
 	return true;

@@ -178,39 +178,6 @@ static bool pb_from_call(tree op, int depth)
 }
 
 /*
- * Does BB run whatever any call returned?  Walk up its dominators to a
- * block every path runs: a branch on the way on a call's result
- * ('if (ret) unpin_user_pages(...)') makes it an outcome's release,
- * which callers cannot count on; branches on parameters, on the pages
- * themselves or on loop counters do not.
- */
-static bool pb_block_unconditional(function *fun, basic_block bb)
-{
-	basic_block start = single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun));
-	int steps = 0;
-
-	while (bb && bb != start && steps++ < 64) {
-		basic_block up = get_immediate_dominator(CDI_DOMINATORS, bb);
-		gcond *cond;
-
-		if (!up)
-			return false;
-		/* UP's branch cannot skip BB, but UP itself may be skipped:
-		 * go on up */
-		if (dominated_by_p(CDI_POST_DOMINATORS, up, bb)) {
-			bb = up;
-			continue;
-		}
-		cond = safe_dyn_cast<gcond *>(last_stmt(up));
-		if (!cond || pb_from_call(gimple_cond_lhs(cond), 8) ||
-		    pb_from_call(gimple_cond_rhs(cond), 8))
-			return false;
-		bb = up;
-	}
-	return bb == start;
-}
-
-/*
  * Is OP computed from an integer parameter other than COUNT (a flag, a
  * mode: 'behavior == DROP', 'flags & FOO'), not through a PHI (a loop
  * counter compared with the count is no such test)?
@@ -237,32 +204,61 @@ static bool pb_from_flag_param(tree op, tree count, int depth)
 	return false;
 }
 
+/* Does COND compare a flag parameter (not COUNT) with a constant? */
+static bool pb_cond_tests_flag(gcond *cond, tree count)
+{
+	return (pb_from_flag_param(gimple_cond_lhs(cond), count, 6) &&
+		TREE_CODE(gimple_cond_rhs(cond)) == INTEGER_CST) ||
+	       (pb_from_flag_param(gimple_cond_rhs(cond), count, 6) &&
+		TREE_CODE(gimple_cond_lhs(cond)) == INTEGER_CST);
+}
+
+/* What the branches that decide whether a block runs test. */
+struct pb_block_guard {
+	bool on_call;	/* a call's result, or a branch not seen through:
+			 * the block runs on some outcomes only */
+	bool on_flag;	/* a flag parameter's value: for some callers only */
+};
+
 /*
- * Does BB run only for some values of a flag parameter?  'if (behavior ==
- * DROP) folio_put(folio);' in folio_wait_bit_common() releases only for
- * the callers that pass DROP: no summary can say which.
+ * Walk up BB's dominators to a block every path runs.  A branch on the
+ * way on a call's result ('if (ret) unpin_user_pages(...)') makes BB's
+ * release an outcome's, which callers cannot count on; one on a flag
+ * parameter ('if (behavior == DROP) folio_put(folio);' in
+ * folio_wait_bit_common()) makes it some callers'; branches on the count
+ * COUNT, on the pages themselves or on loop counters do neither.
  */
-static bool pb_block_on_flag(function *fun, basic_block bb, tree count)
+static struct pb_block_guard pb_block_guards(function *fun, basic_block bb,
+					     tree count)
 {
 	basic_block start = single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun));
+	struct pb_block_guard g = { false, false };
 	int steps = 0;
 
 	while (bb && bb != start && steps++ < 64) {
 		basic_block up = get_immediate_dominator(CDI_DOMINATORS, bb);
 		gcond *cond;
 
-		if (!up)
-			return false;
+		if (!up) {
+			g.on_call = true;
+			return g;
+		}
+		/* UP's branch cannot skip BB, but UP itself may be skipped:
+		 * go on up */
+		if (dominated_by_p(CDI_POST_DOMINATORS, up, bb)) {
+			bb = up;
+			continue;
+		}
 		cond = safe_dyn_cast<gcond *>(last_stmt(up));
-		if (cond && !dominated_by_p(CDI_POST_DOMINATORS, up, bb) &&
-		    ((pb_from_flag_param(gimple_cond_lhs(cond), count, 6) &&
-		      TREE_CODE(gimple_cond_rhs(cond)) == INTEGER_CST) ||
-		     (pb_from_flag_param(gimple_cond_rhs(cond), count, 6) &&
-		      TREE_CODE(gimple_cond_lhs(cond)) == INTEGER_CST)))
-			return true;
+		if (!cond || pb_from_call(gimple_cond_lhs(cond), 8) ||
+		    pb_from_call(gimple_cond_rhs(cond), 8))
+			g.on_call = true;
+		else if (pb_cond_tests_flag(cond, count))
+			g.on_flag = true;
 		bb = up;
 	}
-	return false;
+	g.on_call |= bb != start;
+	return g;
 }
 
 /* What the function's releases do to one parameter. */
@@ -287,6 +283,7 @@ static void pb_note_release(struct pb_fn *fn, gcall *call,
 			    struct pb_param_release *rel)
 {
 	tree count, field = NULL_TREE;
+	struct pb_block_guard guard;
 	struct pb_val v;
 	int p;
 
@@ -308,17 +305,16 @@ static void pb_note_release(struct pb_fn *fn, gcall *call,
 	/* an element of the array, or the array itself */
 	if (v.level == -1 || (v.level == 0 && rule->shape != PB_SHAPE_PAGE))
 		rel[p].array = true;
-	if (!pb_block_unconditional(fn->fun, gimple_bb(call)))
-		rel[p].conditional = true;
 	count = NULL_TREE;
 	if (rule->count_arg > 0 && rule->shape != PB_SHAPE_PAGE) {
 		count = pb_strip_copies(gimple_call_arg(call, rule->count_arg - 1));
 		rel[p].count_param = pb_param_index(fn->fun, count);
 	}
-	if (pb_block_on_flag(fn->fun, gimple_bb(call),
-			     count && TREE_CODE(count) == SSA_NAME ?
-			     SSA_NAME_VAR(count) : NULL_TREE))
-		rel[p].on_param = true;
+	guard = pb_block_guards(fn->fun, gimple_bb(call),
+				count && TREE_CODE(count) == SSA_NAME ?
+				SSA_NAME_VAR(count) : NULL_TREE);
+	rel[p].conditional |= guard.on_call;
+	rel[p].on_param |= guard.on_flag;
 }
 
 /* CALL takes one more reference on a page: of which parameter. */
@@ -696,7 +692,7 @@ static int pb_freed_param(struct pb_fn *fn)
 			v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
 			p = pb_param_index(fn->fun, v.key);
 			if (!p || v.level != 0 || (found && found != p) ||
-			    !pb_block_unconditional(fn->fun, bb))
+			    pb_block_guards(fn->fun, bb, NULL_TREE).on_call)
 				return 0;
 			found = p;
 		}

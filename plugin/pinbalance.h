@@ -105,6 +105,7 @@ bool pb_api_add_rule_file(const char *path, bool only);
 void pb_api_init(void);
 const struct pb_rule *pb_api_lookup(tree fndecl);
 const struct pb_rule *pb_api_release_named(const char *name);
+bool pb_api_free_takes_address(const struct pb_rule *rule, tree type);
 const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
 					     bool folio, bool single);
 bool pb_api_is_alloc(tree fndecl);
