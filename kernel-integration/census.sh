@@ -33,7 +33,7 @@ mkdir -p "$report"
 # Objects whose source calls a function of the rules (as kernel-check.sh).
 if [ "${REPORT_ONLY:-0}" != 1 ]; then
 rm -f "$out"
-only=$(rule_call_sources "$src" | sed 's|\.c$|.o|; s/[.]/[.]/g' | paste -sd'|')
+only=$(rule_call_sources "$src" | objects_re)
 say "census of $version from $log"
 BUILD=$build LOG=$log ONLY="^($only)\$" ARGS="census=$out" \
 	"$top/kernel-integration/recheck.sh" "$version" >"$report/recheck-$version.log"

@@ -263,9 +263,8 @@ partners_catch() {
 		awk '{ print $2 }' | sort -u | paste -sd'|')
 	[ -n "$names" ] || return 1
 	mkdir -p "$d/partners"
-	for p in $(cd "$src" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
-			$(dirname "$f") $(dirname "$(dirname "$f")") 2>/dev/null |
-			sort -u | grep -v -x -F "$f" | head -n 12); do
+	for p in $(callers_in "$src" "$names" "$(dirname "$f")" \
+			"$(dirname "$(dirname "$f")")" | grep -v -x -F "$f" | head -n 12); do
 		pdir=$d/partners/${p//\//+}
 		mkdir -p "$pdir/old" "$pdir/new"
 		compile "$p" "$src/$p" "$pdir/old"

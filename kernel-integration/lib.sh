@@ -108,19 +108,34 @@ finding_lines() {
 	' "$@" | sort -u
 }
 
+# callers_in TREE NAMES [PATH...]: the .c files of TREE, or of its PATHs
+# (files or directories, relative to TREE), that call one of the functions
+# NAMES (an ERE alternation, 'a|b|c'): relative paths, sorted.
+callers_in() {
+	local tree=$1 names=$2
+	shift 2
+	[ $# -gt 0 ] || set -- .
+	(cd "$tree" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
+		--exclude-dir=tools --exclude-dir=Documentation \
+		--exclude-dir=samples --exclude-dir=scripts "$@" 2>/dev/null |
+		sed 's|^\./||' | sort -u) || true
+}
+
+# objects_re: the sources on standard input (dir/file.c) as an ERE that
+# matches their objects (dir/file.o), for recheck.sh's ONLY.
+objects_re() {
+	sed 's|\.c$|.o|; s/[.]/[.]/g' | paste -sd'|'
+}
+
 # rule_call_sources SRC: the .c files of the tree SRC (relative paths,
 # sorted) that call a function the rules name as an acquire or a release:
 # every file the plugin has something to analyse in.
 # More rules files (a summary database) may follow SRC: their acquires and
 # releases count too.
 rule_call_sources() {
-	local names tree=$1
+	local tree=$1
 	shift
-	names=$(awk '$1 == "acquire" || $1 == "release" { print $2 }' \
-		"$top/rules/linux.rules" "$@" | sort -u | paste -sd'|')
-	(cd "$tree" && grep -rlE --include='*.c' "\\b($names)[[:space:]]*\\(" \
-		--exclude-dir=tools --exclude-dir=Documentation \
-		--exclude-dir=samples --exclude-dir=scripts . |
-		sed 's|^\./||' | sort)
+	callers_in "$tree" "$(awk '$1 == "acquire" || $1 == "release" { print $2 }' \
+		"$top/rules/linux.rules" "$@" | sort -u | paste -sd'|')"
 }
 

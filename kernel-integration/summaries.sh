@@ -54,7 +54,6 @@ timed() {
 # (GNU time writes "Command exited with non-zero status N" first when
 # recheck.sh ends non-zero: the figures are the last line)
 seconds() { tail -n 1 "$work/$1.time" | awk '{ printf "%.0f s wall, %.0f s CPU", $1, $2 + $3 }'; }
-only_re() { sed 's|\.c$|.o|; s/[.]/[.]/g' "$1" | paste -sd'|'; }
 
 phase1() {
 # Phase 1: the directories of the pin-API files, their page code.
@@ -65,7 +64,7 @@ done <"$work/dirs" | sort -u >"$work/dir-sources"
 (cd "$src" && xargs grep -lsE 'struct (page|folio)\b' <"$work/dir-sources" || true) |
 	sort -u >"$work/phase1"
 say "phase 1: $(wc -l <"$work/phase1") objects of $(wc -l <"$work/dirs") directories ($(wc -l <"$work/dir-sources") built there)"
-only1="^($(only_re "$work/phase1"))\$"
+only1="^($(objects_re <"$work/phase1"))\$"
 
 : >"$work/db-0.rules"
 cp "$work/phase1" "$work/again-1"
@@ -76,7 +75,7 @@ while [ "$round" -lt "$max_rounds" ]; do
 	rules=()
 	[ ! -s "$prev" ] || rules=("rules=$prev")
 	: >"$work/raw-$round"
-	BUILD=$build LOG=$log ONLY="^($(only_re "$work/again-$round"))\$" \
+	BUILD=$build LOG=$log ONLY="^($(objects_re <"$work/again-$round"))\$" \
 		ARGS="summaries-out=$work/raw-$round summaries-only ${rules[*]:-}" \
 		timed "round-$round" "$recheck" "$version" >"$work/recheck-$round.out" || true
 	# a database the plugin cannot load fails every compile: say so
@@ -100,8 +99,8 @@ while [ "$round" -lt "$max_rounds" ]; do
 	# differently with it (a wrapper of another file's wrapper): the
 	# next round compiles those, and keeps the others' lines.
 	names=$(awk '!/^#/ { print $2 }' "$work/db-$round.rules" | sort -u | paste -sd'|')
-	(cd "$src" && xargs grep -lE "\\b($names)[[:space:]]*\\(" <"$work/phase1" || true) |
-		sort -u >"$work/again-$((round + 1))"
+	mapfile -t units <"$work/phase1"
+	callers_in "$src" "$names" "${units[@]}" >"$work/again-$((round + 1))"
 	[ -s "$work/again-$((round + 1))" ] || break
 done
 fixpoint=yes
@@ -119,7 +118,7 @@ fi
 
 # Phase 2: the objects that call the rules' or the database's functions.
 rule_call_sources "$src" "$db" | grep -Fx -f "$work/built" >"$work/phase2" || true
-only2="^($(only_re "$work/phase2"))\$"
+only2="^($(objects_re <"$work/phase2"))\$"
 BUILD=$build LOG=$log ONLY="$only2" ARGS="stats" \
 	timed without "$recheck" "$version" >"$work/without.out" || true
 BUILD=$build LOG=$log ONLY="$only2" ARGS="stats rules=$db" \
