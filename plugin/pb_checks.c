@@ -56,6 +56,47 @@ static void pb_check_stored_count(struct pb_fn *fn, gcall *call,
 		 PB_CLASS_PARTIAL);
 }
 
+/* How many PHIs deep a count is followed back to the requested one. */
+#define PB_COUNT_PHI_DEPTH 3
+
+/*
+ * Is COUNT the requested count on every path where SITE took fewer pages
+ * than requested?  'nr_pages' merged at an error label, set to 0 on the
+ * path where the pin failed and left alone on the partial one, is: its
+ * PHI's arguments on the edges that bring a partial pin's pages still
+ * held say so.
+ */
+static bool pb_count_requested_if_partial(struct pb_fn *fn, int site,
+					  tree count, int depth)
+{
+	const pb_word partial = PB_FACET(PB_CLASS_PARTIAL, PB_HOLD_HELD);
+	bool seen = false;
+	unsigned int i;
+	gphi *phi;
+
+	count = pb_strip_copies(count);
+	if (!count)
+		return false;
+	if (pb_same_count(count, fn->sites[site].req))
+		return true;
+	if (depth <= 0 || TREE_CODE(count) != SSA_NAME ||
+	    !(phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(count))))
+		return false;
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		edge e = gimple_phi_arg_edge(phi, i);
+
+		if (!pb_solve_edge_reached(fn, e) ||
+		    !(pb_solve_edge_words(fn, e)[site] & partial))
+			continue;
+		if (!pb_count_requested_if_partial(fn, site,
+						   gimple_phi_arg_def(phi, i),
+						   depth - 1))
+			return false;
+		seen = true;
+	}
+	return seen;
+}
+
 /*
  * The count passed to an array release, against what the site took:
  * the requested count where fewer may have been pinned, or the return
@@ -82,8 +123,16 @@ static void pb_check_count(struct pb_fn *fn, gcall *call,
 				 PB_CLASS_ERR);
 		return;
 	}
-	if (!s->req || !pb_same_count(count, s->req))
+	if (!s->req)
 		return;
+	if (!pb_same_count(count, s->req)) {
+		if ((w & PB_FACET(PB_CLASS_PARTIAL, PB_HOLD_HELD)) &&
+		    pb_count_requested_if_partial(fn, site, count,
+						  PB_COUNT_PHI_DEPTH))
+			pb_found(fn, PB_FINDING_OVERCOUNT, site, call, NULL,
+				 rule, PB_CLASS_PARTIAL);
+		return;
+	}
 	if (w & PB_FACET(PB_CLASS_PARTIAL, PB_HOLD_HELD))
 		pb_found(fn, PB_FINDING_OVERCOUNT, site, call, NULL, rule, PB_CLASS_PARTIAL);
 	else if (w & PB_FACET(PB_CLASS_ERR, PB_HOLD_HELD))

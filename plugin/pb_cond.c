@@ -134,8 +134,10 @@ static enum pb_operand pb_classify_operand(struct pb_fn *fn, int site, tree op)
 		return PB_OP_REQ;
 	if (TREE_CODE(op) == INTEGER_CST)
 		return tree_fits_shwi_p(op) ? PB_OP_CONST : PB_OP_OTHER;
-	/* the page a single-page site filled in, or the array pointer */
-	if (TREE_CODE(op) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(op))) {
+	/* the page a single-page site filled in, or the array pointer (as
+	 * long as it is one on every path: not a field set on some) */
+	if (TREE_CODE(op) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(op)) &&
+	    pb_value_certain(fn, op)) {
 		v = pb_value_of(fn, op);
 		if (v.key && pb_key_equal(fn, v.key, s->container.key) &&
 		    ((s->single && v.level == s->container.level - 1) ||

@@ -279,6 +279,53 @@ static bool pb_stored_value(struct pb_fn *fn, tree cell, struct pb_val *out)
 	return found;
 }
 
+/* Does A run before B on every path to B? */
+static bool pb_stmt_dominates(gimple *a, gimple *b)
+{
+	basic_block ba = gimple_bb(a), bb = gimple_bb(b);
+	gimple_stmt_iterator gsi;
+
+	if (!ba || !bb)
+		return false;
+	if (ba != bb)
+		return dominated_by_p(CDI_DOMINATORS, bb, ba);
+	for (gsi = gsi_for_stmt(a); !gsi_end_p(gsi); gsi_next(&gsi))
+		if (gsi_stmt(gsi) == b)
+			return true;
+	return false;
+}
+
+/*
+ * Does OP hold what pb_value_of says on every path to its definition?  A
+ * load sees through the one store into its cell (pb_stored_value) even
+ * where that store did not run: 'if (!req->page_list)' at an error label
+ * is reached both from before and from after 'req->page_list = page_list'.
+ */
+bool pb_value_certain(struct pb_fn *fn, tree op)
+{
+	gimple *def;
+	tree ref;
+	int i;
+
+	op = pb_strip_copies(op);
+	if (!op || TREE_CODE(op) != SSA_NAME)
+		return true;
+	def = SSA_NAME_DEF_STMT(op);
+	if (!gimple_assign_load_p(def))
+		return true;
+	ref = gimple_assign_rhs1(def);
+	if (!pb_is_cell(ref))
+		return true;
+	for (i = 0; i < fn->values->nstores; i++) {
+		struct pb_store *st = &fn->values->stores[i];
+
+		if (pb_ref_equal(fn, st->dest, ref) &&
+		    !pb_stmt_dominates(st->stmt, def))
+			return false;
+	}
+	return true;
+}
+
 /*
  * Is REF, an ARRAY_REF into the storage V, a whole row of an array of
  * arrays picked by a constant index?  'pages[1]' of

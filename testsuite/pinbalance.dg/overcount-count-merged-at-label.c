@@ -1,0 +1,53 @@
+/*
+ * The count unpinned at the error label is a variable merged from the
+ * paths that reach it: zeroed where the pin failed, but left at the number
+ * requested where it pinned only some pages (rio_mport_cdev.c's
+ * rio_dma_transfer() without its 'nr_pages = pinned;').
+ */
+#include "pin-api.h"
+
+struct dma_req {
+	struct page **page_list;
+	unsigned long nr_pages;
+};
+
+int submit_dma(struct dma_req *req);
+
+int dma_transfer(unsigned long uaddr, unsigned long len)
+{
+	struct dma_req *req;
+	struct page **page_list = NULL;
+	unsigned long nr_pages = 0;
+	long pinned;
+	int ret;
+
+	req = kzalloc(sizeof(*req), GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	nr_pages = len >> PAGE_SHIFT;
+	page_list = kmalloc_array(nr_pages, sizeof(*page_list), GFP_KERNEL);
+	if (!page_list) {
+		ret = -ENOMEM;
+		goto err_req;
+	}
+	pinned = pin_user_pages_fast(uaddr, nr_pages, FOLL_WRITE, page_list);
+	if (pinned != nr_pages) {
+		if (pinned < 0)
+			nr_pages = 0;
+		ret = -EFAULT;
+		goto err_pg;
+	}
+	req->page_list = page_list;
+	req->nr_pages = nr_pages;
+	ret = submit_dma(req);
+	if (ret >= 0)
+		return ret;
+err_pg:
+	if (!req->page_list) {
+		unpin_user_pages(page_list, nr_pages); /* { dg-warning "may release more pages than 'pin_user_pages_fast' took" } */
+		kfree(page_list);
+	}
+err_req:
+	kfree(req);
+	return ret;
+}
