@@ -110,7 +110,7 @@ void pb_census_untracked(function *fun, gcall *call,
 static const char *const pb_handed_words[PB_NHANDED] = {
 	"another file's function", "this file's function without a summary",
 	"a function pointer", "a call that succeeded", "an owner",
-	"a store", "the caller", "an asm",
+	"a store", "a store into a caller's struct", "the caller", "an asm",
 };
 
 /* "reason, reason" of the site's hand-overs; false if none. */

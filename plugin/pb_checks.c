@@ -174,11 +174,124 @@ void pb_check_free(struct pb_fn *fn, gcall *call, int site, pb_word w)
 		pb_found(fn, PB_FINDING_LEAK_FREE, site, call, NULL, NULL, cls);
 }
 
+/* Was SITE handed over, on any path, only by stores into a parameter's
+ * struct? */
+static bool pb_handed_only_to_caller(struct pb_fn *fn, int site)
+{
+	int why;
+
+	for (why = 0; why < PB_NHANDED; why++)
+		if ((fn->handed[why] & (1u << site)) &&
+		    why != PB_HANDED_CALLER_STORE)
+			return false;
+	return fn->handed[PB_HANDED_CALLER_STORE] & (1u << site);
+}
+
+/* Does every path from FROM to TO (entered through VIA, if given) run
+ * straight, with no branch or join on the way? */
+static bool pb_straight_run(basic_block from, basic_block to, edge via)
+{
+	int steps;
+
+	for (steps = 0; from != to && steps < 8; steps++) {
+		edge e;
+
+		if (!single_succ_p(from))
+			return false;
+		e = single_succ_edge(from);
+		from = e->dest;
+		if (from == to && via)
+			return e == via;
+		if (!single_pred_p(from))
+			return false;
+	}
+	return from == to;
+}
+
+/*
+ * The class of a path that reaches RET failing, with SITE's pages in
+ * hold HOLD, or -1.  When the error code is merged with success at the
+ * cleanup label ('free_buf: kfree(set_buffer); return ret;'), the PHI's
+ * arguments tell the paths apart: one that fails on an edge whose state
+ * has those pages, the label running straight on to the return.
+ */
+static int pb_failing_class(struct pb_fn *fn, greturn *ret, edge via,
+			    int site, enum pb_hold hold, pb_word w)
+{
+	tree val = gimple_return_retval(ret);
+	gphi *phi;
+	unsigned int i;
+	int cls;
+
+	cls = pb_live_class_with(w, 1u << hold);
+	if (!val || cls < 0)
+		return -1;
+	val = pb_operand_on_edge(val, via);
+	if (pb_cond_value_fails(fn, val, via))
+		return cls;
+	if (!val || TREE_CODE(val) != SSA_NAME ||
+	    !(phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(val))) ||
+	    !pb_straight_run(gimple_bb(phi), gimple_bb(ret), via))
+		return -1;
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		edge e = gimple_phi_arg_edge(phi, i);
+
+		if (!pb_solve_edge_reached(fn, e))
+			continue;
+		cls = pb_live_class_with(pb_solve_edge_words(fn, e)[site] & w,
+					 1u << hold);
+		if (cls >= 0 &&
+		    pb_cond_value_fails(fn, gimple_phi_arg_def(phi, i), e))
+			return cls;
+	}
+	return -1;
+}
+
+/*
+ * A function that fails leaves nothing behind: by the kernel's
+ * convention its caller cleans up only what a success gave it.  So pages
+ * in the caller's memory at an error return leak: pinned into a
+ * parameter's array ('umem->pgs', its mapping then failing), or stored
+ * into a parameter's struct and not released before the function gave
+ * up ('vm->ioreq_page = page', then a failing hypercall).  A count added
+ * to the caller's variable ('lock_pages(..., &pinned)') tells the caller
+ * what to release, so those pages are not counted.
+ */
+static void pb_check_failing_return(struct pb_fn *fn, greturn *ret, edge via,
+				    const pb_word *w)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		const struct pb_site *s = &fn->sites[i];
+		enum pb_finding_kind kind;
+		enum pb_hold hold;
+		int cls;
+
+		if (s->conditional || s->rule->count == PB_COUNT_STORED ||
+		    pb_site_count_param(fn, i))
+			continue;
+		if (s->caller_owned && s->in_callers_memory) {
+			kind = PB_FINDING_LEAK_FAILING;
+			hold = PB_HOLD_HELD;
+		} else if (!s->caller_owned && pb_handed_only_to_caller(fn, i)) {
+			kind = PB_FINDING_LEAK_FAILING_STORED;
+			hold = PB_HOLD_HANDED;
+		} else {
+			continue;
+		}
+		cls = pb_failing_class(fn, ret, via, i, hold, w[i]);
+		if (cls >= 0)
+			pb_found(fn, kind, i, ret, via, NULL, cls);
+	}
+}
+
 /* At a return: pages held in storage that dies with the function leak. */
 void pb_check_return(struct pb_fn *fn, gimple *ret, edge via, const pb_word *w)
 {
 	int i;
 
+	pb_check_failing_return(fn, as_a<greturn *>(ret), via, w);
 	for (i = 0; i < fn->nsites; i++) {
 		const struct pb_site *s = &fn->sites[i];
 		int cls;

@@ -827,6 +827,67 @@ static bool pb_known_nonzero(tree op, int depth)
 	return true;
 }
 
+/*
+ * Does taking E (or the straight path just before it) show that VAL, a
+ * status, reports a failure: 'if (ret < 0)', or 'if (err)' of what a
+ * call returned?  A count of pages is not a status: what a pin returned
+ * is the pin's classes' business.
+ */
+static bool pb_edge_implies_failure(struct pb_fn *fn, edge e, tree val)
+{
+	int steps;
+
+	if (pb_ret_sites(fn, val, 2))
+		return false;
+	for (steps = 0; steps < 3 && e; steps++) {
+		struct pb_cmp cmp;
+
+		if (pb_edge_comparison(e, NULL, &cmp)) {
+			if (pb_strip_copies(cmp.lhs) != val || !integer_zerop(cmp.rhs))
+				return false;
+			return cmp.code == LT_EXPR ||
+			       (cmp.code == NE_EXPR &&
+				is_gimple_call(SSA_NAME_DEF_STMT(val)));
+		}
+		e = single_pred_p(e->src) ? single_pred_edge(e->src) : NULL;
+	}
+	return false;
+}
+
+/* Is VAL, coming over edge E, an error code or an ERR_PTR? */
+static bool pb_value_fails(struct pb_fn *fn, tree val, edge e, int depth)
+{
+	gphi *phi;
+	unsigned int i;
+
+	val = pb_strip_copies(val);
+	if (!val || depth <= 0)
+		return false;
+	if (TREE_CODE(val) == INTEGER_CST)
+		return !integer_zerop(val) &&
+		       wi::neg_p(wi::to_wide(val), SIGNED);
+	if (TREE_CODE(val) != SSA_NAME)
+		return false;
+	phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(val));
+	if (!phi)
+		return e && pb_edge_implies_failure(fn, e, val);
+	for (i = 0; i < gimple_phi_num_args(phi); i++)
+		if (!pb_value_fails(fn, gimple_phi_arg_def(phi, i),
+				    gimple_phi_arg_edge(phi, i), depth - 1))
+			return false;
+	return i > 0;
+}
+
+/*
+ * Is VAL, coming over E (NULL if not known), an error code or an ERR_PTR
+ * on every path: a negative constant, a callee's status tested as a
+ * failure on the way, or a PHI of those?
+ */
+bool pb_cond_value_fails(struct pb_fn *fn, tree val, edge e)
+{
+	return pb_value_fails(fn, val, e, 3);
+}
+
 /* Do the tests A and B compare the same two values? */
 static bool pb_same_test_operands(const struct pb_cmp *a, const struct pb_cmp *b)
 {

@@ -299,7 +299,11 @@ static void pb_add_release_event(simple_diagnostic_path *path, struct pb_fn *fn,
 	const char *name = callee && DECL_NAME(callee) ?
 			   IDENTIFIER_POINTER(DECL_NAME(callee)) : "?";
 
-	if (first_of_two)
+	/* a store into the caller's memory, before the function failed */
+	if (is_gimple_assign(gen))
+		path->add_event(gimple_location(gen), fn->fun->decl, 0,
+				"the pages stored where the caller finds them");
+	else if (first_of_two)
 		path->add_event(gimple_location(gen), fn->fun->decl, 0,
 				"first release here by %qs", name);
 	else

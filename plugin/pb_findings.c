@@ -177,6 +177,18 @@ static void pb_msg_leak(const struct pb_emission *em)
 			s->rule->name, pb_suggest_for(s->rule, s->single));
 }
 
+static void pb_msg_leak_failing(const struct pb_emission *em)
+{
+	const struct pb_site *s = pb_em_site(em);
+
+	pb_emit(em, 772,
+		"leak of pages %s by %qs: the function fails with them in the "
+		"memory of its caller; release them with %qs before returning the "
+		"error" PB_TAG("leak"),
+		s->rule->kind == PB_PIN ? "pinned" : "taken", s->rule->name,
+		pb_suggest_for(s->rule, s->single));
+}
+
 static void pb_msg_double_release(const struct pb_emission *em)
 {
 	const struct pb_site *s = pb_em_site(em);
@@ -235,6 +247,16 @@ static void pb_event_leak(simple_diagnostic_path *path, struct pb_fn *fn,
 		path->add_event(loc, fn->fun->decl, 0,
 				"returning with the references from %@ still held",
 				acq);
+}
+
+static void pb_event_leak_failing(simple_diagnostic_path *path,
+				  struct pb_fn *fn, const struct pb_finding *f,
+				  location_t loc, diagnostic_event_id_t *acq)
+{
+	path->add_event(loc, fn->fun->decl, 0,
+			"returning an error with the pages from %@ still %s",
+			acq, fn->sites[f->site].rule->kind == PB_PIN ?
+			"pinned" : "held");
 }
 
 static void pb_event_leak_free(simple_diagnostic_path *path, struct pb_fn *fn,
@@ -341,6 +363,14 @@ static const struct pb_finding_desc pb_finding_descs[PB_NFINDING_KINDS] = {
 	{	/* PB_FINDING_NEGATIVE_COUNT */
 		"overcount", 763, PB_HOLD_HELD, false, false, false,
 		pb_msg_negative_count, pb_event_negative_count,
+	},
+	{	/* PB_FINDING_LEAK_FAILING */
+		"leak", 772, PB_HOLD_HELD, true, true, true,
+		pb_msg_leak_failing, pb_event_leak_failing,
+	},
+	{	/* PB_FINDING_LEAK_FAILING_STORED */
+		"leak", 772, PB_HOLD_HANDED, true, false, true,
+		pb_msg_leak_failing, pb_event_leak_failing,
 	},
 };
 

@@ -241,6 +241,13 @@ unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt)
 	return sites;
 }
 
+/* Does STMT, a store that hands pages over, write a parameter's struct? */
+bool pb_handover_store_to_caller(struct pb_fn *fn, gimple *stmt)
+{
+	return pb_key_of_parameter(fn,
+			pb_value_of_addr(fn, gimple_assign_lhs(stmt)).key);
+}
+
 /* ------------------------------------------------ a failing callee */
 
 /* The value a test 'if (x)' stands on, unwrapped within its block:

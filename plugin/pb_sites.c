@@ -85,18 +85,23 @@ static bool pb_container_single(struct pb_val v)
 	return type && POINTER_TYPE_P(type);
 }
 
-/* Is the array already reachable from outside before CALL runs? */
-static bool pb_stored_out_before(struct pb_fn *fn, tree key, gimple *call)
+/* Is the array already reachable from outside before CALL runs (from
+ * the caller, if CALLERS: stored into a parameter's struct)? */
+static bool pb_stored_out_before(struct pb_fn *fn, tree key, gimple *call,
+				 bool callers)
 {
 	int i;
 
 	for (i = 0; i < pb_value_nstores(fn); i++) {
 		const struct pb_store *st = pb_value_store(fn, i);
 		struct pb_val v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
+		tree dest;
 
 		if (!v.key || !pb_key_equal(fn, v.key, key))
 			continue;
-		if (pb_key_is_local(fn, pb_value_of_addr(fn, st->dest).key))
+		dest = pb_value_of_addr(fn, st->dest).key;
+		if (pb_key_is_local(fn, dest) ||
+		    (callers && !pb_key_of_parameter(fn, dest)))
 			continue;
 		if (dominated_by_p(CDI_DOMINATORS, gimple_bb(call),
 				   gimple_bb(st->stmt)))
@@ -188,7 +193,11 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 	site->single = rule->shape == PB_SHAPE_ARRAY &&
 		       pb_container_single(site->container);
 	site->caller_owned = !pb_key_is_local(fn, site->container.key) ||
-			     pb_stored_out_before(fn, site->container.key, call);
+			     pb_stored_out_before(fn, site->container.key, call,
+						  false);
+	site->in_callers_memory =
+		pb_key_of_parameter(fn, site->container.key) ||
+		pb_stored_out_before(fn, site->container.key, call, true);
 	return true;
 }
 
@@ -480,4 +489,70 @@ void pb_sites_note_ret_copies(struct pb_fn *fn)
 	}
 	XDELETEVEC(out);
 	XDELETEVEC(order);
+}
+
+/* The pointer parameter KEY is the incoming value of, as 1, 2, ...; 0. */
+int pb_param_index(function *fun, tree key)
+{
+	tree parm;
+	int i = 1;
+
+	if (!key || TREE_CODE(key) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(key) ||
+	    !SSA_NAME_VAR(key) || TREE_CODE(SSA_NAME_VAR(key)) != PARM_DECL)
+		return 0;
+	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm), i++)
+		if (parm == SSA_NAME_VAR(key))
+			return i <= PB_RULE_MAX_ARG ? i : 0;
+	return 0;
+}
+
+/* Is OP the site's count, through conversions? */
+static bool pb_is_site_count(struct pb_fn *fn, int site, tree op)
+{
+	op = pb_strip_copies(op);
+	return op && TREE_CODE(op) == SSA_NAME && pb_ret_site(fn, op) == site;
+}
+
+/*
+ * The parameter the site's count is added to, as 1, 2, ...; 0:
+ * '*pinned += page_count' or '*pinned = page_count' after the pin, as
+ * privcmd's lock_pages() counts what it pinned in chunks for its caller,
+ * who unpins that many whatever the outcome.
+ */
+int pb_site_count_param(struct pb_fn *fn, int site)
+{
+	basic_block bb;
+	int p;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gassign *st = dyn_cast<gassign *>(gsi_stmt(gsi));
+			tree lhs, rhs;
+			gimple *def;
+
+			if (!st || !gimple_assign_single_p(st))
+				continue;
+			lhs = gimple_assign_lhs(st);
+			if (TREE_CODE(lhs) != MEM_REF ||
+			    !integer_zerop(TREE_OPERAND(lhs, 1)))
+				continue;
+			p = pb_param_index(fn->fun, TREE_OPERAND(lhs, 0));
+			rhs = pb_strip_copies(gimple_assign_rhs1(st));
+			if (!p || !rhs)
+				continue;
+			if (pb_is_site_count(fn, site, rhs))
+				return p;
+			if (TREE_CODE(rhs) != SSA_NAME)
+				continue;
+			def = SSA_NAME_DEF_STMT(rhs);
+			if (is_gimple_assign(def) &&
+			    gimple_assign_rhs_code(def) == PLUS_EXPR &&
+			    (pb_is_site_count(fn, site, gimple_assign_rhs1(def)) ||
+			     pb_is_site_count(fn, site, gimple_assign_rhs2(def))))
+				return p;
+		}
+	}
+	return 0;
 }

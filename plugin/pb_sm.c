@@ -269,6 +269,21 @@ static void pb_trace_return(struct pb_fn *fn, greturn *ret, edge via,
 }
 
 /*
+ * A store gives the pages to the memory it writes; into a parameter's
+ * struct, to the caller, but only if this function succeeds (the checks
+ * read which reason a site was handed over for).
+ */
+static void pb_on_store(struct pb_fn *fn, gimple *stmt, pb_word *w)
+{
+	unsigned int sites = pb_handover_store_sites(fn, stmt);
+
+	if (sites)
+		pb_on_hand_over(fn, sites, w,
+				pb_handover_store_to_caller(fn, stmt) ?
+				PB_HANDED_CALLER_STORE : PB_HANDED_STORE);
+}
+
+/*
  * A return, entered through VIA when its block is walked per edge: what
  * it returns goes to the caller, and what is still held leaks.
  */
@@ -302,8 +317,7 @@ void pb_sm_transfer(struct pb_fn *fn, gimple *stmt, edge via, pb_word *w,
 		pb_on_call(fn, as_a<gcall *>(stmt), w, check);
 		break;
 	case GIMPLE_ASSIGN:
-		pb_on_hand_over(fn, pb_handover_store_sites(fn, stmt), w,
-				PB_HANDED_STORE);
+		pb_on_store(fn, stmt, w);
 		break;
 	case GIMPLE_RETURN:
 		pb_on_return(fn, as_a<greturn *>(stmt), via, w, check);

@@ -28,20 +28,6 @@
 #include "pb_gcc.h"
 #include "pinbalance.h"
 
-/* The pointer parameter KEY is the incoming value of, as 1, 2, ...; 0. */
-static int pb_param_index(function *fun, tree key)
-{
-	tree parm;
-	int i = 1;
-
-	if (!key || TREE_CODE(key) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(key) ||
-	    !SSA_NAME_VAR(key) || TREE_CODE(SSA_NAME_VAR(key)) != PARM_DECL)
-		return 0;
-	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm), i++)
-		if (parm == SSA_NAME_VAR(key))
-			return i <= PB_RULE_MAX_ARG ? i : 0;
-	return 0;
-}
 
 /*
  * The parameter whose struct holds V in a field, as 1, 2, ...; 0.  V is
@@ -958,57 +944,6 @@ static bool pb_wrapper_line(struct pb_fn *fn, int site, int p, tree field,
 		 status ? "status" : "return", requested,
 		 whole && !status ? " whole" : "");
 	return true;
-}
-
-/* Is OP the site's count, through conversions? */
-static bool pb_is_site_count(struct pb_fn *fn, int site, tree op)
-{
-	op = pb_strip_copies(op);
-	return op && TREE_CODE(op) == SSA_NAME && pb_ret_site(fn, op) == site;
-}
-
-/*
- * The parameter the site's count is added to, as 1, 2, ...; 0:
- * '*pinned += page_count' or '*pinned = page_count' after the pin, as
- * privcmd's lock_pages() counts what it pinned in chunks for its caller,
- * who unpins that many whatever the outcome.
- */
-static int pb_site_count_param(struct pb_fn *fn, int site)
-{
-	basic_block bb;
-	int p;
-
-	FOR_EACH_BB_FN(bb, fn->fun) {
-		gimple_stmt_iterator gsi;
-
-		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gassign *st = dyn_cast<gassign *>(gsi_stmt(gsi));
-			tree lhs, rhs;
-			gimple *def;
-
-			if (!st || !gimple_assign_single_p(st))
-				continue;
-			lhs = gimple_assign_lhs(st);
-			if (TREE_CODE(lhs) != MEM_REF ||
-			    !integer_zerop(TREE_OPERAND(lhs, 1)))
-				continue;
-			p = pb_param_index(fn->fun, TREE_OPERAND(lhs, 0));
-			rhs = pb_strip_copies(gimple_assign_rhs1(st));
-			if (!p || !rhs)
-				continue;
-			if (pb_is_site_count(fn, site, rhs))
-				return p;
-			if (TREE_CODE(rhs) != SSA_NAME)
-				continue;
-			def = SSA_NAME_DEF_STMT(rhs);
-			if (is_gimple_assign(def) &&
-			    gimple_assign_rhs_code(def) == PLUS_EXPR &&
-			    (pb_is_site_count(fn, site, gimple_assign_rhs1(def)) ||
-			     pb_is_site_count(fn, site, gimple_assign_rhs2(def))))
-				return p;
-		}
-	}
-	return 0;
 }
 
 /* 'acquire NAME kind=K pages=argP count=*argC': a helper pinning in

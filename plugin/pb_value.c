@@ -806,6 +806,29 @@ bool pb_key_is_local(struct pb_fn *fn, tree key)
 	       pb_cell_of_local_alloc(fn, key);
 }
 
+/*
+ * Is KEY memory the caller gave: a parameter, or a cell reached through
+ * one ('vm->ioreq_page', 'umem->pgs')?  What a function leaves there is
+ * the caller's once it returns success.
+ */
+bool pb_key_of_parameter(struct pb_fn *fn, tree key)
+{
+	struct pb_val owner;
+
+	if (!key)
+		return false;
+	if (TREE_CODE(key) == SSA_NAME)
+		return SSA_NAME_IS_DEFAULT_DEF(key) && SSA_NAME_VAR(key) &&
+		       TREE_CODE(SSA_NAME_VAR(key)) == PARM_DECL;
+	while (TREE_CODE(key) == COMPONENT_REF || TREE_CODE(key) == ARRAY_REF)
+		key = TREE_OPERAND(key, 0);
+	if (TREE_CODE(key) != MEM_REF)
+		return false;
+	owner = pb_value_of(fn, TREE_OPERAND(key, 0));
+	return owner.level == 0 && !owner.offset &&
+	       pb_key_of_parameter(fn, owner.key);
+}
+
 /* A name for the storage, for messages; NULL when it has none. */
 const char *pb_key_name(tree key)
 {

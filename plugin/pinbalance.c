@@ -341,7 +341,8 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		"%lu to functions of other files without a rule, %lu to "
 		"functions of this file without a summary, %lu through "
 		"function pointers, %lu to a call on the branch where it "
-		"succeeded, %lu to owners, %lu by stores, %lu returned, "
+		"succeeded, %lu to owners, %lu by stores, %lu by stores "
+		"into a caller's struct, %lu returned, "
 		"%lu to asm\n",
 		main_input_filename ? main_input_filename : "-",
 		pb_stats.functions, pb_stats.functions_analyzed, pb_stats.sites,
@@ -356,6 +357,7 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		pb_stats.handed[PB_HANDED_SUCCESS],
 		pb_stats.handed[PB_HANDED_OWNER],
 		pb_stats.handed[PB_HANDED_STORE],
+		pb_stats.handed[PB_HANDED_CALLER_STORE],
 		pb_stats.handed[PB_HANDED_RETURN],
 		pb_stats.handed[PB_HANDED_ASM]);
 	pb_api_print_ignored();

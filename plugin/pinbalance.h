@@ -56,6 +56,9 @@ enum pb_finding_kind {
 	PB_FINDING_DOUBLE_RELEASE,
 	PB_FINDING_OVERCOUNT,		/* requested count unpinned, fewer pinned */
 	PB_FINDING_NEGATIVE_COUNT,	/* error code passed as the count */
+	PB_FINDING_LEAK_FAILING,	/* an error return with the pages in
+					 * the caller's memory */
+	PB_FINDING_LEAK_FAILING_STORED,	/* the same, stored there */
 	PB_NFINDING_KINDS,
 };
 
@@ -72,6 +75,8 @@ enum pb_handed {
 	PB_HANDED_SUCCESS,	/* a call, on the branch where it succeeded */
 	PB_HANDED_OWNER,	/* an owner rule (sg tables, bios, pipes) */
 	PB_HANDED_STORE,	/* a store into memory the function does not own */
+	PB_HANDED_CALLER_STORE,	/* a store into a parameter's struct: the
+				 * caller's, if the function succeeds */
 	PB_HANDED_RETURN,	/* returned to the caller */
 	PB_HANDED_ASM,
 	PB_NHANDED,
@@ -152,6 +157,8 @@ struct pb_site {
 	tree req;			/* requested count, copies stripped */
 	bool single;			/* the container holds one page */
 	bool caller_owned;		/* reachable from outside: no leak check */
+	bool in_callers_memory;	/* a parameter's array, or one stored into
+				 * a parameter's struct before the call */
 	bool conditional;		/* may take no reference: kind unsure */
 	unsigned int classes;		/* classes possible at the call */
 	edge guards[PB_MAX_GUARDS];	/* branches on parameters it needs */
@@ -205,6 +212,7 @@ tree pb_strip_copies(tree op);
 bool pb_same_count(tree a, tree b);
 bool pb_same_cell(tree a, tree b);
 bool pb_key_is_local(struct pb_fn *fn, tree key);
+bool pb_key_of_parameter(struct pb_fn *fn, tree key);
 tree pb_key_base_decl(tree key);
 const char *pb_key_name(tree key);
 
@@ -213,6 +221,8 @@ const char *pb_key_name(tree key);
 bool pb_function_acquires(function *fun);
 void pb_sites_init(struct pb_fn *fn);
 void pb_sites_fini(struct pb_fn *fn);
+int pb_param_index(function *fun, tree key);
+int pb_site_count_param(struct pb_fn *fn, int site);
 void pb_sites_collect(struct pb_fn *fn);
 void pb_sites_note_ret_copies(struct pb_fn *fn);
 bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule);
@@ -234,6 +244,7 @@ bool pb_handover_waits(gcall *call);
 bool pb_handover_edge_says_failed(gcall *call, edge e, enum tree_code code);
 unsigned int pb_handover_call_sites(struct pb_fn *fn, gcall *call);
 unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt);
+bool pb_handover_store_to_caller(struct pb_fn *fn, gimple *stmt);
 bool pb_handover_array_in(struct pb_fn *fn, int site, struct pb_val obj);
 
 /* ------------------------------------------------------ conditions */
@@ -254,6 +265,7 @@ bool pb_handover_array_in(struct pb_fn *fn, int site, struct pb_val obj);
 
 tree pb_operand_on_edge(tree op, edge via);
 void pb_cond_fill_row(struct pb_fn *fn, edge e, edge via, unsigned char *row);
+bool pb_cond_value_fails(struct pb_fn *fn, tree val, edge e);
 bool pb_cond_row_refines(struct pb_fn *fn, const unsigned char *row, int site,
 			 unsigned int *kept);
 
