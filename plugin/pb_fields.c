@@ -202,10 +202,76 @@ static void pb_scan_array_store(function *fun, tree field, tree val)
 	}
 }
 
+/* Is DECL written in FUN other than through its address: 'page = ...'? */
+static bool pb_decl_assigned(function *fun, tree decl)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+
+			if (is_gimple_assign(stmt) && !gimple_clobber_p(stmt) &&
+			    gimple_assign_lhs(stmt) == decl)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * 'batch->pages[batch->nr_pages++] = page' after
+ * 'pin_user_pages_fast(addr, 1, flags, &page)': the field receives the
+ * pages of the acquires that fill the local 'page', when nothing else
+ * writes it.  False if VAL is not such a page.
+ */
+static bool pb_scan_page_store(function *fun, tree field, tree val)
+{
+	gimple *def;
+	tree decl;
+	basic_block bb;
+	bool found = false;
+
+	val = pb_strip_copies(val);
+	if (!val || TREE_CODE(val) != SSA_NAME)
+		return false;
+	def = SSA_NAME_DEF_STMT(val);
+	if (!gimple_assign_load_p(def))
+		return false;
+	decl = gimple_assign_rhs1(def);
+	if (!VAR_P(decl) || is_global_var(decl) || pb_decl_assigned(fun, decl))
+		return false;
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+			tree arg;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (!rule || rule->role != PB_ROLE_ACQUIRE)
+				continue;
+			arg = pb_strip_copies(pb_call_pages_arg(call, rule));
+			if (arg && TREE_CODE(arg) == ADDR_EXPR &&
+			    TREE_OPERAND(arg, 0) == decl) {
+				pb_field_filled(field, call, rule, fun->decl);
+				found = true;
+			}
+		}
+	}
+	return found;
+}
+
 /*
  * A store into a page-holding field: 'buf->pages = pages' gives the field
  * the array an acquire of FUN filled; 'buf->pages[i] = page' or
- * 'buf->page = page' puts a page of unknown origin there.
+ * 'buf->page = page' puts there the page an acquire filled in, or one of
+ * unknown origin.
  */
 static void pb_scan_store(function *fun, gassign *stmt)
 {
@@ -225,7 +291,8 @@ static void pb_scan_store(function *fun, gassign *stmt)
 		return;
 	}
 	if (pb_type_page_levels(TREE_TYPE(rhs), NULL) == 1 &&
-	    pb_field_source(rhs, PB_FIELD_DEPTH) != field)
+	    pb_field_source(rhs, PB_FIELD_DEPTH) != field &&
+	    !pb_scan_page_store(fun, field, rhs))
 		pb_field_filled_elsewhere(field);
 }
 
