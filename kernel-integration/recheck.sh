@@ -105,5 +105,5 @@ perl -ne '
 grep -a 'sites whose held pages were handed over' "$out/all" | perl -ne '
 	s/.*handed over: //; @n = /(\d+) /g; $t[$_] += $n[$_] for 0 .. $#n;
 	END {
-		printf "recheck: sites whose held pages were handed over: %d to functions of other files without a rule, %d to functions of this file without a summary, %d through function pointers, %d to a call on the branch where it succeeded, %d to owners, %d by stores, %d by stores into a caller's struct, %d returned, %d to asm\n", @t;
+		printf "recheck: sites whose held pages were handed over: %d to functions of other files without a rule, %d to functions of this file without a summary, %d through function pointers, %d to a call on the branch where it succeeded, %d to owners, %d by stores, %d by stores into a caller\x27s struct, %d returned, %d to asm\n", @t;
 	}'

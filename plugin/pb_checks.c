@@ -253,9 +253,10 @@ static int pb_failing_class(struct pb_fn *fn, greturn *ret, edge via,
  * in the caller's memory at an error return leak: pinned into a
  * parameter's array ('umem->pgs', its mapping then failing), or stored
  * into a parameter's struct and not released before the function gave
- * up ('vm->ioreq_page = page', then a failing hypercall).  A count added
- * to the caller's variable ('lock_pages(..., &pinned)') tells the caller
- * what to release, so those pages are not counted.
+ * up ('vm->ioreq_page = page', then a failing hypercall).  A count
+ * stored where the caller reads it ('*pinned += page_count',
+ * 'dma->nr_pages = err') tells the caller what to release: those pages
+ * are the caller's.
  */
 static void pb_check_failing_return(struct pb_fn *fn, greturn *ret, edge via,
 				    const pb_word *w)
@@ -269,7 +270,7 @@ static void pb_check_failing_return(struct pb_fn *fn, greturn *ret, edge via,
 		int cls;
 
 		if (s->conditional || s->rule->count == PB_COUNT_STORED ||
-		    pb_site_count_param(fn, i))
+		    pb_site_count_told(fn, i))
 			continue;
 		if (s->caller_owned && s->in_callers_memory) {
 			kind = PB_FINDING_LEAK_FAILING;

@@ -556,3 +556,66 @@ int pb_site_count_param(struct pb_fn *fn, int site)
 	}
 	return 0;
 }
+
+/* Is OP computed from SITE's return value ('(err >= 0) ? err : 0')? */
+static bool pb_computed_from_ret(struct pb_fn *fn, int site, tree op,
+				 int depth)
+{
+	gimple *def;
+	unsigned int i;
+
+	op = pb_strip_copies(op);
+	if (!op || TREE_CODE(op) != SSA_NAME || depth <= 0)
+		return false;
+	if (pb_ret_site(fn, op) == site)
+		return true;
+	def = SSA_NAME_DEF_STMT(op);
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		for (i = 0; i < gimple_phi_num_args(phi); i++)
+			if (pb_computed_from_ret(fn, site,
+						 gimple_phi_arg_def(phi, i),
+						 depth - 1))
+				return true;
+		return false;
+	}
+	if (!is_gimple_assign(def))
+		return false;
+	for (i = 1; i < gimple_num_ops(def); i++)
+		if (pb_computed_from_ret(fn, site, gimple_op(def, i), depth - 1))
+			return true;
+	return false;
+}
+
+/*
+ * Does the function tell its caller how many pages SITE took, storing a
+ * value computed from its count into a parameter's memory ('*pinned +=
+ * page_count', 'dma->nr_pages = (err >= 0) ? err : 0')?  Then what it
+ * leaves there when it fails is the caller's to release.
+ */
+bool pb_site_count_told(struct pb_fn *fn, int site)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gassign *st = dyn_cast<gassign *>(gsi_stmt(gsi));
+			tree lhs;
+
+			if (!st || !gimple_vdef(st))
+				continue;
+			lhs = gimple_assign_lhs(st);
+			if (TREE_CODE(lhs) == SSA_NAME ||
+			    !INTEGRAL_TYPE_P(TREE_TYPE(lhs)) ||
+			    !pb_key_of_parameter(fn,
+					pb_value_of_addr(fn, lhs).key))
+				continue;
+			for (unsigned int i = 1; i < gimple_num_ops(st); i++)
+				if (pb_computed_from_ret(fn, site,
+							 gimple_op(st, i), 4))
+					return true;
+		}
+	}
+	return false;
+}

@@ -223,6 +223,7 @@ void pb_sites_init(struct pb_fn *fn);
 void pb_sites_fini(struct pb_fn *fn);
 int pb_param_index(function *fun, tree key);
 int pb_site_count_param(struct pb_fn *fn, int site);
+bool pb_site_count_told(struct pb_fn *fn, int site);
 void pb_sites_collect(struct pb_fn *fn);
 void pb_sites_note_ret_copies(struct pb_fn *fn);
 bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule);
