@@ -94,12 +94,12 @@ awk '{ f += $3; a += $5; s += $7; gsub(/\(/, "", $10); u += $10; o += $12 }
 perl -ne '
 	$s += $1 if /(\d+) summaries/;
 	($j, $n) = ($j + $1, $n + $2) if /(\d+) page fields judged \((\d+) not/;
-	($o, $f, $w) = ($o + $1, $f + $2, $w + $3)
-		if /(\d+) caller-owned: .*caller-owned sites: (\d+) in struct fields, (\d+) in wrappers/;
+	($o, $f, $w, $e) = ($o + $1, $f + $2, $w + $3, $e + $4)
+		if /(\d+) caller-owned: .*caller-owned sites: (\d+) in struct fields, (\d+) in wrappers checked at their callers, (\d+) in a parameter/;
 	END {
 		printf "recheck: %d summaries, %d page fields judged (%d not)\n", $s, $j, $n;
-		printf "recheck: caller-owned sites: %d in struct fields, %d in wrappers checked at their callers, %d unchecked\n",
-			$f, $w, $o - $f - $w;
+		printf "recheck: caller-owned sites: %d in struct fields, %d in wrappers checked at their callers, %d in a parameter\x27s memory checked at error returns, %d unchecked\n",
+			$f, $w, $e, $o - $f - $w - $e;
 	}' <<<"$stats"
 # Why pages still held went quiet: the end of the stats line, summed.
 grep -a 'sites whose held pages were handed over' "$out/all" | perl -ne '

@@ -57,6 +57,26 @@ static void pb_count_handed(struct pb_fn *fn)
 				pb_stats.handed[why]++;
 }
 
+/*
+ * Caller-owned sites neither in a struct's field nor summarised for the
+ * callers, whose pages are in a parameter's memory: the function's own
+ * part, its error returns, is checked (pb_checks.c), unless it tells the
+ * caller the count, which makes even those pages the caller's.
+ */
+static void pb_count_owned_at_errors(struct pb_fn *fn)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		const struct pb_site *s = &fn->sites[i];
+
+		if (s->caller_owned && !s->summarised && s->in_callers_memory &&
+		    TREE_CODE(s->container.key) != COMPONENT_REF &&
+		    !s->conditional && !pb_site_count_told(fn, i))
+			pb_stats.sites_owned_at_errors++;
+	}
+}
+
 /* The conversion option: get references an owner keeps. */
 static void pb_report_kept(struct pb_fn *fn)
 {
@@ -85,6 +105,7 @@ static void pb_check_sites(struct pb_fn *fn)
 	pb_summary_finish(fn);
 	pb_summary_end(fn);
 	pb_count_handed(fn);
+	pb_count_owned_at_errors(fn);
 	pb_census_sites(fn, false);
 	pb_report_kept(fn);
 }

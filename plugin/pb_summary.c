@@ -946,6 +946,14 @@ static bool pb_wrapper_line(struct pb_fn *fn, int site, int p, tree field,
 	return true;
 }
 
+/* The caller-owned site of a one-site function has a summary: its pages
+ * are checked where the function is called. */
+static void pb_note_owned_summarised(struct pb_fn *fn)
+{
+	fn->sites[0].summarised = true;
+	pb_stats.sites_owned_summarised++;
+}
+
 /* 'acquire NAME kind=K pages=argP count=*argC': a helper pinning in
  * chunks into its caller's array, the count added to *argC. */
 static bool pb_summarize_stored_count(struct pb_fn *fn)
@@ -1014,10 +1022,10 @@ void pb_summary_finish(struct pb_fn *fn)
 	    pb_wrapper_line(fn, 0, p, field, !r->as_count, !r->partial, line,
 			    sizeof(line))) {
 		if (pb_summary_add(fn->fun, line) && fn->sites[0].caller_owned)
-			pb_stats.sites_owned_summarised++;
+			pb_note_owned_summarised(fn);
 		return;
 	}
 	/* else a helper whose failures leave pages, counted for the caller */
 	if (pb_summarize_stored_count(fn) && fn->sites[0].caller_owned)
-		pb_stats.sites_owned_summarised++;
+		pb_note_owned_summarised(fn);
 }

@@ -93,6 +93,9 @@ struct pb_stats {
 	unsigned long sites_owned_by_field;	/* caller-owned: a struct's field */
 	unsigned long sites_owned_summarised;	/* caller-owned: an acquire
 						 * summary, checked at callers */
+	unsigned long sites_owned_at_errors;	/* caller-owned: a parameter's
+						 * memory, checked at the
+						 * function's error returns */
 	unsigned long summaries;	/* the file's functions summarised */
 	unsigned long fields_judged;	/* page fields of one known kind */
 	unsigned long fields_unjudged;	/* both kinds, or unknown pages */
@@ -159,6 +162,7 @@ struct pb_site {
 	bool caller_owned;		/* reachable from outside: no leak check */
 	bool in_callers_memory;	/* a parameter's array, or one stored into
 				 * a parameter's struct before the call */
+	bool summarised;		/* an acquire summary: its callers check */
 	bool conditional;		/* may take no reference: kind unsure */
 	unsigned int classes;		/* classes possible at the call */
 	edge guards[PB_MAX_GUARDS];	/* branches on parameters it needs */
