@@ -168,9 +168,16 @@ static void pb_field_filled(tree field, gcall *call, const struct pb_rule *rule,
 	f->fill_rule[kind] = rule;
 }
 
-/* FIELD received pages the rules do not say the kind of. */
-static void pb_field_filled_elsewhere(tree field)
+/* FIELD received pages the rules do not say the kind of, at STMT. */
+static void pb_field_filled_elsewhere(tree field, gimple *stmt)
 {
+	if (pb_options.debug)
+		fprintf(stderr, "pinbalance: field '%s' not judged: pages of "
+			"unknown origin at %s:%d\n",
+			DECL_NAME(field) ? IDENTIFIER_POINTER(DECL_NAME(field)) : "?",
+			LOCATION_FILE(gimple_location(stmt)) ?
+			LOCATION_FILE(gimple_location(stmt)) : "?",
+			LOCATION_LINE(gimple_location(stmt)));
 	pb_field_entry(field)->unknown = true;
 }
 
@@ -202,7 +209,22 @@ static void pb_scan_array_store(function *fun, tree field, tree val)
 	}
 }
 
-/* Is DECL written in FUN other than through its address: 'page = ...'? */
+/* Does STMT give its left side no page: a clobber, NULL, or what
+ * -ftrivial-auto-var-init writes ('page = .DEFERRED_INIT (...)')? */
+static bool pb_store_of_nothing(gimple *stmt)
+{
+	tree rhs;
+
+	if (gimple_clobber_p(stmt))
+		return true;
+	rhs = gimple_assign_rhs1(stmt);
+	if (integer_zerop(rhs))
+		return true;
+	return TREE_CODE(rhs) == SSA_NAME &&
+	       gimple_call_internal_p(SSA_NAME_DEF_STMT(rhs));
+}
+
+/* Is DECL given a page in FUN other than through its address? */
 static bool pb_decl_assigned(function *fun, tree decl)
 {
 	basic_block bb;
@@ -213,8 +235,9 @@ static bool pb_decl_assigned(function *fun, tree decl)
 		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 			gimple *stmt = gsi_stmt(gsi);
 
-			if (is_gimple_assign(stmt) && !gimple_clobber_p(stmt) &&
-			    gimple_assign_lhs(stmt) == decl)
+			if (is_gimple_assign(stmt) &&
+			    gimple_assign_lhs(stmt) == decl &&
+			    !pb_store_of_nothing(stmt))
 				return true;
 		}
 	}
@@ -293,7 +316,7 @@ static void pb_scan_store(function *fun, gassign *stmt)
 	if (pb_type_page_levels(TREE_TYPE(rhs), NULL) == 1 &&
 	    pb_field_source(rhs, PB_FIELD_DEPTH) != field &&
 	    !pb_scan_page_store(fun, field, rhs))
-		pb_field_filled_elsewhere(field);
+		pb_field_filled_elsewhere(field, stmt);
 }
 
 static void pb_scan_call(function *fun, gcall *call)
@@ -328,7 +351,7 @@ static void pb_scan_call(function *fun, gcall *call)
 
 		if (POINTER_TYPE_P(TREE_TYPE(arg)) &&
 		    (field = pb_field_source(arg, 2)))
-			pb_field_filled_elsewhere(field);
+			pb_field_filled_elsewhere(field, call);
 	}
 }
 
