@@ -464,6 +464,49 @@ bool pb_api_is_alloc(tree fndecl)
 	       DECL_IS_MALLOC(fndecl);
 }
 
+/*
+ * 'vmci_ctx.notify_page' for FIELD, into BUF; false if its struct has no
+ * tag or is not declared in a header, the only structs two files share.
+ */
+bool pb_api_field_name(tree field, char *buf, size_t len)
+{
+	tree record = DECL_CONTEXT(field), name;
+	const char *file;
+	int n;
+
+	if (!record || TREE_CODE(record) != RECORD_TYPE || !DECL_NAME(field))
+		return false;
+	name = TYPE_NAME(record);
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	if (!name || TREE_CODE(name) != IDENTIFIER_NODE)
+		return false;
+	file = LOCATION_FILE(DECL_SOURCE_LOCATION(field));
+	if (!file || strlen(file) < 2 || strcmp(file + strlen(file) - 2, ".h"))
+		return false;
+	n = snprintf(buf, len, "%s.%s", IDENTIFIER_POINTER(name),
+		     IDENTIFIER_POINTER(DECL_NAME(field)));
+	return n > 0 && (size_t)n < len;
+}
+
+/* What a database says other files put into FIELD, or NULL. */
+const struct pb_rule *pb_api_field_fact(tree field)
+{
+	const struct pb_rule_entry *found;
+	char name[256];
+	tree ident;
+
+	if (!pb_rule_by_ident || !pb_api_field_name(field, name, sizeof(name)))
+		return NULL;
+	ident = get_identifier(name);
+	found = (const struct pb_rule_entry *)
+		htab_find_with_hash(pb_rule_by_ident, ident,
+				    htab_hash_pointer(ident));
+	if (!found || found->rule->role != PB_ROLE_FIELD)
+		return NULL;
+	return found->rule;
+}
+
 /* For -fplugin-arg-pinbalance-stats: what the ignore rules silenced. */
 void pb_api_print_ignored(void)
 {

@@ -48,22 +48,29 @@ static void pb_database_append(const char *text, size_t len)
 	pb_database_len += len;
 }
 
-/* Keep RULE, FNDECL's summary, for the database, if it is wanted there. */
-void pb_database_note(tree fndecl, const char *rule)
+/* Keep RULE for the database, with LOC as its 'defined=' place. */
+void pb_database_note_at(const char *rule, location_t loc)
 {
 	expanded_location x;
 	char line[1024];
 	int n;
 
-	if (pb_database_fd < 0 || !pb_database_visible(fndecl))
+	if (pb_database_fd < 0)
 		return;
-	x = expand_location(DECL_SOURCE_LOCATION(fndecl));
+	x = expand_location(loc);
 	if (!x.file || strpbrk(x.file, " \t\n:"))
 		return;
 	n = snprintf(line, sizeof(line), "%s defined=%s:%d\n", rule, x.file,
 		     x.line);
 	if (n > 0 && (size_t)n < sizeof(line))
 		pb_database_append(line, n);
+}
+
+/* Keep RULE, FNDECL's summary, for the database, if it is wanted there. */
+void pb_database_note(tree fndecl, const char *rule)
+{
+	if (pb_database_visible(fndecl))
+		pb_database_note_at(rule, DECL_SOURCE_LOCATION(fndecl));
 }
 
 /* At the end of the unit: its lines, in one write. */

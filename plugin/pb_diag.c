@@ -476,3 +476,36 @@ void pb_diag_report_field(tree field, const struct pb_rule *acquire,
 	pb_finding_emit_field(&richloc, acquire, release);
 	current_function_decl = saved_fn;
 }
+
+/*
+ * The same, when what FIELD holds is known from a database (FACT): the
+ * pages were put there in another file, named in the path.
+ */
+void pb_diag_report_field_db(tree field, const struct pb_rule *fact,
+			     const struct pb_rule *release,
+			     location_t release_loc, tree release_fn)
+{
+	tree saved_fn = current_function_decl;
+	pretty_printer event_pp;
+	simple_diagnostic_path path(&event_pp);
+	rich_location richloc(line_table, release_loc);
+	char name[128];
+
+	if (pb_findings_reported_at(release_loc))
+		return;
+	pb_field_name(field, name, sizeof(name));
+	path.add_event(release_loc, release_fn, 0,
+		       "%qs holds %s put there in %s:%d (summary database)",
+		       name, fact->kind == PB_PIN ? "pins" : "get references",
+		       fact->defined_file ? fact->defined_file : "?",
+		       fact->defined_line);
+	path.add_event(release_loc, release_fn, 0,
+		       "released with %qs in %qs, which drops %s",
+		       release->name, pb_decl_name(release_fn),
+		       release->kind == PB_PIN ? "pins" : "get references");
+	richloc.set_path(&path);
+	pb_fixit_rename(&richloc, release_loc, fact, release, -1);
+	current_function_decl = release_fn;
+	pb_finding_emit_field(&richloc, fact, release);
+	current_function_decl = saved_fn;
+}

@@ -377,14 +377,28 @@ void pb_fields_scan(function *fun)
 
 /* ----------------------------------------------------------- verdict */
 
-/* The kind a field's pages surely have, or -1 if it is not judged. */
+/* What a summary database says other files put into F's field. */
+static const struct pb_rule *pb_field_db_fact(const struct pb_field *f)
+{
+	return pb_api_field_fact(f->field);
+}
+
+/* The kind a field's pages surely have, in this file and in the others a
+ * database describes, or -1 if it is not judged. */
 static int pb_field_kind(const struct pb_field *f)
 {
-	if (f->unknown || !f->kinds)
+	const struct pb_rule *fact = pb_field_db_fact(f);
+	unsigned int kinds = f->kinds;
+
+	if (fact && fact->kind == PB_ANY)
 		return -1;
-	if (f->kinds == (1u << PB_PIN))
+	if (fact)
+		kinds |= 1u << fact->kind;
+	if (f->unknown || !kinds)
+		return -1;
+	if (kinds == (1u << PB_PIN))
 		return PB_PIN;
-	if (f->kinds == (1u << PB_GET))
+	if (kinds == (1u << PB_GET))
 		return PB_GET;
 	return -1;
 }
@@ -396,8 +410,42 @@ static void pb_field_check_release(const struct pb_field_release *r)
 
 	if (kind < 0 || r->rule->kind == PB_ANY || (int)r->rule->kind == kind)
 		return;
+	/* filled only in other files: the database's word for it */
+	if (!(f->kinds & (1u << kind))) {
+		pb_diag_report_field_db(r->field, pb_field_db_fact(f), r->rule,
+					r->loc, r->fn);
+		return;
+	}
 	pb_diag_report_field(r->field, f->fill_rule[kind], f->fill_loc[kind],
 			     f->fill_fn[kind], r->rule, r->loc, r->fn);
+}
+
+/*
+ * For a summary database: what this file puts into F's field, as a rule
+ * ('field vmci_ctx.notify_page kind=get'), 'any' for both kinds or pages
+ * of unknown origin.  Only fields of structs declared in headers: those
+ * are the ones other files share.
+ */
+static void pb_field_note_database(const struct pb_field *f)
+{
+	static const char *const words[] = { "pin", "get" };
+	location_t loc = DECL_SOURCE_LOCATION(f->field);
+	const char *kind = "any";
+	char name[200], line[256];
+
+	if (!f->unknown && !f->kinds)
+		return;
+	if (!pb_api_field_name(f->field, name, sizeof(name)))
+		return;
+	if (!f->unknown && (f->kinds == (1u << PB_PIN) ||
+			    f->kinds == (1u << PB_GET))) {
+		int k = f->kinds == (1u << PB_PIN) ? PB_PIN : PB_GET;
+
+		kind = words[k];
+		loc = f->fill_loc[k];
+	}
+	snprintf(line, sizeof(line), "field %s kind=%s", name, kind);
+	pb_database_note_at(line, loc);
 }
 
 /* At the end of the translation unit: judge every release from a field. */
@@ -408,6 +456,7 @@ void pb_fields_report(void)
 	for (i = 0; i < pb_field_releases.length(); i++)
 		pb_field_check_release(&pb_field_releases[i]);
 	for (i = 0; i < pb_fields.length(); i++) {
+		pb_field_note_database(&pb_fields[i]);
 		if (pb_field_kind(&pb_fields[i]) >= 0)
 			pb_stats.fields_judged++;
 		else

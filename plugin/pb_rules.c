@@ -100,6 +100,8 @@ static const struct {
 	{ "errptr", PB_ROLE_ERR_PTR, 0, 0, "no field" },
 	{ "ignore", PB_ROLE_IGNORE, 0, 0, "no field" },
 	{ "hold", PB_ROLE_HOLD, F(PB_F_PAGE), F(PB_F_PAGE), "page=" },
+	{ "field", PB_ROLE_FIELD, F(PB_F_KIND) | F(PB_F_DEFINED), F(PB_F_KIND),
+	  "kind=" },
 };
 
 #define PB_NVERBS (sizeof(pb_verbs) / sizeof(pb_verbs[0]))
@@ -575,6 +577,14 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 		v = w->value[PB_F_FROM];
 		return pb_parse_arg(cur, v->text, v->len, v->column, false,
 				    &rule->pages_arg);
+	case PB_ROLE_FIELD:
+		v = w->value[PB_F_KIND];
+		k = pb_parse_keyword(cur, v->text, v->len, v->column, "a kind",
+				     pb_kind_words, 3);
+		if (k < 0)
+			return false;
+		rule->kind = (enum pb_ref_kind)k;
+		return true;
 	case PB_ROLE_BORROW:
 	case PB_ROLE_HOLD:
 		v = w->value[PB_F_PAGE];
@@ -654,6 +664,20 @@ static bool pb_is_identifier(const struct pb_token *t)
 	return true;
 }
 
+/* 'vmci_ctx.notify_page': a struct's tag and a field's name. */
+static bool pb_is_field_name(const struct pb_token *t)
+{
+	const char *dot = (const char *)memchr(t->text, '.', t->len);
+	struct pb_token tag = *t, field = *t;
+
+	if (!dot)
+		return false;
+	tag.len = dot - t->text;
+	field.text = dot + 1;
+	field.len = t->len - tag.len - 1;
+	return pb_is_identifier(&tag) && pb_is_identifier(&field);
+}
+
 static int pb_find_verb(const struct pb_token *t)
 {
 	size_t i;
@@ -688,7 +712,7 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 		pb_rules_error(cur, tok[0].column,
 			       "unknown directive '%s'; expected acquire, "
 			       "release, derive, borrow, owner, alloc, free, "
-			       "test, errptr, ignore or hold",
+			       "test, errptr, ignore, hold or field",
 			       pb_token_quote(&tok[0], quoted, sizeof(quoted)));
 		return false;
 	}
@@ -698,8 +722,11 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 			       pb_verbs[verb].verb);
 		return false;
 	}
-	if (!pb_is_identifier(&tok[1])) {
+	if (pb_verbs[verb].role == PB_ROLE_FIELD ? !pb_is_field_name(&tok[1]) :
+	    !pb_is_identifier(&tok[1])) {
 		pb_rules_error(cur, tok[1].column,
+			       pb_verbs[verb].role == PB_ROLE_FIELD ?
+			       "expected STRUCT.FIELD, not '%s'" :
 			       "expected a function name, not '%s'",
 			       pb_token_quote(&tok[1], quoted, sizeof(quoted)));
 		return false;

@@ -32,6 +32,8 @@ enum pb_role {
 	PB_ROLE_IGNORE,		/* a function whose body is not checked */
 	PB_ROLE_HOLD,		/* takes one more reference on a page it is
 				 * given (get_page, folio_get) */
+	PB_ROLE_FIELD,		/* 'field STRUCT.FIELD kind=K': what another
+				 * file puts into a struct's field */
 	PB_NROLES,
 };
 

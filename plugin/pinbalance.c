@@ -377,6 +377,8 @@ static void pinbalance_stop_early(void *gcc_data, void *user_data)
 {
 	(void)gcc_data;
 	(void)user_data;
+	/* what the unit puts into struct fields goes into the database too */
+	pb_fields_report();
 	pb_database_finish();
 	if (pb_options.stats)
 		pinbalance_print_stats(NULL, NULL);

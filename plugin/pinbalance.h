@@ -117,6 +117,8 @@ bool pb_api_free_takes_address(const struct pb_rule *rule, tree type);
 const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
 					     bool folio, bool single);
 bool pb_api_is_alloc(tree fndecl);
+bool pb_api_field_name(tree field, char *buf, size_t len);
+const struct pb_rule *pb_api_field_fact(tree field);
 bool pb_api_makes_err_ptr(tree fndecl);
 bool pb_api_ignored(tree fndecl);
 enum tree_code pb_api_test_code(const struct pb_rule *rule);
@@ -362,6 +364,7 @@ gimple *pb_solve_generator(struct pb_fn *fn, basic_block bb, edge via,
 
 /* pb_database.c */
 bool pb_database_open(const char *path);
+void pb_database_note_at(const char *rule, location_t loc);
 void pb_database_note(tree fndecl, const char *rule);
 void pb_database_finish(void);
 
@@ -374,6 +377,9 @@ void pb_fixit_rename(rich_location *richloc, location_t call_loc,
 		     int nargs);
 
 void pb_diag_report(struct pb_fn *fn);
+void pb_diag_report_field_db(tree field, const struct pb_rule *fact,
+			     const struct pb_rule *release,
+			     location_t release_loc, tree release_fn);
 void pb_diag_report_field(tree field, const struct pb_rule *acquire,
 			  location_t acquire_loc, tree acquire_fn,
 			  const struct pb_rule *release, location_t release_loc,

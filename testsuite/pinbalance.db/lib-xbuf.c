@@ -63,3 +63,39 @@ void xbuf_give(struct page *page, bool drop)
 	else
 		xbuf_stash(page);
 }
+
+#include "xbuf-ctx.h"
+
+/* as vmci_host_setup_notify(): a get reference kept in the context */
+int xbuf_setup_notify(struct xbuf_ctx *ctx, unsigned long uva)
+{
+	struct page *page;
+
+	if (ctx->notify_page)
+		return -EBUSY;
+	if (get_user_pages_fast(uva, 1, FOLL_WRITE, &page) != 1)
+		return -EFAULT;
+	ctx->notify_page = page;
+	ctx->notify = kmap(ctx->notify_page) + (uva & (PAGE_SIZE - 1));
+	return 0;
+}
+
+/* the ring's pages, pinned for as long as the context lives */
+int xbuf_map_ring(struct xbuf_ctx *ctx, unsigned long uaddr, int n)
+{
+	struct page **pages = kvcalloc(n, sizeof(*pages), GFP_KERNEL);
+	int got;
+
+	if (!pages)
+		return -ENOMEM;
+	got = pin_user_pages_fast(uaddr, n, FOLL_WRITE | FOLL_LONGTERM, pages);
+	if (got != n) {
+		if (got > 0)
+			unpin_user_pages(pages, got);
+		kvfree(pages);
+		return -EFAULT;
+	}
+	ctx->ring_pages = pages;
+	ctx->nr_ring_pages = n;
+	return 0;
+}
