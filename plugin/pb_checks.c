@@ -13,9 +13,12 @@
 #include "pb_gcc.h"
 #include "pinbalance.h"
 
-static void pb_found(struct pb_fn *fn, enum pb_finding_kind kind, int site,
-		     gimple *stmt, edge exit_edge, const struct pb_rule *release,
-		     int cls)
+/* Record a finding at STMT whose path passes FIRST, a release before it
+ * that the state does not record, if given. */
+static void pb_found_after(struct pb_fn *fn, enum pb_finding_kind kind,
+			   int site, gimple *stmt, edge exit_edge,
+			   const struct pb_rule *release, int cls,
+			   gimple *first)
 {
 	struct pb_finding f;
 
@@ -26,7 +29,15 @@ static void pb_found(struct pb_fn *fn, enum pb_finding_kind kind, int site,
 	f.exit_edge = exit_edge;
 	f.release = release;
 	f.facet_class = cls;
+	f.first = first;
 	pb_findings_add(fn, &f);
+}
+
+static void pb_found(struct pb_fn *fn, enum pb_finding_kind kind, int site,
+		     gimple *stmt, edge exit_edge, const struct pb_rule *release,
+		     int cls)
+{
+	pb_found_after(fn, kind, site, stmt, exit_edge, release, cls, NULL);
 }
 
 /*
@@ -139,6 +150,175 @@ static void pb_check_count(struct pb_fn *fn, gcall *call,
 		pb_found(fn, PB_FINDING_OVERCOUNT, site, call, NULL, rule, PB_CLASS_ERR);
 }
 
+/* ------------------------------------- an element an owner consumed */
+
+/* How many blocks back from a release an owner that consumed its page is
+ * looked for, each the one predecessor of the next. */
+#define PB_CONSUMER_BLOCKS 8
+
+/* Is ARRAY, as pb_value_element gives it, SITE's array? */
+static bool pb_site_array(struct pb_fn *fn, int site, struct pb_val array)
+{
+	const struct pb_val *c = &fn->sites[site].container;
+
+	return !c->offset && array.level == c->level && array.row == c->row &&
+	       pb_key_equal(fn, array.key, c->key);
+}
+
+/*
+ * The call in BB, before STOP (or its end), to an owner that consumes
+ * the page it is given even when it fails, given element INDEX of SITE's
+ * array; NULL, and *REFILLED, at SITE's acquire, which fills the array
+ * anew.
+ */
+static gcall *pb_consumer_in(struct pb_fn *fn, basic_block bb, gimple *stop,
+			     int site, tree index, bool *refilled)
+{
+	gimple_stmt_iterator gsi;
+
+	gsi = stop ? gsi_for_stmt(stop) : gsi_last_bb(bb);
+	if (stop)
+		gsi_prev(&gsi);
+	for (; !gsi_end_p(gsi); gsi_prev(&gsi)) {
+		gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+		const struct pb_rule *rule;
+		struct pb_val array;
+		tree given;
+
+		if (!call)
+			continue;
+		if (call == fn->sites[site].call) {
+			*refilled = true;
+			return NULL;
+		}
+		rule = pb_api_lookup(gimple_call_fndecl(call));
+		if (!rule || rule->role != PB_ROLE_OWNER || !rule->consumes ||
+		    !pb_call_fits_rule(call, rule))
+			continue;
+		if (pb_value_element_passed(fn, call,
+					    pb_call_pages_arg(call, rule),
+					    &array, &given) &&
+		    pb_site_array(fn, site, array) &&
+		    operand_equal_p(given, index, 0))
+			return call;
+	}
+	return NULL;
+}
+
+/*
+ * The consuming owner given element INDEX of SITE's array that every path
+ * to STOP in BB (or to BB's end) runs last: in BB, or in the blocks
+ * before it that are each the one way into the next.
+ */
+static gcall *pb_consumer_before(struct pb_fn *fn, basic_block bb,
+				 gimple *stop, int site, tree index)
+{
+	bool refilled = false;
+	int steps;
+
+	for (steps = 0; steps < PB_CONSUMER_BLOCKS; steps++) {
+		gcall *owner = pb_consumer_in(fn, bb, stop, site, index,
+					      &refilled);
+
+		if (owner || refilled || !single_pred_p(bb))
+			return owner;
+		bb = single_pred(bb);
+		if (bb->index < NUM_FIXED_BLOCKS)
+			return NULL;
+		stop = NULL;
+	}
+	return NULL;
+}
+
+/*
+ * Can a path entering HEAD through E go on to BB, which HEAD dominates?
+ * Not if the branch that leaves HEAD towards BB is dead with E's
+ * arguments for HEAD's PHIs: 'for (; i < n; i++)' entered where 'i < n'
+ * held, inside the loop that gave pages[i] away, runs its body.
+ */
+static bool pb_head_leads_to(struct pb_fn *fn, basic_block head, edge e,
+			     basic_block bb)
+{
+	unsigned char *room = XALLOCAVEC(unsigned char, fn->nsites + 1);
+	edge out;
+	edge_iterator ei;
+
+	if (bb == head)
+		return true;
+	FOR_EACH_EDGE(out, ei, head->succs)
+		if (single_pred_p(out->dest) &&
+		    dominated_by_p(CDI_DOMINATORS, bb, out->dest))
+			return !(pb_solve_edge_row(fn, out, e, room)[fn->nsites] &
+				 PB_ROW_DEAD);
+	return true;
+}
+
+/*
+ * An owner that consumes the page it is given even when it fails
+ * (add_to_pipe() drops it itself), given element I of SITE's array, then
+ * a release of element J of that array, J being I on the path: the same
+ * index, or a PHI (a loop's counter) whose argument is I on the edge
+ * from the owner.  'buf.page = pages[i]; ret = add_to_pipe(pipe, &buf);
+ * if (ret < 0) for (; i < n; i++) put_page(pages[i]);': the loop's first
+ * put drops the page add_to_pipe() already dropped.  The PHI's block must
+ * not fill the array anew on the way to the release.  W is SITE's word
+ * at the release.  The owner, and in *CLS a class of the pages handed to
+ * it on that path; NULL if none.
+ */
+static gcall *pb_consumed_element(struct pb_fn *fn, gcall *call,
+				  const struct pb_rule *rule, int site,
+				  pb_word w, int *cls)
+{
+	const struct pb_site *s = &fn->sites[site];
+	struct pb_val array;
+	basic_block head;
+	unsigned int i;
+	gcall *owner;
+	tree index;
+	gphi *phi;
+
+	if (rule->shape != PB_SHAPE_PAGE || s->single ||
+	    !dom_info_available_p(CDI_DOMINATORS) ||
+	    !pb_value_element(fn, pb_call_pages_arg(call, rule), &array,
+			      &index) ||
+	    !pb_site_array(fn, site, array))
+		return NULL;
+	/* the very index, the owner on the way to the release */
+	*cls = pb_live_class_with(w, 1u << PB_HOLD_HANDED);
+	if (*cls < 0)
+		return NULL;
+	owner = pb_consumer_before(fn, gimple_bb(call), call, site, index);
+	if (owner)
+		return owner;
+	phi = TREE_CODE(index) == SSA_NAME ?
+	      dyn_cast<gphi *>(SSA_NAME_DEF_STMT(index)) : NULL;
+	if (!phi)
+		return NULL;
+	head = gimple_bb(phi);
+	if (dominated_by_p(CDI_DOMINATORS, gimple_bb(s->call), head))
+		return NULL;
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		edge e = gimple_phi_arg_edge(phi, i);
+		tree given = pb_strip_copies(gimple_phi_arg_def(phi, i));
+		int c;
+
+		if (!pb_solve_edge_reached(fn, e) || !given ||
+		    (TREE_CODE(given) != SSA_NAME &&
+		     TREE_CODE(given) != INTEGER_CST))
+			continue;
+		c = pb_live_class_with(pb_solve_edge_words(fn, e)[site],
+				       1u << PB_HOLD_HANDED);
+		if (c < 0 || !pb_head_leads_to(fn, head, e, gimple_bb(call)))
+			continue;
+		owner = pb_consumer_before(fn, e->src, NULL, site, given);
+		if (owner) {
+			*cls = c;
+			return owner;
+		}
+	}
+	return NULL;
+}
+
 /*
  * A release of SITE's pages, WHOLE if it releases all of them: of the
  * other kind, a second one, or of the requested count.
@@ -147,6 +327,7 @@ void pb_check_release(struct pb_fn *fn, gcall *call, const struct pb_rule *rule,
 		      int site, bool whole, pb_word w)
 {
 	const struct pb_site *s = &fn->sites[site];
+	gcall *owner;
 	int cls;
 
 	if (s->rule->kind != rule->kind && rule->kind != PB_ANY &&
@@ -158,6 +339,10 @@ void pb_check_release(struct pb_fn *fn, gcall *call, const struct pb_rule *rule,
 				 site, call, NULL, rule, cls);
 	} else if ((cls = pb_live_class_with(w, 1u << PB_HOLD_RELEASED)) >= 0) {
 		pb_found(fn, PB_FINDING_DOUBLE_RELEASE, site, call, NULL, rule, cls);
+	} else if ((owner = pb_consumed_element(fn, call, rule, site, w,
+						     &cls))) {
+		pb_found_after(fn, PB_FINDING_DOUBLE_CONSUMED, site, call, NULL,
+			       rule, cls, owner);
 	} else if ((rule->shape == PB_SHAPE_ARRAY ||
 		    rule->shape == PB_SHAPE_ARRAY_PTR) && whole &&
 		   !s->conditional) {

@@ -54,13 +54,41 @@ static void pb_chain_from(basic_block from, basic_block to, edge *parent,
 	}
 }
 
+/* Does STMT come before STOP in their block (or is there no STOP)? */
+static bool pb_stmt_before(gimple *stmt, gimple *stop)
+{
+	gimple_stmt_iterator gsi;
+
+	if (!stop || gimple_bb(stop) != gimple_bb(stmt))
+		return true;
+	for (gsi = gsi_for_stmt(stmt); !gsi_end_p(gsi); gsi_next(&gsi))
+		if (gsi_stmt(gsi) == stop)
+			return stmt != stop;
+	return false;
+}
+
+/*
+ * The statement in BB (before STOP) a segment starts at: FIRST, the
+ * release the finding knows came first, or else the last statement the
+ * solver recorded as making FACET true.
+ */
+static gimple *pb_segment_start(struct pb_fn *fn, basic_block bb, edge via,
+				gimple *stop, int site, pb_word facet,
+				gimple *first)
+{
+	if (!first)
+		return pb_solve_generator(fn, bb, via, stop, site, facet);
+	return gimple_bb(first) == bb && pb_stmt_before(first, stop) ?
+	       first : NULL;
+}
+
 /*
  * Breadth-first backwards from (BB, STOP) to the nearest statement that
- * made FACET true, over edges whose state holds FACET; VIA restricts the
- * first step to one incoming edge.
+ * made FACET true (FIRST, if given), over edges whose state holds FACET;
+ * VIA restricts the first step to one incoming edge.
  */
 static bool pb_trace_back(struct pb_fn *fn, basic_block bb, gimple *stop,
-			  edge via, int site, pb_word facet,
+			  edge via, int site, pb_word facet, gimple *first,
 			  struct pb_segment *seg)
 {
 	int nblocks = last_basic_block_for_fn(fn->fun);
@@ -73,7 +101,7 @@ static bool pb_trace_back(struct pb_fn *fn, basic_block bb, gimple *stop,
 	edge_iterator ei;
 
 	seg->nchain = 0;
-	seg->gen = pb_solve_generator(fn, bb, via, stop, site, facet);
+	seg->gen = pb_segment_start(fn, bb, via, stop, site, facet, first);
 	if (seg->gen) {
 		found = true;
 		goto out;
@@ -90,7 +118,8 @@ static bool pb_trace_back(struct pb_fn *fn, basic_block bb, gimple *stop,
 	while (head < tail) {
 		basic_block cur = queue[head++];
 
-		seg->gen = pb_solve_generator(fn, cur, NULL, NULL, site, facet);
+		seg->gen = pb_segment_start(fn, cur, NULL, NULL, site, facet,
+					    first);
 		if (seg->gen) {
 			pb_chain_from(cur, bb, parent, seg);
 			found = true;
@@ -126,6 +155,7 @@ static int pb_trace_finding(struct pb_fn *fn, const struct pb_finding *f,
 	edge via = f->exit_edge;
 	const struct pb_finding_desc *d = pb_finding_desc(f->kind);
 	enum pb_hold hold = d->hold;
+	gimple *first = f->first;
 	int n = 0;
 
 	if (!bb && via)
@@ -134,7 +164,8 @@ static int pb_trace_finding(struct pb_fn *fn, const struct pb_finding *f,
 		struct pb_segment *seg = &segs[n];
 		pb_word facet = PB_FACET(f->facet_class, hold);
 
-		if (!pb_trace_back(fn, bb, stop, via, f->site, facet, seg)) {
+		if (!pb_trace_back(fn, bb, stop, via, f->site, facet, first,
+				   seg)) {
 			/* the pages met there may have been partly released */
 			if (hold == PB_HOLD_HELD && d->part_fallback) {
 				hold = PB_HOLD_PART;
@@ -150,6 +181,7 @@ static int pb_trace_finding(struct pb_fn *fn, const struct pb_finding *f,
 		stop = seg->gen;
 		via = NULL;
 		hold = PB_HOLD_HELD;
+		first = NULL;
 	}
 	return n;
 }
@@ -373,7 +405,8 @@ static diagnostic_event_id_t pb_build_path(simple_diagnostic_path *path,
 			pb_add_branch_event(path, fn, segs[i].chain[j], s, f->site);
 		if (i > 0 && segs[i - 1].gen && segs[i - 1].gen != s->call)
 			pb_add_release_event(path, fn, segs[i - 1].gen,
-					     f->kind == PB_FINDING_DOUBLE_RELEASE);
+					     f->kind == PB_FINDING_DOUBLE_RELEASE ||
+					     f->kind == PB_FINDING_DOUBLE_CONSUMED);
 	}
 	pb_finding_desc(f->kind)->final_event(path, fn, f, loc, &acq);
 	return acq;

@@ -356,6 +356,11 @@ static const struct pb_finding_desc pb_finding_descs[PB_NFINDING_KINDS] = {
 		"double-release", 1341, PB_HOLD_RELEASED, false, false, false,
 		pb_msg_double_release, pb_event_double_release,
 	},
+	{	/* PB_FINDING_DOUBLE_CONSUMED: traced back to the owner,
+		 * which the state saw hand the pages over */
+		"double-release", 1341, PB_HOLD_HANDED, false, false, false,
+		pb_msg_double_release, pb_event_double_release,
+	},
 	{	/* PB_FINDING_OVERCOUNT */
 		"overcount", 763, PB_HOLD_HELD, false, false, false,
 		pb_msg_overcount, pb_event_overcount,

@@ -34,7 +34,7 @@ enum pb_field {
 	PB_F_KIND, PB_F_PAGES, PB_F_FOLIOS, PB_F_PAGE, PB_F_FOLIO, PB_F_RANGE,
 	PB_F_COUNT, PB_F_REQUESTED, PB_F_WHEN, PB_F_CONDITIONAL,
 	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
-	PB_F_ON_SUCCESS, PB_F_WHOLE, PB_F_FLAGS, PB_F_DEFINED,
+	PB_F_ON_SUCCESS, PB_F_CONSUMES, PB_F_WHOLE, PB_F_FLAGS, PB_F_DEFINED,
 	PB_NFIELDS,
 };
 
@@ -62,6 +62,7 @@ static const struct {
 	{ "value", false },
 	{ "means", false },
 	{ "on-success", true },
+	{ "consumes", true },
 	{ "whole", true },
 	{ "flags", false },
 	{ "defined", false },
@@ -90,8 +91,9 @@ static const struct {
 	{ "borrow", PB_ROLE_BORROW, F(PB_F_PAGE) | F(PB_F_DEFINED), F(PB_F_PAGE),
 	  "page=" },
 	{ "owner", PB_ROLE_OWNER,
-	  F(PB_F_PAGES) | F(PB_F_ON_SUCCESS) | F(PB_F_DEFINED), 0,
-	  "nothing, or pages=, and on-success" },
+	  F(PB_F_PAGES) | F(PB_F_ON_SUCCESS) | F(PB_F_CONSUMES) |
+	  F(PB_F_DEFINED), 0,
+	  "nothing, or pages=, and on-success or consumes" },
 	{ "alloc", PB_ROLE_ALLOC, 0, 0, "no field" },
 	{ "free", PB_ROLE_FREE, F(PB_F_BUFFER) | F(PB_F_DEFINED), F(PB_F_BUFFER),
 	  "buffer=" },
@@ -592,6 +594,14 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 				    &rule->pages_arg);
 	case PB_ROLE_OWNER:
 		rule->on_success = w->token[PB_F_ON_SUCCESS] != NULL;
+		rule->consumes = w->token[PB_F_CONSUMES] != NULL;
+		/* a failure leaves the pages, or drops them: not both */
+		if (rule->on_success && rule->consumes) {
+			pb_rules_error(cur, w->token[PB_F_CONSUMES]->column,
+				       "'consumes' and 'on-success' say "
+				       "opposite things of a failure");
+			return false;
+		}
 		v = w->value[PB_F_PAGES];
 		return !v || pb_parse_arg(cur, v->text, v->len, v->column,
 					  false, &rule->pages_arg);
@@ -828,7 +838,8 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 	       a->when_arg == b->when_arg && a->when_mask == b->when_mask &&
 	       a->folio == b->folio && a->conditional == b->conditional &&
 	       a->preferred == b->preferred && a->test == b->test &&
-	       a->on_success == b->on_success && a->whole == b->whole &&
+	       a->on_success == b->on_success && a->consumes == b->consumes &&
+	       a->whole == b->whole &&
 	       a->count_out_arg == b->count_out_arg &&
 	       !strcmp(a->pages_field, b->pages_field);
 }

@@ -87,6 +87,7 @@ struct pb_rule {
 	bool conditional;	/* pins only sometimes: kind not certain */
 	bool preferred;		/* the release to suggest for its kind */
 	bool on_success;	/* owner: a failure leaves the pages */
+	bool consumes;		/* owner: a failure drops the pages */
 	bool whole;		/* acquire: all requested pages, or none */
 	enum pb_test test;	/* PB_ROLE_TEST: what a true result means */
 	const char *file;	/* where the rule was read */

@@ -49,6 +49,7 @@ static struct pb_val pb_unknown(void)
 
 static bool pb_ref_equal(struct pb_fn *fn, tree a, tree b);
 static bool pb_is_cell(tree ref);
+static bool pb_is_local_decl(tree decl);
 
 /* Does the API say that CALL only reads what its arguments point to? */
 static bool pb_call_only_reads(gcall *call)
@@ -693,6 +694,132 @@ struct pb_val pb_value_deref(struct pb_fn *fn, tree op)
 		v.offset = false;
 	}
 	return v;
+}
+
+/* ------------------------------------------------ elements of arrays */
+
+/* The index X of an offset '(sizetype) X * SIZE' into an array of
+ * elements of SIZE bytes, or NULL_TREE. */
+static tree pb_scaled_index(tree off, tree size)
+{
+	gimple *def;
+
+	off = pb_strip_copies(off);
+	if (!off || TREE_CODE(off) != SSA_NAME)
+		return NULL_TREE;
+	def = SSA_NAME_DEF_STMT(off);
+	if (!is_gimple_assign(def) || gimple_assign_rhs_code(def) != MULT_EXPR ||
+	    !size || !tree_int_cst_equal(gimple_assign_rhs2(def), size))
+		return NULL_TREE;
+	return pb_strip_copies(gimple_assign_rhs1(def));
+}
+
+/*
+ * Is OP a page loaded from an element of an array: 'pages[i]' of a local
+ * array, or '*(pages + i)' of an allocated one?  *ARRAY is the array as
+ * the address of its storage (what pb_value_of gives for 'pages'), *INDEX
+ * the index, copies stripped: the same SSA name is the same element.
+ */
+bool pb_value_element(struct pb_fn *fn, tree op, struct pb_val *array,
+		      tree *index)
+{
+	gimple *def, *plus;
+	tree ref, ptr;
+
+	op = pb_strip_copies(op);
+	if (!op || TREE_CODE(op) != SSA_NAME)
+		return false;
+	def = SSA_NAME_DEF_STMT(op);
+	if (!gimple_assign_load_p(def))
+		return false;
+	ref = gimple_assign_rhs1(def);
+	if (TREE_CODE(ref) == ARRAY_REF &&
+	    TREE_CODE(TREE_TYPE(TREE_OPERAND(ref, 0))) == ARRAY_TYPE &&
+	    TREE_CODE(TREE_TYPE(ref)) != ARRAY_TYPE) {
+		*array = pb_value_of_addr(fn, TREE_OPERAND(ref, 0));
+		*index = pb_strip_copies(TREE_OPERAND(ref, 1));
+	} else if (TREE_CODE(ref) == MEM_REF &&
+		   integer_zerop(TREE_OPERAND(ref, 1)) &&
+		   TREE_CODE((ptr = TREE_OPERAND(ref, 0))) == SSA_NAME &&
+		   is_gimple_assign((plus = SSA_NAME_DEF_STMT(ptr))) &&
+		   gimple_assign_rhs_code(plus) == POINTER_PLUS_EXPR) {
+		*array = pb_value_of(fn, gimple_assign_rhs1(plus));
+		*index = pb_scaled_index(gimple_assign_rhs2(plus),
+					 TYPE_SIZE_UNIT(TREE_TYPE(ref)));
+	} else {
+		return false;
+	}
+	return array->key && !array->offset && *index;
+}
+
+/* Blocks back from a call its struct argument's page is looked for in,
+ * each the one predecessor of the next. */
+#define PB_FIELD_SET_BLOCKS 4
+
+/*
+ * What the last statement before GSI (going back) that writes a pointer
+ * field of the local struct OBJ stored there, or NULL_TREE; *STOPPED if a
+ * statement may write OBJ otherwise: a call (through its address) or a
+ * store of the whole struct.
+ */
+static tree pb_field_set_before(gimple_stmt_iterator gsi, tree obj,
+				bool *stopped)
+{
+	for (; !gsi_end_p(gsi); gsi_prev(&gsi)) {
+		gimple *stmt = gsi_stmt(gsi);
+		tree lhs;
+
+		if (is_gimple_call(stmt) &&
+		    !gimple_call_builtin_p(stmt, BUILT_IN_EXPECT))
+			break;
+		if (!gimple_assign_single_p(stmt))
+			continue;
+		lhs = gimple_assign_lhs(stmt);
+		if (lhs == obj)
+			break;
+		if (TREE_CODE(lhs) == COMPONENT_REF &&
+		    TREE_OPERAND(lhs, 0) == obj &&
+		    POINTER_TYPE_P(TREE_TYPE(lhs)))
+			return gimple_assign_rhs1(stmt);
+	}
+	*stopped = !gsi_end_p(gsi);
+	return NULL_TREE;
+}
+
+/*
+ * The element of an array that ARG, an argument of CALL, gives the
+ * callee: the element itself ('sg_set_page(sg, pages[i], ...)'), or a
+ * local struct whose field was last set to it on every path to CALL
+ * ('buf.page = pages[i]; ...; add_to_pipe(pipe, &buf)', fs/splice.c): in
+ * CALL's block, or one before it that is the one way into the next.
+ */
+bool pb_value_element_passed(struct pb_fn *fn, gcall *call, tree arg,
+			     struct pb_val *array, tree *index)
+{
+	gimple_stmt_iterator gsi = gsi_for_stmt(call);
+	basic_block bb = gimple_bb(call);
+	bool stopped = false;
+	tree obj, page;
+	int steps;
+
+	if (pb_value_element(fn, arg, array, index))
+		return true;
+	if (!arg || TREE_CODE(arg) != ADDR_EXPR ||
+	    !pb_is_local_decl((obj = TREE_OPERAND(arg, 0))))
+		return false;
+	gsi_prev(&gsi);
+	for (steps = 0; steps < PB_FIELD_SET_BLOCKS; steps++) {
+		page = pb_field_set_before(gsi, obj, &stopped);
+		if (page)
+			return pb_value_element(fn, page, array, index);
+		if (stopped || !single_pred_p(bb))
+			return false;
+		bb = single_pred(bb);
+		if (bb->index < NUM_FIXED_BLOCKS)
+			return false;
+		gsi = gsi_last_bb(bb);
+	}
+	return false;
 }
 
 /* Two counts that are the same value: same SSA root, constant or cell. */

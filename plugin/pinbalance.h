@@ -54,6 +54,9 @@ enum pb_finding_kind {
 	PB_FINDING_LEAK,		/* pins still held at return */
 	PB_FINDING_LEAK_FREE,		/* array freed with pins still held */
 	PB_FINDING_DOUBLE_RELEASE,
+	PB_FINDING_DOUBLE_CONSUMED,	/* an element released after an
+					 * owner that drops it even when it
+					 * fails (add_to_pipe()) took it */
 	PB_FINDING_OVERCOUNT,		/* requested count unpinned, fewer pinned */
 	PB_FINDING_NEGATIVE_COUNT,	/* error code passed as the count */
 	PB_FINDING_LEAK_FAILING,	/* an error return with the pages in
@@ -216,6 +219,10 @@ const struct pb_store *pb_value_store(struct pb_fn *fn, int i);
 bool pb_key_equal(struct pb_fn *fn, tree a, tree b);
 tree pb_strip_copies(tree op);
 bool pb_same_count(tree a, tree b);
+bool pb_value_element(struct pb_fn *fn, tree op, struct pb_val *array,
+		      tree *index);
+bool pb_value_element_passed(struct pb_fn *fn, gcall *call, tree arg,
+			     struct pb_val *array, tree *index);
 bool pb_same_cell(tree a, tree b);
 bool pb_key_is_local(struct pb_fn *fn, tree key);
 bool pb_key_of_parameter(struct pb_fn *fn, tree key);
@@ -287,6 +294,9 @@ struct pb_finding {
 	edge exit_edge;		/* for a leak at return: the edge taken */
 	const struct pb_rule *release;	/* the release involved */
 	unsigned int facet_class;	/* a class the bad path is in */
+	gimple *first;		/* the first release its path passes, when
+				 * the state does not say which: an owner
+				 * that consumed the element */
 };
 
 struct pb_emission;
