@@ -46,6 +46,29 @@ static vec<struct pb_field_release> pb_field_releases;
 
 /* ------------------------------------------------------ field types */
 
+/*
+ * Are FIELD's slots untyped, 'void *ptrs[]' or 'void **slots', so that
+ * they may hold pages or anything else?  struct frame_vector keeps its
+ * pins so, cast to 'struct page **' where it pins and releases them, and
+ * to 'unsigned long *' where it holds pfns instead.
+ */
+static bool pb_field_untyped(tree field)
+{
+	tree type = TREE_TYPE(field);
+
+	if (TREE_CODE(type) != ARRAY_TYPE && TREE_CODE(type) != POINTER_TYPE)
+		return false;
+	type = TREE_TYPE(type);
+	return TREE_CODE(type) == POINTER_TYPE && VOID_TYPE_P(TREE_TYPE(type));
+}
+
+/* May FIELD hold pages: pages by its type, or untyped slots? */
+static bool pb_field_may_hold_pages(tree field)
+{
+	return pb_type_page_levels(TREE_TYPE(field), NULL) ||
+	       pb_field_untyped(field);
+}
+
 /* The page-holding field REF reads, through array indexing: 'buf->pages'
  * and 'buf->pages[i]' read 'pages'. */
 static tree pb_ref_field(tree ref)
@@ -55,7 +78,17 @@ static tree pb_ref_field(tree ref)
 	if (!ref || TREE_CODE(ref) != COMPONENT_REF)
 		return NULL_TREE;
 	ref = TREE_OPERAND(ref, 1);
-	return pb_type_page_levels(TREE_TYPE(ref), NULL) ? ref : NULL_TREE;
+	return pb_field_may_hold_pages(ref) ? ref : NULL_TREE;
+}
+
+/* The field an accessor's call returns, as its derive rule (a summary)
+ * says: 'frame_vector_pages(vec)' returns 'vec->ptrs' as pages. */
+static tree pb_accessor_field(gcall *call, const struct pb_rule *rule)
+{
+	tree arg = pb_call_pages_arg(call, rule);
+	tree field = arg ? pb_api_field_decl(rule, TREE_TYPE(arg)) : NULL_TREE;
+
+	return field && pb_field_may_hold_pages(field) ? field : NULL_TREE;
 }
 
 static tree pb_field_source(tree op, int depth);
@@ -104,8 +137,9 @@ static tree pb_phi_field_source(gphi *phi, int depth)
 
 /*
  * The page-holding field OP was loaded from, following copies, casts,
- * array walks, loads of elements and the rules' derive functions
- * ('page_folio(buf->pages[i])'); NULL_TREE if none, or if unsure.
+ * array walks, loads of elements, the rules' derive functions
+ * ('page_folio(buf->pages[i])') and accessors ('frame_vector_pages(vec)');
+ * NULL_TREE if none, or if unsure.
  */
 static tree pb_field_source(tree op, int depth)
 {
@@ -125,6 +159,8 @@ static tree pb_field_source(tree op, int depth)
 	if (gcall *call = dyn_cast<gcall *>(def)) {
 		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
 
+		if (rule && rule->role == PB_ROLE_DERIVE && rule->pages_field[0])
+			return pb_accessor_field(call, rule);
 		if (rule && rule->role == PB_ROLE_DERIVE && rule->pages_arg > 0 &&
 		    gimple_call_num_args(call) >= (unsigned int)rule->pages_arg)
 			return pb_field_source(gimple_call_arg(call,
@@ -313,7 +349,9 @@ static void pb_scan_store(function *fun, gassign *stmt)
 		pb_scan_array_store(fun, field, rhs);
 		return;
 	}
-	if (pb_type_page_levels(TREE_TYPE(rhs), NULL) == 1 &&
+	/* into untyped slots, any pointer may be a page */
+	if ((pb_type_page_levels(TREE_TYPE(rhs), NULL) == 1 ||
+	     pb_field_untyped(field)) &&
 	    pb_field_source(rhs, PB_FIELD_DEPTH) != field &&
 	    !pb_scan_page_store(fun, field, rhs))
 		pb_field_filled_elsewhere(field, stmt);
@@ -456,6 +494,9 @@ void pb_fields_report(void)
 	for (i = 0; i < pb_field_releases.length(); i++)
 		pb_field_check_release(&pb_field_releases[i]);
 	for (i = 0; i < pb_fields.length(); i++) {
+		/* untyped slots no acquire filled hold no pages we know of */
+		if (pb_field_untyped(pb_fields[i].field) && !pb_fields[i].kinds)
+			continue;
 		pb_field_note_database(&pb_fields[i]);
 		if (pb_field_kind(&pb_fields[i]) >= 0)
 			pb_stats.fields_judged++;

@@ -87,7 +87,8 @@ static const struct {
 	  F(PB_F_DEFINED),
 	  F(PB_F_KIND),
 	  "kind= and one of page=/pages=/folio=/folios=/range=" },
-	{ "derive", PB_ROLE_DERIVE, F(PB_F_FROM), F(PB_F_FROM), "from=" },
+	{ "derive", PB_ROLE_DERIVE, F(PB_F_FROM) | F(PB_F_DEFINED), F(PB_F_FROM),
+	  "from=" },
 	{ "borrow", PB_ROLE_BORROW, F(PB_F_PAGE) | F(PB_F_DEFINED), F(PB_F_PAGE),
 	  "page=" },
 	{ "owner", PB_ROLE_OWNER,
@@ -366,7 +367,8 @@ static const char *const pb_means_words[] = {
 /*
  * 'argN->field': the array is in a field of the struct the argument
  * points to, as a helper that pins into 'region->pages' or releases
- * 'umem->pgs' for its caller.  For arrays only, acquired or released.
+ * 'umem->pgs' for its caller, or an accessor returns it
+ * ('derive frame_vector_pages from=arg1->ptrs').  For arrays only.
  */
 static bool pb_parse_arg_field(struct pb_cursor *cur, const struct pb_token *v,
 			       struct pb_rule *rule)
@@ -381,10 +383,11 @@ static bool pb_parse_arg_field(struct pb_cursor *cur, const struct pb_token *v,
 		return false;
 	}
 	if (rule->shape != PB_SHAPE_ARRAY ||
-	    (rule->role != PB_ROLE_ACQUIRE && rule->role != PB_ROLE_RELEASE)) {
+	    (rule->role != PB_ROLE_ACQUIRE && rule->role != PB_ROLE_RELEASE &&
+	     rule->role != PB_ROLE_DERIVE)) {
 		pb_rules_error(cur, column, "a field ('argN->field') is for "
 			       "the pages= or folios= of an acquire or a "
-			       "release only");
+			       "release, or the from= of a derive, only");
 		return false;
 	}
 	flen = v->len - alen - 2;
@@ -577,6 +580,11 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 		return pb_rule_release(cur, w, rule, end_column);
 	case PB_ROLE_DERIVE:
 		v = w->value[PB_F_FROM];
+		/* an accessor: the array in a field of the struct */
+		if (memchr(v->text, '-', v->len)) {
+			rule->shape = PB_SHAPE_ARRAY;
+			return pb_parse_arg_field(cur, v, rule);
+		}
 		return pb_parse_arg(cur, v->text, v->len, v->column, false,
 				    &rule->pages_arg);
 	case PB_ROLE_FIELD:

@@ -18,7 +18,9 @@
  *     through a kmap, tests them): they stay the caller's;
  *   - acquire: it pins (or gets) into its caller's array and returns the
  *     count, or 0 / -errno when all / none were taken, having released a
- *     partial pin itself; or it returns the page it took.
+ *     partial pin itself; or it returns the page it took;
+ *   - derive from a field: an accessor returning the array a parameter's
+ *     struct keeps in a field, as pages, or an ERR_PTR.
  *
  * Anything else (a helper that stores the pages, releases them on one
  * outcome only, mixes kinds) gets no summary and stays "code without a
@@ -96,8 +98,14 @@ static bool pb_points_to_page_array_field(tree type)
 	return false;
 }
 
+/* Does FUN return an array of pages or folios ('struct page **')? */
+static bool pb_returns_page_array(function *fun)
+{
+	return pb_type_page_levels(TREE_TYPE(TREE_TYPE(fun->decl)), NULL) == 2;
+}
+
 /* Does FUN take a page, a folio, an array of them, or a struct with an
- * array of them? */
+ * array of them, or return an array of them (an accessor)? */
 bool pb_summary_wanted(function *fun)
 {
 	tree parm;
@@ -108,7 +116,9 @@ bool pb_summary_wanted(function *fun)
 	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm)) {
 		levels = pb_type_page_levels(TREE_TYPE(parm), NULL);
 		if ((levels && levels <= 3) ||
-		    pb_points_to_page_array_field(TREE_TYPE(parm)))
+		    pb_points_to_page_array_field(TREE_TYPE(parm)) ||
+		    (POINTER_TYPE_P(TREE_TYPE(parm)) &&
+		     pb_returns_page_array(fun)))
 			return true;
 	}
 	return false;
@@ -699,12 +709,88 @@ static bool pb_summarize_free(struct pb_fn *fn)
 	return true;
 }
 
+/* ----------------------------------------------------------- accessor */
+
+static bool pb_returns_no_page(tree retval);
+
+/*
+ * Is OP, returned, the array in a field of a parameter's struct, or no
+ * page (NULL, an ERR_PTR), on every path?  The parameter (1, 2, ...) and
+ * the field go to *P and *FIELD, the same for every path.
+ */
+static bool pb_accessor_result(struct pb_fn *fn, tree op, int depth, int *p,
+			       tree *field)
+{
+	struct pb_val v;
+	tree f = NULL_TREE;
+	int q;
+
+	if (!op || depth <= 0)
+		return false;
+	if (pb_returns_no_page(op))
+		return true;
+	op = pb_strip_copies(op);
+	if (op && TREE_CODE(op) == SSA_NAME &&
+	    gimple_code(SSA_NAME_DEF_STMT(op)) == GIMPLE_PHI) {
+		gphi *phi = as_a<gphi *>(SSA_NAME_DEF_STMT(op));
+		unsigned int i;
+
+		for (i = 0; i < gimple_phi_num_args(phi); i++)
+			if (!pb_accessor_result(fn, gimple_phi_arg_def(phi, i),
+						depth - 1, p, field))
+				return false;
+		return true;
+	}
+	v = pb_value_of(fn, op);
+	q = pb_param_field(fn->fun, v, &f);
+	if (!q || (*p && (*p != q || *field != f)))
+		return false;
+	*p = q;
+	*field = f;
+	return true;
+}
+
+/*
+ * 'derive NAME from=argP->FIELD': an accessor returning, as an array of
+ * pages, the array its parameter's struct keeps in FIELD, or an ERR_PTR
+ * when it cannot ('return (struct page **)(vec->ptrs)' in
+ * frame_vector_pages()).  A caller's release of what it returns then
+ * releases that field.
+ */
+static bool pb_summarize_accessor(struct pb_fn *fn)
+{
+	tree field = NULL_TREE;
+	char line[256];
+	basic_block bb;
+	int p = 0;
+
+	if (!pb_returns_page_array(fn->fun))
+		return false;
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi = gsi_last_bb(bb);
+		greturn *ret;
+
+		if (gsi_end_p(gsi))
+			continue;
+		ret = dyn_cast<greturn *>(gsi_stmt(gsi));
+		if (ret && !pb_accessor_result(fn, gimple_return_retval(ret), 4,
+					       &p, &field))
+			return false;
+	}
+	if (!p || strlen(pb_field_name(field)) >= PB_RULE_MAX_FIELD)
+		return false;
+	snprintf(line, sizeof(line), "derive %s from=arg%d->%s",
+		 pb_fn_name(fn->fun), p, pb_field_name(field));
+	return pb_summary_add(fn->fun, line);
+}
+
 /* A function with page parameters and no acquire: what it does to them. */
 void pb_summarize_helper(struct pb_fn *fn)
 {
 	calculate_dominance_info(CDI_DOMINATORS);
 	calculate_dominance_info(CDI_POST_DOMINATORS);
-	if (!pb_summarize_release(fn) && !pb_summarize_free(fn))
+	if (!pb_summarize_release(fn) && !pb_summarize_free(fn) &&
+	    !pb_summarize_accessor(fn))
 		pb_summarize_borrow(fn);
 	free_dominance_info(CDI_POST_DOMINATORS);
 	free_dominance_info(CDI_DOMINATORS);

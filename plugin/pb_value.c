@@ -56,9 +56,12 @@ static bool pb_call_only_reads(gcall *call)
 {
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
 
+	/* an accessor of a struct's array may convert what it returns
+	 * first, as frame_vector_pages() turns pfns back into pages */
 	return rule && (rule->role == PB_ROLE_RELEASE ||
 			rule->role == PB_ROLE_BORROW ||
-			rule->role == PB_ROLE_DERIVE || rule->role == PB_ROLE_TEST);
+			(rule->role == PB_ROLE_DERIVE && !rule->pages_field[0]) ||
+			rule->role == PB_ROLE_TEST);
 }
 
 /*
@@ -468,8 +471,12 @@ static struct pb_val pb_value_of_call(struct pb_fn *fn, gcall *call, tree name)
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
 
 	if (rule && rule->role == PB_ROLE_DERIVE && rule->pages_arg >= 1 &&
-	    (unsigned int)rule->pages_arg <= gimple_call_num_args(call))
+	    (unsigned int)rule->pages_arg <= gimple_call_num_args(call)) {
+		/* 'frame_vector_pages(vec)': the array in 'vec->ptrs' */
+		if (rule->pages_field[0])
+			return pb_call_pages_val(fn, call, rule);
 		return pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
+	}
 	return pb_opaque(name);
 }
 

@@ -63,3 +63,33 @@ int xdev_use(unsigned long uaddr, int n, struct page **pages)
 	xdev_free_pages(pages);
 	return 0;
 }
+
+/* an accessor: the array in a field of its parameter's struct, or an
+ * ERR_PTR when it cannot give it */
+struct xdev_frames {
+	unsigned int nr;
+	bool is_pfns;
+	void *ptrs[];
+};
+
+int xdev_frames_to_pages(struct xdev_frames *vec);
+
+static struct page **xdev_frames_pages(struct xdev_frames *vec)
+{
+	if (vec->is_pfns) {
+		int err = xdev_frames_to_pages(vec);
+
+		if (err)
+			return ERR_PTR(err);
+	}
+	return (struct page **)(vec->ptrs);
+}
+
+void xdev_frames_put(struct xdev_frames *vec)
+{
+	struct page **pages = xdev_frames_pages(vec);
+
+	if (!IS_ERR(pages))
+		unpin_user_pages(pages, vec->nr);
+}
+/* { dg-regexp "derive xdev_frames_pages from=arg1->ptrs\t# \[^\n\]*opt-summaries.c:77" } */

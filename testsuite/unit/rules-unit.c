@@ -148,6 +148,7 @@ static void test_other_roles(void)
 	int errors;
 
 	errors = parse(&set, "derive _compound_head from=arg1\n"
+			     "derive frame_vector_pages from=arg1->ptrs\n"
 			     "borrow page_address page=arg1\n"
 			     "owner sg_set_page pages=arg2\n"
 			     "owner hand_off\n"
@@ -158,7 +159,11 @@ static void test_other_roles(void)
 			     "ignore gup_test_ioctl\n"
 			     "acquire g kind=pin pages=arg4 count=return "
 			     "when=arg3&0x40000\n", &seen);
-	check(!errors && set.nrules == 10, "every directive parses", seen.first);
+	check(!errors && set.nrules == 11, "every directive parses", seen.first);
+	t = pb_rule_set_find(&set, "frame_vector_pages");
+	check(t && t->role == PB_ROLE_DERIVE && t->pages_arg == 1 &&
+	      t->shape == PB_SHAPE_ARRAY && !strcmp(t->pages_field, "ptrs"),
+	      "derive from=argN->field", seen.first);
 	t = pb_rule_set_find(&set, "IS_ERR");
 	check(t && t->role == PB_ROLE_TEST && t->test == PB_TEST_LT0 &&
 	      t->pages_arg == 1, "test value= means=", seen.first);
