@@ -157,8 +157,10 @@ unsigned int pb_analyze_function(function *fun)
 	pb_sites_collect(fn);
 	if (pb_options.debug)
 		pb_debug_dump(fn);
-	if (fn->nsites)
+	if (fn->nsites) {
 		pb_check_sites(fn);
+		pb_fields_note_counts(fn);
+	}
 	pb_census_releases(fn);
 	free_dominance_info(CDI_DOMINATORS);
 	pb_solve_fini(fn);

@@ -542,3 +542,48 @@ void pb_diag_report_field_db(tree field, const struct pb_rule *fact,
 	pb_finding_emit_field(&richloc, fact, release);
 	current_function_decl = saved_fn;
 }
+
+/*
+ * A release from a struct field whose count, loaded from another field,
+ * is the number of pages the acquire asked for, stored where it may have
+ * taken fewer (pb_fields.c): the path has the acquire and the store, in
+ * their function, and the release.
+ */
+void pb_diag_report_field_overcount(tree field, tree count_field,
+				    const struct pb_rule *acquire,
+				    location_t acquire_loc, tree acquire_fn,
+				    location_t store_loc,
+				    const struct pb_rule *release,
+				    location_t release_loc, tree release_fn)
+{
+	tree saved_fn = current_function_decl;
+	pretty_printer event_pp;
+	simple_diagnostic_path path(&event_pp);
+	rich_location richloc(line_table, release_loc);
+	diagnostic_event_id_t acq, store;
+	char name[128], count[128];
+
+	if (pb_findings_reported_at(release_loc))
+		return;
+	pb_field_name(field, name, sizeof(name));
+	pb_field_name(count_field, count, sizeof(count));
+	acq = path.add_event(acquire_loc, acquire_fn, 0,
+			     "pages %s into %qs here by %qs in %qs, possibly "
+			     "fewer than asked for",
+			     acquire->kind == PB_PIN ? "pinned" : "taken",
+			     name, acquire->name, pb_decl_name(acquire_fn));
+	store = path.add_event(store_loc, acquire_fn, 0,
+			       "%qs set to the number asked for in %qs, not "
+			       "the number %qs took at %@",
+			       count, pb_decl_name(acquire_fn), acquire->name,
+			       &acq);
+	path.add_event(release_loc, release_fn, 0,
+		       "%qs pages of %qs released with %qs in %qs, the count "
+		       "from %@",
+		       count, name, release->name, pb_decl_name(release_fn),
+		       &store);
+	richloc.set_path(&path);
+	current_function_decl = release_fn;
+	pb_finding_emit_field_overcount(&richloc, acquire, release, count);
+	current_function_decl = saved_fn;
+}

@@ -36,13 +36,26 @@ struct pb_field {
 /* A release of pages loaded from a field. */
 struct pb_field_release {
 	tree field;
+	tree count_field;		/* the count loaded from a field, if so */
 	const struct pb_rule *rule;
 	location_t loc;
 	tree fn;
 };
 
+/* A field that received the number of pages asked for, where an acquire
+ * into a page field may have taken fewer and its function returns them. */
+struct pb_field_count {
+	tree field;			/* the pages */
+	tree count_field;		/* the count */
+	const struct pb_rule *rule;	/* the acquire */
+	location_t acquire_loc;
+	location_t store_loc;
+	tree fn;
+};
+
 static vec<struct pb_field> pb_fields;
 static vec<struct pb_field_release> pb_field_releases;
+static vec<struct pb_field_count> pb_field_counts;
 
 /* ------------------------------------------------------ field types */
 
@@ -357,6 +370,38 @@ static void pb_scan_store(function *fun, gassign *stmt)
 		pb_field_filled_elsewhere(field, stmt);
 }
 
+/*
+ * The field a release's count was loaded from: 'vec->nr_frames' in
+ * 'unpin_user_pages(pages, vec->nr_frames)', through copies and casts.
+ */
+static tree pb_count_field(gcall *call, const struct pb_rule *rule)
+{
+	tree op;
+	int depth;
+
+	if (rule->count_arg < 1 ||
+	    gimple_call_num_args(call) < (unsigned int)rule->count_arg)
+		return NULL_TREE;
+	op = gimple_call_arg(call, rule->count_arg - 1);
+	for (depth = 0; depth < PB_FIELD_DEPTH && TREE_CODE(op) == SSA_NAME;
+	     depth++) {
+		gassign *def = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(op));
+		tree rhs;
+
+		if (!def)
+			return NULL_TREE;
+		rhs = gimple_assign_rhs1(def);
+		if (gimple_assign_load_p(def))
+			return TREE_CODE(rhs) == COMPONENT_REF ?
+				TREE_OPERAND(rhs, 1) : NULL_TREE;
+		if (!CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)) &&
+		    gimple_assign_rhs_code(def) != SSA_NAME)
+			return NULL_TREE;
+		op = rhs;
+	}
+	return NULL_TREE;
+}
+
 static void pb_scan_call(function *fun, gcall *call)
 {
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
@@ -375,6 +420,7 @@ static void pb_scan_call(function *fun, gcall *call)
 			return;
 		}
 		rel.field = field;
+		rel.count_field = pb_count_field(call, rule);
 		rel.rule = rule;
 		rel.loc = gimple_location(call);
 		rel.fn = fun->decl;
@@ -410,6 +456,36 @@ void pb_fields_scan(function *fun)
 				 gimple_assign_single_p(stmt))
 				pb_scan_store(fun, as_a<gassign *>(stmt));
 		}
+	}
+}
+
+/*
+ * After FN was checked: the fields that received the number of pages
+ * asked for where its acquire into a page field may have taken fewer
+ * ('vec->nr_frames = nr_frames' after a partial pin into 'vec->ptrs'),
+ * when it returns such a partial pin to its caller.
+ */
+void pb_fields_note_counts(struct pb_fn *fn)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		const struct pb_site *s = &fn->sites[i];
+		gimple *store = fn->requested_stored[i];
+		struct pb_field_count c;
+
+		if (!store || !(fn->partial_returned & (1u << i)))
+			continue;
+		c.field = pb_field_source(pb_call_pages_arg(
+				as_a<gcall *>(s->call), s->rule), PB_FIELD_DEPTH);
+		if (!c.field)
+			continue;
+		c.count_field = TREE_OPERAND(gimple_assign_lhs(store), 1);
+		c.rule = s->rule;
+		c.acquire_loc = gimple_location(s->call);
+		c.store_loc = gimple_location(store);
+		c.fn = fn->fun->decl;
+		pb_field_counts.safe_push(c);
 	}
 }
 
@@ -486,13 +562,39 @@ static void pb_field_note_database(const struct pb_field *f)
 	pb_database_note_at(line, loc);
 }
 
+/*
+ * A release from a field counted by a field that received the number of
+ * pages asked for, where fewer may have been pinned into the first: it
+ * may release more than were taken.
+ */
+static void pb_field_check_count(const struct pb_field_release *r)
+{
+	unsigned int i;
+
+	if (!r->count_field)
+		return;
+	for (i = 0; i < pb_field_counts.length(); i++) {
+		const struct pb_field_count *c = &pb_field_counts[i];
+
+		if (c->field != r->field || c->count_field != r->count_field)
+			continue;
+		pb_diag_report_field_overcount(c->field, c->count_field,
+					       c->rule, c->acquire_loc, c->fn,
+					       c->store_loc, r->rule, r->loc,
+					       r->fn);
+		return;
+	}
+}
+
 /* At the end of the translation unit: judge every release from a field. */
 void pb_fields_report(void)
 {
 	unsigned int i;
 
-	for (i = 0; i < pb_field_releases.length(); i++)
+	for (i = 0; i < pb_field_releases.length(); i++) {
 		pb_field_check_release(&pb_field_releases[i]);
+		pb_field_check_count(&pb_field_releases[i]);
+	}
 	for (i = 0; i < pb_fields.length(); i++) {
 		/* untyped slots no acquire filled hold no pages we know of */
 		if (pb_field_untyped(pb_fields[i].field) && !pb_fields[i].kinds)
@@ -505,4 +607,5 @@ void pb_fields_report(void)
 	}
 	pb_fields.release();
 	pb_field_releases.release();
+	pb_field_counts.release();
 }

@@ -541,3 +541,21 @@ void pb_finding_emit_field(rich_location *richloc,
 	pb_word_mismatch(&em, acquire, release->name,
 			 release->shape == PB_SHAPE_PAGE, "");
 }
+
+/* A release from a field counted by a field holding the number of pages
+ * asked for (pb_diag_report_field_overcount()). */
+void pb_finding_emit_field_overcount(rich_location *richloc,
+				     const struct pb_rule *acquire,
+				     const struct pb_rule *release,
+				     const char *count_field)
+{
+	struct pb_emission em = { NULL, NULL, richloc };
+
+	if (pb_finding_off[PB_FINDING_OVERCOUNT])
+		return;
+	pb_stats.findings[PB_FINDING_OVERCOUNT]++;
+	pb_reported.safe_push(richloc->get_loc());
+	pb_emit(&em, 763, "%qs may release more pages than %qs took; store "
+		"the number it returned in %qs" PB_TAG("overcount"),
+		release->name, acquire->name, count_field);
+}

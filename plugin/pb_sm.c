@@ -284,6 +284,32 @@ static void pb_on_store(struct pb_fn *fn, gimple *stmt, pb_word *w)
 }
 
 /*
+ * 'vec->nr_frames = nr_frames' just after 'pin_user_pages_fast(start,
+ * nr_frames, ...)': a struct's field receives the number of pages asked
+ * for where fewer may have been pinned.  Noted, on the last walk, for
+ * pb_fields.c, which judges the releases that use the field as a count.
+ */
+static void pb_note_requested_store(struct pb_fn *fn, gimple *stmt,
+				    const pb_word *w)
+{
+	tree lhs, rhs;
+	int i;
+
+	if (!gimple_assign_single_p(stmt))
+		return;
+	lhs = gimple_assign_lhs(stmt);
+	if (TREE_CODE(lhs) != COMPONENT_REF || !INTEGRAL_TYPE_P(TREE_TYPE(lhs)))
+		return;
+	rhs = pb_strip_copies(gimple_assign_rhs1(stmt));
+	if (!rhs || TREE_CODE(rhs) != SSA_NAME)
+		return;
+	for (i = 0; i < fn->nsites; i++)
+		if (!fn->requested_stored[i] && fn->sites[i].req == rhs &&
+		    (w[i] & PB_FACET(PB_CLASS_PARTIAL, PB_HOLD_HELD)))
+			fn->requested_stored[i] = stmt;
+}
+
+/*
  * A return, entered through VIA when its block is walked per edge: what
  * it returns goes to the caller, and what is still held leaks.
  */
@@ -291,9 +317,14 @@ static void pb_on_return(struct pb_fn *fn, greturn *ret, edge via, pb_word *w,
 			 bool check)
 {
 	tree retval = gimple_return_retval(ret);
+	int i;
 
-	if (check)
+	if (check) {
 		pb_summary_note_return(fn, ret, via, w);
+		for (i = 0; i < fn->nsites; i++)
+			if (w[i] & PB_FACET(PB_CLASS_PARTIAL, PB_HOLD_HELD))
+				fn->partial_returned |= 1u << i;
+	}
 	if (retval)
 		pb_on_hand_over(fn, pb_handover_operand_sites(fn,
 				pb_operand_on_edge(retval, via)), w,
@@ -317,6 +348,8 @@ void pb_sm_transfer(struct pb_fn *fn, gimple *stmt, edge via, pb_word *w,
 		pb_on_call(fn, as_a<gcall *>(stmt), w, check);
 		break;
 	case GIMPLE_ASSIGN:
+		if (check)
+			pb_note_requested_store(fn, stmt, w);
 		pb_on_store(fn, stmt, w);
 		break;
 	case GIMPLE_RETURN:

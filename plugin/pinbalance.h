@@ -192,6 +192,12 @@ struct pb_fn {
 						 * reason (pb_sm.c) */
 	gimple *kept_by[PB_MAX_SITES];	/* the owner that took a get site's
 					 * pages first (pb_sm.c) */
+	gimple *requested_stored[PB_MAX_SITES];	/* the first store of a
+					 * site's requested count into a
+					 * struct's field where fewer pages
+					 * may have been taken (pb_sm.c) */
+	unsigned int partial_returned;	/* sites whose partial pin some
+					 * return leaves held (pb_sm.c) */
 };
 
 /* ---------------------------------------------------------- values */
@@ -329,6 +335,10 @@ void pb_finding_emit_conversion(struct pb_fn *fn, int site);
 void pb_finding_emit_field(rich_location *richloc,
 			   const struct pb_rule *acquire,
 			   const struct pb_rule *release);
+void pb_finding_emit_field_overcount(rich_location *richloc,
+				     const struct pb_rule *acquire,
+				     const struct pb_rule *release,
+				     const char *count_field);
 
 /* -------------------------------------------------------- summaries */
 
@@ -394,10 +404,17 @@ void pb_diag_report_field(tree field, const struct pb_rule *acquire,
 			  location_t acquire_loc, tree acquire_fn,
 			  const struct pb_rule *release, location_t release_loc,
 			  tree release_fn);
+void pb_diag_report_field_overcount(tree field, tree count_field,
+				    const struct pb_rule *acquire,
+				    location_t acquire_loc, tree acquire_fn,
+				    location_t store_loc,
+				    const struct pb_rule *release,
+				    location_t release_loc, tree release_fn);
 
 /* ---------------------------------------------------------- fields */
 
 void pb_fields_scan(function *fun);
+void pb_fields_note_counts(struct pb_fn *fn);
 void pb_fields_report(void);
 
 /* ---------------------------------------------------------- census */
