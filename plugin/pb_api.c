@@ -83,11 +83,16 @@ static void pb_api_index(void)
 	for (i = 0; i < pb_rules.nrules; i++) {
 		struct pb_rule_entry *entry = &pb_rule_entries[i];
 
+		void **slot;
+
 		entry->ident = get_identifier(pb_rules.rules[i].name);
 		entry->rule = &pb_rules.rules[i];
-		*htab_find_slot_with_hash(pb_rule_by_ident, entry->ident,
-					  htab_hash_pointer(entry->ident),
-					  INSERT) = entry;
+		slot = htab_find_slot_with_hash(pb_rule_by_ident, entry->ident,
+						htab_hash_pointer(entry->ident),
+						INSERT);
+		/* a function's first rule: its further cases follow it */
+		if (!*slot)
+			*slot = entry;
 	}
 }
 
@@ -211,14 +216,15 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 				  int *bad_arg, int *nparams)
 {
 	tree fntype = TREE_TYPE(fndecl);
-	int args[5] = { pb_rule_pointer_arg(rule), rule->count_arg,
-			rule->when_arg, rule->count_out_arg, rule->flags_arg };
+	int args[6] = { pb_rule_pointer_arg(rule), rule->count_arg,
+			rule->when_arg, rule->count_out_arg, rule->flags_arg,
+			rule->case_arg };
 	int i;
 
 	if (!prototype_p(fntype))
 		return NULL;
 	pb_param_type(fntype, 0, nparams);
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 6; i++) {
 		*bad_arg = args[i];
 		if (args[i] > *nparams && !stdarg_p(fntype))
 			return "argument out of range";
@@ -319,26 +325,39 @@ static void pb_summary_report(void *ctx, const char *file, int line,
 		fprintf(stderr, "pinbalance: summary refused: %s\n", message);
 }
 
-/* Add LINE, a rule for FNDECL; false if the parser refuses it. */
-bool pb_api_add_summary(tree fndecl, const char *line)
+/*
+ * Add TEXT, FNDECL's rule (or the lines of its release cases, each a
+ * 'release' with 'when='); false if the parser refuses it.  The cases are
+ * copied together, so that each finds the next one as in the set.
+ */
+bool pb_api_add_summary(tree fndecl, const char *text)
 {
-	size_t before = pb_summary_set.nrules;
-	struct pb_rule *rule;
+	size_t before = pb_summary_set.nrules, n, i;
+	struct pb_rule *rules;
 
 	if (!pb_summary_set.by_name)
 		pb_rule_set_init(&pb_summary_set);
 	if (!pb_summaries)
 		pb_summaries = new hash_map<tree, struct pb_rule *>;
-	if (pb_rules_parse(&pb_summary_set, "summary", line, strlen(line),
+	if (pb_rules_parse(&pb_summary_set, "summary", text, strlen(text),
 			   pb_summary_report, NULL) ||
-	    pb_summary_set.nrules != before + 1)
+	    pb_summary_set.nrules == before ||
+	    pb_rule_set_find(&pb_summary_set,
+			     pb_summary_set.rules[before].name) !=
+	    &pb_summary_set.rules[before])
 		return false;
-	rule = XNEW(struct pb_rule);
-	*rule = pb_summary_set.rules[before];
-	rule->file = main_input_filename ? main_input_filename : "summary";
-	rule->line = LOCATION_LINE(DECL_SOURCE_LOCATION(fndecl));
-	rule->summary = true;
-	pb_summaries->put(fndecl, rule);
+	n = pb_summary_set.nrules - before;
+	rules = XNEWVEC(struct pb_rule, n);
+	for (i = 0; i < n; i++) {
+		rules[i] = pb_summary_set.rules[before + i];
+		rules[i].file = main_input_filename ? main_input_filename
+						    : "summary";
+		rules[i].line = LOCATION_LINE(DECL_SOURCE_LOCATION(fndecl));
+		rules[i].summary = true;
+		if (i + (size_t)rules[i].case_next >= n)
+			rules[i].case_next = 0;
+	}
+	pb_summaries->put(fndecl, rules);
 	return true;
 }
 
@@ -384,6 +403,26 @@ const struct pb_rule *pb_api_lookup(tree fndecl)
 	if (rule->defined_file && !TREE_PUBLIC(fndecl))
 		return NULL;
 	return rule;
+}
+
+/* The release case after RULE of FNDECL's ('when='), that fits it; NULL. */
+const struct pb_rule *pb_api_next_case(const struct pb_rule *rule, tree fndecl)
+{
+	struct pb_rule *next = (struct pb_rule *)rule;
+
+	while (next->case_next) {
+		next += next->case_next;
+		if (pb_rule_fits_decl(next, fndecl))
+			return next;
+	}
+	return NULL;
+}
+
+/* Is RULE a release under conditions on the call's arguments? */
+bool pb_api_is_case(const struct pb_rule *rule)
+{
+	return rule->role == PB_ROLE_RELEASE &&
+	       (rule->case_arg > 0 || rule->when_arg > 0);
 }
 
 /* Is the body of FNDECL excluded by an 'ignore' rule?  Counted. */

@@ -409,8 +409,9 @@ static void pb_scan_call(function *fun, gcall *call)
 	unsigned int i;
 	tree field;
 
+	/* a release by cases has no one kind: not judged */
 	if (rule && (rule->role == PB_ROLE_ACQUIRE ||
-		     rule->role == PB_ROLE_RELEASE)) {
+		     (rule->role == PB_ROLE_RELEASE && !pb_api_is_case(rule)))) {
 		field = pb_field_source(pb_call_pages_arg(call, rule),
 					PB_FIELD_DEPTH);
 		if (!field)

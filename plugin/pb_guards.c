@@ -18,7 +18,95 @@ static bool pb_parameter(tree op)
 	       SSA_NAME_VAR(op) && TREE_CODE(SSA_NAME_VAR(op)) == PARM_DECL;
 }
 
-/* 'flags & TEE_SHM_USER_MAPPED': a parameter's bits; *PARM and *MASK. */
+/* The statement that loads OP from memory, if it does. */
+static gassign *pb_load(tree op)
+{
+	gassign *def;
+
+	if (!op || TREE_CODE(op) != SSA_NAME)
+		return NULL;
+	def = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(op));
+	return def && gimple_assign_load_p(def) ? def : NULL;
+}
+
+/* Does no assignment of the function write what REF reads? */
+static bool pb_field_never_stored(tree ref)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, cfun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+
+			if (is_gimple_assign(stmt) && gimple_vdef(stmt) &&
+			    stmt_may_clobber_ref_p(stmt, ref))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* The answers of pb_field_never_stored() for this function's loads. */
+static function *pb_loads_fun;
+static hash_map<tree, bool> *pb_loads_memo;
+
+/*
+ * 'gup->test_flags': an integer field of the struct a parameter points
+ * to, which no assignment of the function writes: a mode the caller set,
+ * read again where it is tested again.  Calls are taken not to change it
+ * (a request's flags, an ioctl's argument): two loads of it are one
+ * value.
+ */
+static bool pb_parameter_field(tree op)
+{
+	gassign *load = pb_load(op);
+	tree ref, base;
+	bool *known, unchanged;
+
+	if (!load || !INTEGRAL_TYPE_P(TREE_TYPE(op)))
+		return false;
+	ref = gimple_assign_rhs1(load);
+	if (TREE_CODE(ref) != COMPONENT_REF || TREE_THIS_VOLATILE(ref))
+		return false;
+	base = TREE_OPERAND(ref, 0);
+	if (TREE_CODE(base) != MEM_REF || !integer_zerop(TREE_OPERAND(base, 1)) ||
+	    !pb_parameter(TREE_OPERAND(base, 0)))
+		return false;
+	if (pb_loads_fun != cfun) {
+		delete pb_loads_memo;
+		pb_loads_memo = new hash_map<tree, bool>;
+		pb_loads_fun = cfun;
+	}
+	known = pb_loads_memo->get(op);
+	if (known)
+		return *known;
+	unchanged = pb_field_never_stored(ref);
+	pb_loads_memo->put(op, unchanged);
+	return unchanged;
+}
+
+/* A value that cannot change while the function runs, bits aside. */
+static bool pb_invariant_value(tree op)
+{
+	return pb_parameter(op) || pb_parameter_field(op);
+}
+
+/* Are A and B the same invariant value: one parameter, or two loads of
+ * one field of the struct it points to? */
+static bool pb_same_value(tree a, tree b)
+{
+	a = pb_strip_copies(a);
+	b = pb_strip_copies(b);
+	if (a == b)
+		return a != NULL_TREE;
+	return pb_parameter_field(a) && pb_parameter_field(b) &&
+	       operand_equal_p(gimple_assign_rhs1(pb_load(a)),
+			       gimple_assign_rhs1(pb_load(b)), 0);
+}
+
+/* 'flags & TEE_SHM_USER_MAPPED': an invariant's bits; *PARM and *MASK. */
 static bool pb_masked_parameter(tree op, tree *parm, tree *mask)
 {
 	gimple *def;
@@ -31,17 +119,17 @@ static bool pb_masked_parameter(tree op, tree *parm, tree *mask)
 		return false;
 	*parm = pb_strip_copies(gimple_assign_rhs1(def));
 	*mask = gimple_assign_rhs2(def);
-	return pb_parameter(*parm) && TREE_CODE(*mask) == INTEGER_CST;
+	return pb_invariant_value(*parm) && TREE_CODE(*mask) == INTEGER_CST;
 }
 
-/* A value that cannot change while the function runs: a parameter, or
- * some of its bits. */
+/* A value that cannot change while the function runs: a parameter, a
+ * field of its struct no assignment writes, or some of their bits. */
 static bool pb_invariant_operand(tree op)
 {
 	tree parm, mask;
 
 	op = pb_strip_copies(op);
-	return op && (TREE_CODE(op) == INTEGER_CST || pb_parameter(op) ||
+	return op && (TREE_CODE(op) == INTEGER_CST || pb_invariant_value(op) ||
 		      pb_masked_parameter(op, &parm, &mask));
 }
 
@@ -51,10 +139,10 @@ static bool pb_same_invariant(tree a, tree b)
 {
 	tree pa, ma, pb, mb;
 
-	if (a == b)
+	if (a == b || pb_same_value(a, b))
 		return true;
 	return pb_masked_parameter(a, &pa, &ma) &&
-	       pb_masked_parameter(b, &pb, &mb) && pa == pb &&
+	       pb_masked_parameter(b, &pb, &mb) && pb_same_value(pa, pb) &&
 	       tree_int_cst_equal(ma, mb);
 }
 
@@ -190,4 +278,165 @@ bool pb_guards_contradict(const struct pb_site *site, edge e)
 			return true;
 	}
 	return false;
+}
+
+/* ------------------------------------------------------ release cases */
+
+/* Is V one of the case's values? */
+static bool pb_case_value(const struct pb_rule *rule, tree v)
+{
+	unsigned long long x = (unsigned long long)TREE_INT_CST_LOW(v);
+	int i;
+
+	for (i = 0; i < rule->ncase_values; i++)
+		if (rule->case_values[i] == x)
+			return true;
+	return false;
+}
+
+/* Of the values of LABEL ('case 2 ... 3:', as GCC joins two labels):
+ * 1 if some are the case's, 2 if some are not, both; -1 too many. */
+static int pb_case_label_values(const struct pb_rule *rule, tree label)
+{
+	unsigned long long lo = TREE_INT_CST_LOW(CASE_LOW(label)), hi, v, i;
+	int in_out = 0, k;
+
+	hi = CASE_HIGH(label) ? TREE_INT_CST_LOW(CASE_HIGH(label)) : lo;
+	if (hi < lo || hi - lo >= 64)
+		return -1;
+	for (v = lo, i = 0; i <= hi - lo; v++, i++) {
+		bool in = false;
+
+		for (k = 0; k < rule->ncase_values; k++)
+			in |= rule->case_values[k] == v;
+		in_out |= in ? 1 : 2;
+	}
+	return in_out;
+}
+
+/*
+ * What guard G of a site says of 'ARG == one of the case's values': 1
+ * yes, 0 no, -1 nothing.  A switch on ARG sends the site's value through
+ * the labels of G's block ('case GUP_FAST_BENCHMARK: case GUP_BASIC_TEST:'),
+ * a test 'arg == V' gives it.
+ */
+static int pb_guard_says_value(edge g, tree arg, const struct pb_rule *rule)
+{
+	gimple *last = last_stmt(g->src);
+	enum tree_code code;
+	tree l, r;
+
+	if (gswitch *sw = dyn_cast<gswitch *>(last)) {
+		unsigned int i;
+		int in = 0, out = 0, in_out;
+
+		if (!pb_same_value(gimple_switch_index(sw), arg))
+			return -1;
+		for (i = 1; i < gimple_switch_num_labels(sw); i++) {
+			tree label = gimple_switch_label(sw, i);
+
+			if (label_to_block(cfun, CASE_LABEL(label)) != g->dest)
+				continue;
+			in_out = pb_case_label_values(rule, label);
+			if (in_out < 0)
+				return -1;
+			in |= in_out & 1;
+			out |= in_out & 2;
+		}
+		/* the default's values are too many to tell */
+		if (label_to_block(cfun, CASE_LABEL(
+			gimple_switch_default_label(sw))) == g->dest ||
+		    (in && out) || (!in && !out))
+			return -1;
+		return in ? 1 : 0;
+	}
+	if (!pb_taken_comparison(g, &l, &code, &r) || code != EQ_EXPR ||
+	    TREE_CODE(r) != INTEGER_CST || !pb_same_value(l, arg))
+		return -1;
+	return pb_case_value(rule, r);
+}
+
+/*
+ * What guard G says of the bits MASK of ARG: 1 some set, 0 none, -1
+ * nothing ('if (gup->test_flags & GUP_TEST_FLAG_DUMP_PAGES_USE_PIN)').
+ */
+static int pb_guard_says_bits(edge g, tree arg, unsigned long long mask)
+{
+	enum tree_code code;
+	tree l, r, parm, m;
+
+	if (!pb_taken_comparison(g, &l, &code, &r) || !integer_zerop(r) ||
+	    (code != NE_EXPR && code != EQ_EXPR) ||
+	    !pb_masked_parameter(l, &parm, &m) || !pb_same_value(parm, arg) ||
+	    (unsigned long long)TREE_INT_CST_LOW(m) != mask)
+		return -1;
+	return code == NE_EXPR;
+}
+
+/* What the site's guards (or a constant argument) say of argument N of
+ * CALL, by SAYS; -1 if nothing. */
+static int pb_case_condition(const struct pb_site *site, gcall *call, int n,
+			     const struct pb_rule *rule, bool bits)
+{
+	tree arg;
+	int i, says;
+
+	if (n < 1 || gimple_call_num_args(call) < (unsigned int)n)
+		return -1;
+	arg = pb_strip_copies(gimple_call_arg(call, n - 1));
+	if (!arg)
+		return -1;
+	if (TREE_CODE(arg) == INTEGER_CST)
+		return bits ? ((unsigned long long)TREE_INT_CST_LOW(arg) &
+			       rule->when_mask) != 0
+			    : pb_case_value(rule, arg);
+	if (!pb_invariant_value(arg))
+		return -1;
+	for (i = 0; i < site->nguards; i++) {
+		says = bits ? pb_guard_says_bits(site->guards[i], arg,
+						 rule->when_mask)
+			    : pb_guard_says_value(site->guards[i], arg, rule);
+		if (says >= 0)
+			return says;
+	}
+	return -1;
+}
+
+/* Does case RULE hold for the pages of SITE at CALL: 1, 0, -1 unknown. */
+static int pb_case_holds(const struct pb_site *site, gcall *call,
+			 const struct pb_rule *rule)
+{
+	int value = 1, bits = 1;
+
+	if (rule->case_arg > 0)
+		value = pb_case_condition(site, call, rule->case_arg, rule,
+					  false);
+	if (rule->when_arg > 0) {
+		bits = pb_case_condition(site, call, rule->when_arg, rule,
+					 true);
+		if (bits >= 0 && rule->when_clear)
+			bits = !bits;
+	}
+	if (!value || !bits)
+		return 0;
+	return value > 0 && bits > 0 ? 1 : -1;
+}
+
+/*
+ * The case of a release by cases ('put_back_pages(cmd, pages, nr,
+ * gup->test_flags)', whose kind its callee chooses by 'switch (cmd)' and
+ * a flag) that holds for SITE's pages: the one the branches every path
+ * to the site took say holds ('case GUP_BASIC_TEST:' before the get, and
+ * the same 'cmd' passed).  NULL when they do not tell: the callee then
+ * owns the pages.
+ */
+const struct pb_rule *pb_guards_pick_case(const struct pb_site *site,
+					  gcall *call, const struct pb_rule *rule)
+{
+	tree fndecl = gimple_call_fndecl(call);
+
+	for (; rule; rule = pb_api_next_case(rule, fndecl))
+		if (pb_case_holds(site, call, rule) > 0)
+			return rule;
+	return NULL;
 }

@@ -84,7 +84,7 @@ static const struct {
 	  "kind=, one of pages=/folios=/page=, and count=" },
 	{ "release", PB_ROLE_RELEASE,
 	  F(PB_F_KIND) | PB_F_WHERE | F(PB_F_COUNT) | F(PB_F_PREFERRED) |
-	  F(PB_F_DEFINED),
+	  F(PB_F_WHEN) | F(PB_F_DEFINED),
 	  F(PB_F_KIND),
 	  "kind= and one of page=/pages=/folio=/folios=/range=" },
 	{ "derive", PB_ROLE_DERIVE, F(PB_F_FROM) | F(PB_F_DEFINED), F(PB_F_FROM),
@@ -234,9 +234,10 @@ static bool pb_parse_arg(struct pb_cursor *cur, const char *v, size_t len,
 	return true;
 }
 
-/* A C integer constant, decimal or 0x hexadecimal, as a bit mask. */
-static bool pb_parse_mask(struct pb_cursor *cur, const char *v, size_t len,
-			  int column, unsigned long long *out)
+/* A C integer constant, decimal or 0x hexadecimal. */
+static bool pb_parse_number(struct pb_cursor *cur, const char *v, size_t len,
+			    int column, const char *what,
+			    unsigned long long *out)
 {
 	unsigned long long m = 0;
 	bool hex = len > 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X');
@@ -257,15 +258,114 @@ static bool pb_parse_mask(struct pb_cursor *cur, const char *v, size_t len,
 			goto bad;
 		m = m * (hex ? 16 : 10) + (unsigned int)d;
 	}
-	if (!m) {
-		pb_rules_error(cur, column, "a 'when=' mask of 0 never holds");
-		return false;
-	}
 	*out = m;
 	return true;
 bad:
-	pb_rules_error(cur, column, "expected a bit mask (decimal or 0x...)");
+	pb_rules_error(cur, column, "expected %s (decimal or 0x...)", what);
 	return false;
+}
+
+/* A bit mask: a number, not 0. */
+static bool pb_parse_mask(struct pb_cursor *cur, const char *v, size_t len,
+			  int column, unsigned long long *out)
+{
+	if (!pb_parse_number(cur, v, len, column, "a bit mask", out))
+		return false;
+	if (!*out) {
+		pb_rules_error(cur, column, "a 'when=' mask of 0 never holds");
+		return false;
+	}
+	return true;
+}
+
+/* 'argN==V|W|...': a release case's values of argument N. */
+static bool pb_parse_when_values(struct pb_cursor *cur, const char *v,
+				 size_t len, int column, struct pb_rule *rule)
+{
+	const char *eq = strstr(v, "==");
+	size_t alen = (size_t)(eq - v), pos;
+
+	if (rule->case_arg != PB_RULE_NO_ARG) {
+		pb_rules_error(cur, column, "one 'argN==' per 'when='");
+		return false;
+	}
+	if (!pb_parse_arg(cur, v, alen, column, false, &rule->case_arg))
+		return false;
+	for (pos = alen + 2; pos <= len; pos++) {
+		const char *bar = (const char *)memchr(v + pos, '|', len - pos);
+		size_t vlen = bar ? (size_t)(bar - v) - pos : len - pos;
+
+		if (rule->ncase_values == PB_RULE_MAX_VALUES) {
+			pb_rules_error(cur, column + (int)pos, "at most %d "
+				       "values after '=='", PB_RULE_MAX_VALUES);
+			return false;
+		}
+		if (!pb_parse_number(cur, v + pos, vlen, column + (int)pos,
+				     "a value",
+				     &rule->case_values[rule->ncase_values++]))
+			return false;
+		pos += vlen;
+	}
+	return true;
+}
+
+/* 'argN&MASK', or for a release '!argN&MASK'. */
+static bool pb_parse_when_mask(struct pb_cursor *cur, const char *v,
+			       size_t len, int column, struct pb_rule *rule)
+{
+	const char *amp = (const char *)memchr(v, '&', len);
+	size_t alen = amp ? (size_t)(amp - v) : len;
+	bool clear = len && v[0] == '!' && rule->role == PB_ROLE_RELEASE;
+
+	if (!amp || rule->when_arg != PB_RULE_NO_ARG) {
+		pb_rules_error(cur, column + (int)len,
+			       rule->role == PB_ROLE_RELEASE ?
+			       "expected 'when=argN&MASK', '!argN&MASK' or "
+			       "'argN==V|W', one of each at most, joined by ','" :
+			       "expected 'when=argN&MASK'");
+		return false;
+	}
+	rule->when_clear = clear;
+	return pb_parse_arg(cur, v + clear, alen - clear, column + clear,
+			    false, &rule->when_arg) &&
+	       pb_parse_mask(cur, amp + 1, len - alen - 1,
+			     column + (int)alen + 1, &rule->when_mask);
+}
+
+/*
+ * 'when=COND[,COND]': an acquire's 'argN&MASK'; a release's case, the
+ * conditions under which it releases ('arg1==6,!arg4&0x1').
+ */
+static bool pb_parse_when(struct pb_cursor *cur, const struct pb_token *v,
+			  struct pb_rule *rule)
+{
+	size_t pos = 0;
+
+	while (pos <= v->len) {
+		const char *comma = (const char *)memchr(v->text + pos, ',',
+							 v->len - pos);
+		size_t clen = comma ? (size_t)(comma - v->text) - pos
+				    : v->len - pos;
+		const char *c = v->text + pos;
+		char cond[PB_RULES_MAX_LINE + 1];
+		bool ok;
+
+		memcpy(cond, c, clen);
+		cond[clen] = '\0';
+		if (rule->role == PB_ROLE_RELEASE && strstr(cond, "=="))
+			ok = pb_parse_when_values(cur, cond, clen,
+						  v->column + (int)pos, rule);
+		else if (rule->role == PB_ROLE_ACQUIRE && comma)
+			ok = pb_parse_when_mask(cur, c, v->len - pos,
+						v->column + (int)pos, rule);
+		else
+			ok = pb_parse_when_mask(cur, c, clen,
+						v->column + (int)pos, rule);
+		if (!ok)
+			return false;
+		pos += clen + 1;
+	}
+	return true;
 }
 
 /* A keyword from a list; its index, or -1 after reporting. */
@@ -515,22 +615,8 @@ static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
 			  w->value[PB_F_FLAGS]->column, false,
 			  &rule->flags_arg))
 		return false;
-	if (w->value[PB_F_WHEN]) {
-		const struct pb_token *v = w->value[PB_F_WHEN];
-		const char *amp = (const char *)memchr(v->text, '&', v->len);
-		size_t alen = amp ? (size_t)(amp - v->text) : v->len;
-
-		if (!amp) {
-			pb_rules_error(cur, v->column + (int)v->len,
-				       "expected 'when=argN&MASK'");
-			return false;
-		}
-		if (!pb_parse_arg(cur, v->text, alen, v->column, false,
-				  &rule->when_arg) ||
-		    !pb_parse_mask(cur, amp + 1, v->len - alen - 1,
-				   v->column + (int)alen + 1, &rule->when_mask))
-			return false;
-	}
+	if (w->value[PB_F_WHEN] && !pb_parse_when(cur, w->value[PB_F_WHEN], rule))
+		return false;
 	return true;
 }
 
@@ -540,6 +626,9 @@ static bool pb_rule_release(struct pb_cursor *cur, const struct pb_written *w,
 	const struct pb_token *c = w->value[PB_F_COUNT];
 
 	rule->preferred = w->token[PB_F_PREFERRED] != NULL;
+	/* 'when=': a case, released only under its conditions */
+	if (w->value[PB_F_WHEN] && !pb_parse_when(cur, w->value[PB_F_WHEN], rule))
+		return false;
 	/* 'count=all': whatever the object holds, as bio_release_pages() */
 	if (c && c->len == 3 && !memcmp(c->text, "all", 3))
 		return true;
@@ -774,6 +863,7 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 	rule->pages_arg = PB_RULE_NO_ARG;
 	rule->count_arg = PB_RULE_NO_ARG;
 	rule->when_arg = PB_RULE_NO_ARG;
+	rule->case_arg = PB_RULE_NO_ARG;
 	rule->flags_arg = PB_RULE_NO_ARG;
 	rule->file = cur->file;
 	rule->line = cur->line;
@@ -849,7 +939,24 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 	       a->on_success == b->on_success && a->consumes == b->consumes &&
 	       a->whole == b->whole &&
 	       a->count_out_arg == b->count_out_arg &&
+	       a->when_clear == b->when_clear && a->case_arg == b->case_arg &&
+	       a->ncase_values == b->ncase_values &&
+	       !memcmp(a->case_values, b->case_values,
+		       sizeof(a->case_values[0]) * (size_t)a->ncase_values) &&
 	       !strcmp(a->pages_field, b->pages_field);
+}
+
+/* A release under conditions on its arguments ('when='): one case. */
+static bool pb_rule_is_case(const struct pb_rule *r)
+{
+	return r->role == PB_ROLE_RELEASE && (r->case_arg > 0 || r->when_arg > 0);
+}
+
+/* Cases of one function release the same pages, counted the same way. */
+static bool pb_rule_same_pages(const struct pb_rule *a, const struct pb_rule *b)
+{
+	return a->shape == b->shape && a->pages_arg == b->pages_arg &&
+	       a->folio == b->folio && !strcmp(a->pages_field, b->pages_field);
 }
 
 
@@ -859,12 +966,19 @@ static void pb_rule_set_rehash(struct pb_rule_set *set)
 	size_t i;
 
 	htab_empty((htab_t)set->by_name);
-	for (i = 0; i < set->nrules; i++)
-		*htab_find_slot((htab_t)set->by_name, &set->rules[i],
-				INSERT) = &set->rules[i];
+	/* a function's first rule; its further cases follow it */
+	for (i = 0; i < set->nrules; i++) {
+		void **slot = htab_find_slot((htab_t)set->by_name,
+					     &set->rules[i], INSERT);
+
+		if (!*slot)
+			*slot = &set->rules[i];
+	}
 }
 
-static void pb_rule_set_add(struct pb_rule_set *set, struct pb_rule *rule)
+/* Add RULE, found by its name unless it is a further CASE. */
+static void pb_rule_set_add(struct pb_rule_set *set, struct pb_rule *rule,
+			    bool is_case)
 {
 	if (set->nrules == set->capacity) {
 		set->capacity = set->capacity ? 2 * set->capacity : 64;
@@ -876,9 +990,37 @@ static void pb_rule_set_add(struct pb_rule_set *set, struct pb_rule *rule)
 		return;
 	}
 	set->rules[set->nrules] = *rule;
-	*htab_find_slot((htab_t)set->by_name, &set->rules[set->nrules],
-			INSERT) = &set->rules[set->nrules];
+	if (!is_case)
+		*htab_find_slot((htab_t)set->by_name, &set->rules[set->nrules],
+				INSERT) = &set->rules[set->nrules];
 	set->nrules++;
+}
+
+/*
+ * RULE is another case of FIRST's function: a release of the same pages
+ * under other conditions.  The same case again is harmless; true if RULE
+ * was added or was one already.
+ */
+static bool pb_rule_add_case(struct pb_rule_set *set, struct pb_rule *first,
+			     struct pb_rule *rule)
+{
+	struct pb_rule *last = first;
+
+	if (!pb_rule_is_case(first) || !pb_rule_is_case(rule) ||
+	    !pb_rule_same_pages(first, rule))
+		return false;
+	for (;;) {
+		if (pb_rule_same(last, rule)) {
+			pb_rule_release_strings(rule);
+			return true;
+		}
+		if (!last->case_next)
+			break;
+		last = last + last->case_next;
+	}
+	last->case_next = (int)(set->nrules - (size_t)(last - set->rules));
+	pb_rule_set_add(set, rule, true);
+	return true;
 }
 
 /*
@@ -888,12 +1030,14 @@ static void pb_rule_set_add(struct pb_rule_set *set, struct pb_rule *rule)
 static void pb_rule_keep(struct pb_cursor *cur, struct pb_rule_set *set,
 			 struct pb_rule *rule, int column)
 {
-	const struct pb_rule *first = pb_rule_set_find(set, rule->name);
+	struct pb_rule *first = (struct pb_rule *)pb_rule_set_find(set, rule->name);
 
 	if (!first) {
-		pb_rule_set_add(set, rule);
+		pb_rule_set_add(set, rule, false);
 		return;
 	}
+	if (pb_rule_add_case(set, first, rule))
+		return;
 	if (!pb_rule_same(first, rule))
 		pb_rules_error(cur, column,
 			       "conflicting rule for '%s'; first given at "
@@ -904,12 +1048,23 @@ static void pb_rule_keep(struct pb_cursor *cur, struct pb_rule_set *set,
 /* Forget the rules from index KEEP on: a file with errors loads nothing. */
 static void pb_rule_set_truncate(struct pb_rule_set *set, size_t keep)
 {
+	size_t i;
+
 	while (set->nrules > keep) {
 		struct pb_rule *rule = &set->rules[--set->nrules];
+		void **slot = htab_find_slot((htab_t)set->by_name, rule,
+					     NO_INSERT);
 
-		htab_remove_elt((htab_t)set->by_name, rule);
+		/* a further case is not in the table: its first is */
+		if (slot && *slot == rule)
+			htab_clear_slot((htab_t)set->by_name, slot);
 		pb_rule_release_strings(rule);
 	}
+	/* cases kept before lose the ones dropped */
+	for (i = 0; i < keep; i++)
+		if (set->rules[i].case_next &&
+		    i + (size_t)set->rules[i].case_next >= keep)
+			set->rules[i].case_next = 0;
 }
 
 /* --------------------------------------------------------- the text */

@@ -67,6 +67,8 @@ enum pb_test {
 #define PB_RULE_MAX_ARG		16
 /* The longest field name in 'pages=argN->field', with its NUL. */
 #define PB_RULE_MAX_FIELD	48
+/* The most values a release case names ('when=arg1==1|4'). */
+#define PB_RULE_MAX_VALUES	8
 
 struct pb_rule {
 	const char *name;
@@ -83,6 +85,12 @@ struct pb_rule {
 	int flags_arg;		/* acquire: the gup flags (for the census) */
 	int when_arg;		/* acquire: flags argument that must hold... */
 	unsigned long long when_mask;	/* ...one of these bits */
+	bool when_clear;	/* release '!argN&MASK': none of the bits */
+	int case_arg;		/* release 'when=argN==V|W': argument N... */
+	unsigned long long case_values[PB_RULE_MAX_VALUES];	/* ...is one */
+	int ncase_values;	/* of these values */
+	int case_next;		/* the function's next release case is this
+				 * many rules further in the array; 0 */
 	bool folio;		/* the pages are folios */
 	bool conditional;	/* pins only sometimes: kind not certain */
 	bool preferred;		/* the release to suggest for its kind */

@@ -122,9 +122,11 @@ static enum pb_release_match pb_match_release(struct pb_fn *fn, int site,
 		       PB_RELEASE_ALL : PB_RELEASE_SOME;
 }
 
-/* A release: the pages it matches are released, all or some of them. */
-static void pb_on_release(struct pb_fn *fn, gcall *call,
-			  const struct pb_rule *rule, pb_word *w, bool check)
+/* A release: the pages it matches among SITES are released, all or
+ * some of them. */
+static void pb_on_release_sites(struct pb_fn *fn, gcall *call,
+				const struct pb_rule *rule, pb_word *w,
+				bool check, unsigned int sites)
 {
 	struct pb_val v;
 	int i;
@@ -135,7 +137,7 @@ static void pb_on_release(struct pb_fn *fn, gcall *call,
 	for (i = 0; i < fn->nsites; i++) {
 		enum pb_release_match match;
 
-		if (!(w[i] & ~PB_ABSENT))
+		if (!(sites & (1u << i)) || !(w[i] & ~PB_ABSENT))
 			continue;
 		match = pb_match_release(fn, i, rule, v);
 		if (match == PB_NO_MATCH)
@@ -151,6 +153,41 @@ static void pb_on_release(struct pb_fn *fn, gcall *call,
 		else
 			w[i] = pb_move_hold(w[i], 1u << PB_HOLD_HELD, PB_HOLD_PART);
 	}
+}
+
+static void pb_on_release(struct pb_fn *fn, gcall *call,
+			  const struct pb_rule *rule, pb_word *w, bool check)
+{
+	pb_on_release_sites(fn, call, rule, w, check, ~0u);
+}
+
+/*
+ * A release by cases (a helper that puts or unpins as 'switch (cmd)' and
+ * a flag say): each site's pages are released by the case its guards say
+ * holds, as if the helper were that release; where they do not tell, the
+ * helper owns them.
+ */
+static void pb_on_release_cases(struct pb_fn *fn, gcall *call,
+				const struct pb_rule *rule, pb_word *w,
+				bool check)
+{
+	unsigned int owned = 0;
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		const struct pb_rule *c;
+
+		if (!(w[i] & ~PB_ABSENT))
+			continue;
+		c = pb_guards_pick_case(&fn->sites[i], call, rule);
+		if (c)
+			pb_on_release_sites(fn, call, c, w, check, 1u << i);
+		else
+			owned |= 1u << i;
+	}
+	owned &= pb_handover_call_sites(fn, call);
+	if (owned)
+		pb_on_hand_over(fn, owned, w, PB_HANDED_OWNER);
 }
 
 /* A free of the array, or of the struct holding it: whatever it still
@@ -213,7 +250,10 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 			pb_on_acquire(fn, call, w);
 			return;
 		case PB_ROLE_RELEASE:
-			pb_on_release(fn, call, rule, w, check);
+			if (pb_api_is_case(rule))
+				pb_on_release_cases(fn, call, rule, w, check);
+			else
+				pb_on_release(fn, call, rule, w, check);
 			return;
 		case PB_ROLE_FREE:
 			pb_on_free(fn, call, rule, w, check);

@@ -246,7 +246,13 @@ static struct pb_block_guard pb_block_guards(function *fun, basic_block bb,
 			continue;
 		}
 		cond = safe_dyn_cast<gcond *>(last_stmt(up));
-		if (!cond || pb_from_call(gimple_cond_lhs(cond), 8) ||
+		/* 'switch (cmd)' on a parameter: some callers' */
+		if (gswitch *sw = safe_dyn_cast<gswitch *>(last_stmt(up))) {
+			if (pb_from_flag_param(gimple_switch_index(sw), count, 6))
+				g.on_flag = true;
+			else
+				g.on_call = true;
+		} else if (!cond || pb_from_call(gimple_cond_lhs(cond), 8) ||
 		    pb_from_call(gimple_cond_rhs(cond), 8))
 			g.on_call = true;
 		else if (pb_cond_tests_flag(cond, count))
@@ -394,7 +400,10 @@ static bool pb_summarize_release(struct pb_fn *fn)
 			if (!call)
 				continue;
 			rule = pb_api_lookup(gimple_call_fndecl(call));
-			if (rule && rule->role == PB_ROLE_RELEASE)
+			/* a release by cases has no one kind: as
+			 * code without a rule */
+			if (rule && rule->role == PB_ROLE_RELEASE &&
+			    !pb_api_is_case(rule))
 				pb_note_release(fn, call, rule, rel);
 			else if (rule && rule->role == PB_ROLE_HOLD)
 				pb_note_hold(fn, call, rule, rel);
@@ -441,6 +450,286 @@ static bool pb_summarize_release(struct pb_fn *fn)
 	else
 		return false;
 	pb_summary_add(fn->fun, line);
+	return true;
+}
+
+/* ------------------------------------------------------ release cases */
+
+/* The conditions on parameters under which a release runs. */
+struct pb_case_cond {
+	int value_arg;		/* 'switch (cmd)': parameter, 1, 2, ...; 0 */
+	unsigned long long values[PB_RULE_MAX_VALUES];	/* its cases */
+	int nvalues;
+	int mask_arg;		/* 'flags & MASK' tested: parameter; 0 */
+	unsigned long long mask;
+	bool clear;		/* none of MASK's bits set */
+};
+
+/* The edge out of UP that every path from UP to BB takes; NULL. */
+static edge pb_edge_towards(basic_block up, basic_block bb)
+{
+	edge e;
+	edge_iterator ei;
+
+	FOR_EACH_EDGE(e, ei, up->succs)
+		if (single_pred_p(e->dest) &&
+		    dominated_by_p(CDI_DOMINATORS, bb, e->dest))
+			return e;
+	return NULL;
+}
+
+/* Leaving switch SW on a parameter by E: the values of its labels. */
+static bool pb_case_switch(function *fun, gswitch *sw, edge e,
+			   struct pb_case_cond *c)
+{
+	int p = pb_param_index(fun, pb_strip_copies(gimple_switch_index(sw)));
+	unsigned int i;
+
+	if (!p || c->value_arg ||
+	    label_to_block(fun, CASE_LABEL(gimple_switch_default_label(sw))) ==
+	    e->dest)
+		return false;
+	for (i = 1; i < gimple_switch_num_labels(sw); i++) {
+		tree label = gimple_switch_label(sw, i);
+		unsigned long long v, lo, hi;
+
+		if (label_to_block(fun, CASE_LABEL(label)) != e->dest)
+			continue;
+		/* 'case 2 ... 3:', as GCC joins two labels */
+		lo = (unsigned long long)TREE_INT_CST_LOW(CASE_LOW(label));
+		hi = CASE_HIGH(label) ?
+			(unsigned long long)TREE_INT_CST_LOW(CASE_HIGH(label)) : lo;
+		if (hi < lo || hi - lo >= PB_RULE_MAX_VALUES)
+			return false;
+		for (v = lo; ; v++) {
+			if (c->nvalues == PB_RULE_MAX_VALUES)
+				return false;
+			c->values[c->nvalues++] = v;
+			if (v == hi)
+				break;
+		}
+	}
+	c->value_arg = p;
+	return c->nvalues > 0;
+}
+
+/* Leaving COND by E: 'flags & MASK' set or clear, or 'cmd == V'. */
+static bool pb_case_test(function *fun, gcond *cond, edge e,
+			 struct pb_case_cond *c)
+{
+	tree l = pb_strip_copies(gimple_cond_lhs(cond));
+	tree r = gimple_cond_rhs(cond);
+	enum tree_code code = gimple_cond_code(cond);
+	gimple *def;
+	int p;
+
+	if (!(e->flags & EDGE_TRUE_VALUE))
+		code = invert_tree_comparison(code, false);
+	if (!l || TREE_CODE(l) != SSA_NAME || TREE_CODE(r) != INTEGER_CST)
+		return false;
+	def = SSA_NAME_DEF_STMT(l);
+	if (integer_zerop(r) && (code == NE_EXPR || code == EQ_EXPR) &&
+	    is_gimple_assign(def) && gimple_assign_rhs_code(def) == BIT_AND_EXPR &&
+	    TREE_CODE(gimple_assign_rhs2(def)) == INTEGER_CST &&
+	    !integer_zerop(gimple_assign_rhs2(def)) &&
+	    (p = pb_param_index(fun, pb_strip_copies(gimple_assign_rhs1(def))))) {
+		if (c->mask_arg)
+			return false;
+		c->mask_arg = p;
+		c->mask = (unsigned long long)
+			TREE_INT_CST_LOW(gimple_assign_rhs2(def));
+		c->clear = code == EQ_EXPR;
+		return true;
+	}
+	p = pb_param_index(fun, l);
+	if (code != EQ_EXPR || !p || c->value_arg)
+		return false;
+	c->value_arg = p;
+	c->values[0] = (unsigned long long)TREE_INT_CST_LOW(r);
+	c->nvalues = 1;
+	return true;
+}
+
+/*
+ * The conditions on parameters under which BB runs: the labels of a
+ * 'switch (cmd)' and a test of 'flags & MASK' that every path to it
+ * took.  False if none, or if a branch on a parameter says something
+ * else of it (a range, a default label, two switches).
+ */
+static bool pb_block_case(function *fun, basic_block bb, tree count,
+			  struct pb_case_cond *c)
+{
+	basic_block start = single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun));
+	int steps = 0;
+
+	memset(c, 0, sizeof(*c));
+	while (bb && bb != start && steps++ < 64) {
+		basic_block up = get_immediate_dominator(CDI_DOMINATORS, bb);
+		gimple *last;
+		edge e;
+
+		if (!up)
+			return false;
+		if (dominated_by_p(CDI_POST_DOMINATORS, up, bb)) {
+			bb = up;
+			continue;
+		}
+		last = last_stmt(up);
+		e = pb_edge_towards(up, bb);
+		if (gswitch *sw = safe_dyn_cast<gswitch *>(last)) {
+			if (pb_param_index(fun, pb_strip_copies(
+				gimple_switch_index(sw))) &&
+			    (!e || !pb_case_switch(fun, sw, e, c)))
+				return false;
+		} else if (gcond *cond = safe_dyn_cast<gcond *>(last)) {
+			if (pb_cond_tests_flag(cond, count) &&
+			    (!e || !pb_case_test(fun, cond, e, c)))
+				return false;
+		}
+		bb = up;
+	}
+	return c->value_arg || c->mask_arg;
+}
+
+/* One release case: its kind and count, under its conditions. */
+struct pb_case {
+	int kind;
+	int count_param;
+	struct pb_case_cond cond;
+};
+
+#define PB_MAX_CASES	8
+
+/* Add the release CALL to CASES; false if it does not fit a case. */
+static bool pb_note_case(struct pb_fn *fn, gcall *call,
+			 const struct pb_rule *rule, int *param,
+			 struct pb_case *cases, int *ncases)
+{
+	struct pb_param_release rel[PB_RULE_MAX_ARG + 1];
+	struct pb_case one;
+	tree count = NULL_TREE;
+	int p, i;
+
+	memset(rel, 0, sizeof(rel));
+	pb_note_release(fn, call, rule, rel);
+	p = pb_released_param(rel, PB_RULE_MAX_ARG);
+	if (!p || (*param && p != *param) || rel[p].conditional ||
+	    rel[p].field)
+		return false;
+	*param = p;
+	if (rule->count_arg > 0 && rule->shape != PB_SHAPE_PAGE)
+		count = pb_strip_copies(gimple_call_arg(call, rule->count_arg - 1));
+	memset(&one, 0, sizeof(one));
+	if (!pb_block_case(fn->fun, gimple_bb(call),
+			   count && TREE_CODE(count) == SSA_NAME ?
+			   SSA_NAME_VAR(count) : NULL_TREE, &one.cond))
+		return false;
+	one.kind = ffs(rel[p].kinds) - 1;
+	one.count_param = rel[p].count_param;
+	for (i = 0; i < *ncases; i++)
+		if (!memcmp(&cases[i].cond, &one.cond, sizeof(one.cond)))
+			/* two releases of one case: the same one */
+			return cases[i].kind == one.kind &&
+			       cases[i].count_param == one.count_param;
+	if (*ncases == PB_MAX_CASES)
+		return false;
+	cases[(*ncases)++] = one;
+	return true;
+}
+
+/* ' when=arg1==0x...|0x...,!arg4&0x1' of C, appended to LINE. */
+static void pb_case_when(const struct pb_case_cond *c, char *line, size_t len)
+{
+	size_t n = strlen(line);
+	int i;
+
+	/* at most 8 values of 18 characters: within a line (a longer one
+	 * would be refused by the parser) */
+	n += snprintf(line + n, len - n, " when=");
+	if (c->value_arg && n < len) {
+		n += snprintf(line + n, len - n, "arg%d==", c->value_arg);
+		for (i = 0; i < c->nvalues && n < len; i++)
+			n += snprintf(line + n, len - n, "%s0x%llx",
+				      i ? "|" : "", c->values[i]);
+	}
+	if (c->mask_arg && n < len)
+		snprintf(line + n, len - n, "%s%sarg%d&0x%llx",
+			 c->value_arg ? "," : "", c->clear ? "!" : "",
+			 c->mask_arg, c->mask);
+}
+
+/*
+ * A helper that releases its caller's pages in the kind a parameter
+ * chooses, 'put_back_pages(cmd, pages, nr_pages, gup_test_flags)' of
+ * mm/gup_test.c: 'switch (cmd)' puts the get pages, unpins the pinned
+ * ones, and for one command a flag chooses.  Its summary is one release
+ * line per case, each with the conditions it runs under
+ * ('when=arg1==...,arg4&0x1'); a caller's call releases each site's
+ * pages by the case that site's guards say holds (pb_guards.c).  Not
+ * for the summary database: its merge keeps one rule per function.
+ */
+static bool pb_summarize_cases(struct pb_fn *fn)
+{
+	struct pb_case cases[PB_MAX_CASES];
+	char text[PB_MAX_CASES * PB_RULES_MAX_LINE], line[PB_RULES_MAX_LINE];
+	char count[16];
+	int ncases = 0, p = 0, i, levels;
+	basic_block bb;
+	size_t n = 0;
+	bool folio = false;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (rule && rule->role == PB_ROLE_HOLD)
+				return false;
+			if (!rule || rule->role != PB_ROLE_RELEASE)
+				continue;
+			if (pb_api_is_case(rule) ||
+			    !pb_note_case(fn, call, rule, &p, cases, &ncases))
+				return false;
+		}
+	}
+	if (!ncases)
+		return false;
+	levels = pb_param_page_levels(fn->fun, p, &folio);
+	if (levels != 2)
+		return false;
+	for (i = 0; i < ncases; i++) {
+		snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d count=%s",
+			 pb_fn_name(fn->fun), pb_kind_words[cases[i].kind],
+			 folio ? "folios" : "pages", p,
+			 pb_count_word(cases[i].count_param, count,
+				       sizeof(count)));
+		pb_case_when(&cases[i].cond, line, sizeof(line));
+		if (n < sizeof(text))
+			n += snprintf(text + n, sizeof(text) - n, "%s%s",
+				      i ? "\n" : "", line);
+	}
+	if (n >= sizeof(text) || !pb_api_add_summary(fn->fun->decl, text))
+		return false;
+	pb_stats.summaries++;
+	if (pb_options.summaries) {
+		const char *l = text;
+
+		/* one line per case, each with the function's place */
+		while (*l) {
+			const char *nl = strchr(l, '\n');
+			int len = nl ? (int)(nl - l) : (int)strlen(l);
+
+			fprintf(stderr, "%.*s\t# %s:%d\n", len, l,
+				LOCATION_FILE(DECL_SOURCE_LOCATION(fn->fun->decl)),
+				LOCATION_LINE(DECL_SOURCE_LOCATION(fn->fun->decl)));
+			l += len + (nl != NULL);
+		}
+	}
 	return true;
 }
 
@@ -789,8 +1078,8 @@ void pb_summarize_helper(struct pb_fn *fn)
 {
 	calculate_dominance_info(CDI_DOMINATORS);
 	calculate_dominance_info(CDI_POST_DOMINATORS);
-	if (!pb_summarize_release(fn) && !pb_summarize_free(fn) &&
-	    !pb_summarize_accessor(fn))
+	if (!pb_summarize_cases(fn) && !pb_summarize_release(fn) &&
+	    !pb_summarize_free(fn) && !pb_summarize_accessor(fn))
 		pb_summarize_borrow(fn);
 	free_dominance_info(CDI_POST_DOMINATORS);
 	free_dominance_info(CDI_DOMINATORS);

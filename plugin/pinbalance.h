@@ -127,7 +127,9 @@ bool pb_api_ignored(tree fndecl);
 enum tree_code pb_api_test_code(const struct pb_rule *rule);
 void pb_api_print_ignored(void);
 unsigned int pb_api_nrules(void);
-bool pb_api_add_summary(tree fndecl, const char *line);
+bool pb_api_add_summary(tree fndecl, const char *text);
+const struct pb_rule *pb_api_next_case(const struct pb_rule *rule, tree fndecl);
+bool pb_api_is_case(const struct pb_rule *rule);
 bool pb_api_has_rule(tree fndecl);
 tree pb_api_field_decl(const struct pb_rule *rule, tree ptr_type);
 
@@ -254,6 +256,8 @@ unsigned int pb_ret_sites(struct pb_fn *fn, tree op, int depth);
 
 void pb_guards_collect(struct pb_site *site);
 bool pb_guards_contradict(const struct pb_site *site, edge e);
+const struct pb_rule *pb_guards_pick_case(const struct pb_site *site,
+					  gcall *call, const struct pb_rule *rule);
 
 /* -------------------------------------------------------- handover */
 
