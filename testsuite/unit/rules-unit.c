@@ -351,6 +351,49 @@ static void test_load(const char *dir)
 	pb_rule_set_free(&set);
 }
 
+/* Several 'release' lines of one function with 'when=': its cases. */
+static void test_release_cases(void)
+{
+	struct pb_rule_set set;
+	struct seen seen;
+	const struct pb_rule *r, *c;
+	int errors;
+
+	errors = parse(&set, "release pb kind=get pages=arg2 count=all "
+			     "when=arg1==0xc0306701|4\n"
+			     "alloc other\n"
+			     "release pb kind=pin pages=arg2 count=arg3 "
+			     "when=arg1==6,!arg4&0x1\n"
+			     "release pb kind=get pages=arg2 count=all "
+			     "when=arg1==0xc0306701|4\n", &seen);
+	r = pb_rule_set_find(&set, "pb");
+	check(!errors && set.nrules == 3 && r && r->case_arg == 1 &&
+	      r->ncase_values == 2 && r->case_values[0] == 0xc0306701 &&
+	      r->case_values[1] == 4 && r->when_arg == PB_RULE_NO_ARG &&
+	      r->case_next == 2, "release cases chain, a repeated one dropped",
+	      seen.first);
+	c = r ? r + r->case_next : NULL;
+	check(c && c->kind == PB_PIN && c->case_arg == 1 &&
+	      c->case_values[0] == 6 && c->when_arg == 4 && c->when_mask == 1 &&
+	      c->when_clear && !c->case_next, "when=argN==V,!argM&MASK",
+	      seen.first);
+	pb_rule_set_free(&set);
+	expect_error("a release and a case of one function conflict",
+		     "release a kind=pin pages=arg1 count=arg2\n"
+		     "release a kind=get pages=arg1 count=all when=arg3&1\n",
+		     "2:9: conflicting rule for 'a'");
+	expect_error("cases release the same pages",
+		     "release a kind=pin pages=arg1 count=arg2 when=arg3&1\n"
+		     "release a kind=get pages=arg2 count=all when=!arg3&1\n",
+		     "2:9: conflicting rule for 'a'");
+	expect_error("an acquire's when= is a mask only",
+		     "acquire a kind=pin pages=arg1 count=return when=arg2==1\n",
+		     "1:");
+	expect_error("a value is a number",
+		     "release a kind=pin pages=arg1 count=arg2 when=arg3==x\n",
+		     "1:53: expected a value");
+}
+
 int main(int argc, char **argv)
 {
 	test_acquire_fields();
@@ -359,6 +402,7 @@ int main(int argc, char **argv)
 	test_other_roles();
 	test_layout();
 	test_duplicates();
+	test_release_cases();
 	test_errors();
 	test_nul_byte();
 	test_all_or_nothing();
