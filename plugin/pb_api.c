@@ -186,29 +186,43 @@ static int pb_rule_pointer_arg(const struct pb_rule *rule)
 	}
 }
 
+/* The field named NAME of the struct PTR_TYPE points to; NULL_TREE. */
+static tree pb_record_field(tree ptr_type, const char *name)
+{
+	tree record, field;
+
+	if (!name[0] || !ptr_type || !POINTER_TYPE_P(ptr_type))
+		return NULL_TREE;
+	record = TREE_TYPE(ptr_type);
+	if (TREE_CODE(record) != RECORD_TYPE && TREE_CODE(record) != UNION_TYPE)
+		return NULL_TREE;
+	for (field = TYPE_FIELDS(record); field; field = DECL_CHAIN(field))
+		if (TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
+		    !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), name))
+			return field;
+	return NULL_TREE;
+}
+
 /*
  * The field of 'pages=argN->field' in the struct PTR_TYPE points to: a
  * pointer (the array) or an array of pages; NULL_TREE if it has none.
  */
 tree pb_api_field_decl(const struct pb_rule *rule, tree ptr_type)
 {
-	tree record, field;
+	tree field = pb_record_field(ptr_type, rule->pages_field);
 
-	if (!rule->pages_field[0] || !ptr_type || !POINTER_TYPE_P(ptr_type))
-		return NULL_TREE;
-	record = TREE_TYPE(ptr_type);
-	if (TREE_CODE(record) != RECORD_TYPE && TREE_CODE(record) != UNION_TYPE)
-		return NULL_TREE;
-	for (field = TYPE_FIELDS(record); field; field = DECL_CHAIN(field)) {
-		if (TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field) ||
-		    strcmp(IDENTIFIER_POINTER(DECL_NAME(field)),
-			   rule->pages_field))
-			continue;
-		return POINTER_TYPE_P(TREE_TYPE(field)) ||
-		       TREE_CODE(TREE_TYPE(field)) == ARRAY_TYPE ?
-			       field : NULL_TREE;
-	}
-	return NULL_TREE;
+	return field && (POINTER_TYPE_P(TREE_TYPE(field)) ||
+			 TREE_CODE(TREE_TYPE(field)) == ARRAY_TYPE) ?
+		       field : NULL_TREE;
+}
+
+/* The integer field of 'count=argN->field' in the struct PTR_TYPE points
+ * to; NULL_TREE if it has none. */
+tree pb_api_count_field_decl(const struct pb_rule *rule, tree ptr_type)
+{
+	tree field = pb_record_field(ptr_type, rule->count_field);
+
+	return field && INTEGRAL_TYPE_P(TREE_TYPE(field)) ? field : NULL_TREE;
 }
 
 /* Why RULE cannot describe FNDECL, or NULL if it can. */
@@ -216,15 +230,15 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 				  int *bad_arg, int *nparams)
 {
 	tree fntype = TREE_TYPE(fndecl);
-	int args[6] = { pb_rule_pointer_arg(rule), rule->count_arg,
+	int args[7] = { pb_rule_pointer_arg(rule), rule->count_arg,
 			rule->when_arg, rule->count_out_arg, rule->flags_arg,
-			rule->case_arg };
+			rule->case_arg, rule->count_field_arg };
 	int i;
 
 	if (!prototype_p(fntype))
 		return NULL;
 	pb_param_type(fntype, 0, nparams);
-	for (i = 0; i < 6; i++) {
+	for (i = 0; i < 7; i++) {
 		*bad_arg = args[i];
 		if (args[i] > *nparams && !stdarg_p(fntype))
 			return "argument out of range";
@@ -251,6 +265,14 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 		if (type && rule->pages_field[0] &&
 		    !pb_api_field_decl(rule, type))
 			return "no pointer field of that name in the struct "
+			       "it points to";
+	}
+	*bad_arg = rule->count_field_arg;
+	if (*bad_arg >= 1) {
+		tree type = pb_param_type(fntype, *bad_arg, nparams);
+
+		if (type && !pb_api_count_field_decl(rule, type))
+			return "no integer field of that name in the struct "
 			       "it points to";
 	}
 	return NULL;

@@ -109,6 +109,39 @@ static bool pb_count_requested_if_partial(struct pb_fn *fn, int site,
 }
 
 /*
+ * A release that reads its count from a field of the struct it is given
+ * ('count=arg1->npgs': xdp_umem_unpin_pages(umem) unpins 'umem->npgs'
+ * pages).  The site asked for the count that field held
+ * ('pin_user_pages(address, umem->npgs, ...)'); if nothing may have
+ * written it since, the helper releases the number requested where
+ * fewer may have been pinned.  Lowering it first ('umem->npgs = npgs'),
+ * on any path, anywhere between, keeps it silent.
+ */
+static void pb_check_field_count(struct pb_fn *fn, gcall *call,
+				 const struct pb_rule *rule, int site,
+				 pb_word w)
+{
+	const struct pb_site *s = &fn->sites[site];
+	tree cell, req = s->req;
+	gimple *load;
+	int cls;
+
+	if (w & PB_FACET(PB_CLASS_PARTIAL, PB_HOLD_HELD))
+		cls = PB_CLASS_PARTIAL;
+	else if (w & PB_FACET(PB_CLASS_ERR, PB_HOLD_HELD))
+		cls = PB_CLASS_ERR;
+	else
+		return;
+	if (!req || TREE_CODE(req) != SSA_NAME ||
+	    !gimple_assign_load_p(load = SSA_NAME_DEF_STMT(req)) ||
+	    !(cell = pb_call_count_cell(call, rule)) ||
+	    !pb_same_cell_in(fn, gimple_assign_rhs1(load), cell) ||
+	    pb_cell_written_between(fn, cell, load, call, s->call))
+		return;
+	pb_found(fn, PB_FINDING_OVERCOUNT, site, call, NULL, rule, cls);
+}
+
+/*
  * The count passed to an array release, against what the site took:
  * the requested count where fewer may have been pinned, or the return
  * value where it may be an error code.
@@ -119,6 +152,10 @@ static void pb_check_count(struct pb_fn *fn, gcall *call,
 	const struct pb_site *s = &fn->sites[site];
 	tree count;
 
+	if (rule->count_field[0] && s->rule->count == PB_COUNT_RETURN) {
+		pb_check_field_count(fn, call, rule, site, w);
+		return;
+	}
 	if (rule->count_arg <= 0)
 		return;
 	count = gimple_call_arg(call, rule->count_arg - 1);

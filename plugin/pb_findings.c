@@ -209,6 +209,15 @@ static void pb_msg_overcount(const struct pb_emission *em)
 			"count it added to argument %d" PB_TAG("overcount"),
 			pb_em_release(em->f), s->rule->name,
 			s->rule->count_out_arg);
+	/* 'xdp_umem_unpin_pages(umem)' reads the count from 'umem->npgs' */
+	else if (em->f->release && em->f->release->count_field[0])
+		pb_emit(em, 763,
+			"%qs may release more pages than %qs took: it releases "
+			"the count in %qs, still the number requested; store "
+			"the number it returned there first"
+			PB_TAG("overcount"),
+			pb_em_release(em->f), s->rule->name,
+			em->f->release->count_field);
 	else
 		pb_emit(em, 763,
 			"%qs may release more pages than %qs took; pass the "
@@ -317,9 +326,15 @@ static void pb_event_overcount(simple_diagnostic_path *path, struct pb_fn *fn,
 			       const struct pb_finding *f, location_t loc,
 			       diagnostic_event_id_t *acq)
 {
-	path->add_event(loc, fn->fun->decl, 0,
-			"%qs releases the number requested at %@",
-			pb_em_release(f), acq);
+	if (f->release && f->release->count_field[0])
+		path->add_event(loc, fn->fun->decl, 0,
+				"%qs releases the count in %qs, the number "
+				"requested at %@", pb_em_release(f),
+				f->release->count_field, acq);
+	else
+		path->add_event(loc, fn->fun->decl, 0,
+				"%qs releases the number requested at %@",
+				pb_em_release(f), acq);
 }
 
 static void pb_event_negative_count(simple_diagnostic_path *path,

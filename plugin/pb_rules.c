@@ -463,15 +463,12 @@ static const char *const pb_means_words[] = {
 	"<0", "<=0", "==0", "!=0", ">0", ">=0"
 };
 
-/* Where the pages are: pages=/folios=/page=/folio=/range=. */
 /*
- * 'argN->field': the array is in a field of the struct the argument
- * points to, as a helper that pins into 'region->pages' or releases
- * 'umem->pgs' for its caller, or an accessor returns it
- * ('derive frame_vector_pages from=arg1->ptrs').  For arrays only.
+ * 'argN->field' in V: the argument, into *ARG, and the field of the
+ * struct it points to, into FIELD (PB_RULE_MAX_FIELD bytes).
  */
-static bool pb_parse_arg_field(struct pb_cursor *cur, const struct pb_token *v,
-			       struct pb_rule *rule)
+static bool pb_parse_field_ref(struct pb_cursor *cur, const struct pb_token *v,
+			       int *arg, char *field)
 {
 	const char *arrow = (const char *)memchr(v->text, '-', v->len);
 	size_t alen = (size_t)(arrow - v->text), flen, i;
@@ -480,14 +477,6 @@ static bool pb_parse_arg_field(struct pb_cursor *cur, const struct pb_token *v,
 
 	if (alen + 2 > v->len || arrow[1] != '>') {
 		pb_rules_error(cur, column, "expected 'argN->field'");
-		return false;
-	}
-	if (rule->shape != PB_SHAPE_ARRAY ||
-	    (rule->role != PB_ROLE_ACQUIRE && rule->role != PB_ROLE_RELEASE &&
-	     rule->role != PB_ROLE_DERIVE)) {
-		pb_rules_error(cur, column, "a field ('argN->field') is for "
-			       "the pages= or folios= of an acquire or a "
-			       "release, or the from= of a derive, only");
 		return false;
 	}
 	flen = v->len - alen - 2;
@@ -506,10 +495,34 @@ static bool pb_parse_arg_field(struct pb_cursor *cur, const struct pb_token *v,
 				       "expected a field name");
 			return false;
 		}
-	memcpy(rule->pages_field, name, flen);
-	rule->pages_field[flen] = '\0';
-	return pb_parse_arg(cur, v->text, alen, v->column, false,
-			    &rule->pages_arg);
+	if (!pb_parse_arg(cur, v->text, alen, v->column, false, arg))
+		return false;
+	memcpy(field, name, flen);
+	field[flen] = '\0';
+	return true;
+}
+
+/*
+ * 'argN->field': the array is in a field of the struct the argument
+ * points to, as a helper that pins into 'region->pages' or releases
+ * 'umem->pgs' for its caller, or an accessor returns it
+ * ('derive frame_vector_pages from=arg1->ptrs').  For arrays only.
+ */
+static bool pb_parse_arg_field(struct pb_cursor *cur, const struct pb_token *v,
+			       struct pb_rule *rule)
+{
+	const char *arrow = (const char *)memchr(v->text, '-', v->len);
+
+	if (rule->shape != PB_SHAPE_ARRAY ||
+	    (rule->role != PB_ROLE_ACQUIRE && rule->role != PB_ROLE_RELEASE &&
+	     rule->role != PB_ROLE_DERIVE)) {
+		pb_rules_error(cur, v->column + (int)(arrow - v->text),
+			       "a field ('argN->field') is for "
+			       "the pages= or folios= of an acquire or a "
+			       "release, or the from= of a derive, only");
+		return false;
+	}
+	return pb_parse_field_ref(cur, v, &rule->pages_arg, rule->pages_field);
 }
 
 static bool pb_rule_where(struct pb_cursor *cur, const struct pb_written *w,
@@ -632,6 +645,18 @@ static bool pb_rule_release(struct pb_cursor *cur, const struct pb_written *w,
 	/* 'count=all': whatever the object holds, as bio_release_pages() */
 	if (c && c->len == 3 && !memcmp(c->text, "all", 3))
 		return true;
+	/* 'count=argN->field': the count the struct keeps beside the
+	 * array, as xdp_umem_unpin_pages() releases 'umem->npgs' pages */
+	if (c && memchr(c->text, '-', c->len)) {
+		if (rule->shape != PB_SHAPE_ARRAY) {
+			pb_rules_error(cur, c->column, "a count in a field "
+				       "('count=argN->field') is for an "
+				       "array ('pages=' or 'folios=') only");
+			return false;
+		}
+		return pb_parse_field_ref(cur, c, &rule->count_field_arg,
+					  rule->count_field);
+	}
 	if (!c) {
 		if (rule->shape != PB_SHAPE_PAGE) {
 			pb_rules_error(cur, end_column,
@@ -862,6 +887,7 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 	rule->name = xstrndup(tok[1].text, tok[1].len);
 	rule->pages_arg = PB_RULE_NO_ARG;
 	rule->count_arg = PB_RULE_NO_ARG;
+	rule->count_field_arg = PB_RULE_NO_ARG;
 	rule->when_arg = PB_RULE_NO_ARG;
 	rule->case_arg = PB_RULE_NO_ARG;
 	rule->flags_arg = PB_RULE_NO_ARG;
@@ -943,7 +969,9 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 	       a->ncase_values == b->ncase_values &&
 	       !memcmp(a->case_values, b->case_values,
 		       sizeof(a->case_values[0]) * (size_t)a->ncase_values) &&
-	       !strcmp(a->pages_field, b->pages_field);
+	       a->count_field_arg == b->count_field_arg &&
+	       !strcmp(a->pages_field, b->pages_field) &&
+	       !strcmp(a->count_field, b->count_field);
 }
 
 /* A release under conditions on its arguments ('when='): one case. */

@@ -81,6 +81,10 @@ struct pb_rule {
 					 * array is in this field of the
 					 * struct the argument points to */
 	int count_arg;		/* acquire: requested count; release: count */
+	int count_field_arg;	/* release 'count=argN->field': N, and */
+	char count_field[PB_RULE_MAX_FIELD];	/* the field of the struct
+					 * it points to that holds the count
+					 * ('umem->npgs'), read at the call */
 	int count_out_arg;	/* acquire 'count=*argN': N */
 	int flags_arg;		/* acquire: the gup flags (for the census) */
 	int when_arg;		/* acquire: flags argument that must hold... */

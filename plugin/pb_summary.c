@@ -278,7 +278,52 @@ struct pb_param_release {
 	bool not_via_ptr;		/* some release is not of the array
 					 * it points to ('pages=*argN') */
 	int count_param;		/* the count, a parameter (0: unknown) */
+	int count_field_param;		/* or a field of the struct this */
+	tree count_field;		/* parameter points to ('umem->npgs'),
+					 * as read at the function's entry */
+	bool count_not_field;		/* some release's count is another */
 };
+
+/*
+ * A count loaded from a field of the struct a parameter points to
+ * ('unpin_user_pages_dirty_lock(umem->pgs, umem->npgs, true)'), what the
+ * field held when the function was called: its callers' 'arg->field'.
+ */
+static void pb_note_count_field(struct pb_fn *fn, tree count,
+				struct pb_param_release *rel)
+{
+	tree ref, base, field, parm;
+	gimple *load;
+	int q;
+
+	if (!count || TREE_CODE(count) != SSA_NAME ||
+	    !gimple_assign_load_p(load = SSA_NAME_DEF_STMT(count)))
+		goto unknown;
+	ref = gimple_assign_rhs1(load);
+	if (TREE_CODE(ref) != COMPONENT_REF)
+		goto unknown;
+	field = TREE_OPERAND(ref, 1);
+	base = TREE_OPERAND(ref, 0);
+	if (TREE_CODE(base) != MEM_REF || !integer_zerop(TREE_OPERAND(base, 1)) ||
+	    !DECL_NAME(field) || !INTEGRAL_TYPE_P(TREE_TYPE(field)) ||
+	    strlen(pb_field_name(field)) >= PB_RULE_MAX_FIELD)
+		goto unknown;
+	q = pb_param_index(fn->fun, TREE_OPERAND(base, 0));
+	parm = q ? SSA_NAME_VAR(TREE_OPERAND(base, 0)) : NULL_TREE;
+	if (!parm || !POINTER_TYPE_P(TREE_TYPE(parm)) ||
+	    TYPE_MAIN_VARIANT(TREE_TYPE(TREE_TYPE(parm))) !=
+	    TYPE_MAIN_VARIANT(DECL_CONTEXT(field)) ||
+	    pb_cell_written_between(fn, ref, NULL, load, NULL))
+		goto unknown;
+	if (rel->count_field && (rel->count_field != field ||
+				 rel->count_field_param != q))
+		rel->count_not_field = true;
+	rel->count_field = field;
+	rel->count_field_param = q;
+	return;
+unknown:
+	rel->count_not_field = true;
+}
 
 static void pb_note_release(struct pb_fn *fn, gcall *call,
 			    const struct pb_rule *rule,
@@ -312,6 +357,7 @@ static void pb_note_release(struct pb_fn *fn, gcall *call,
 		count = pb_strip_copies(gimple_call_arg(call, rule->count_arg - 1));
 		rel[p].count_param = pb_param_index(fn->fun, count);
 	}
+	pb_note_count_field(fn, count, &rel[p]);
 	guard = pb_block_guards(fn->fun, gimple_bb(call),
 				count && TREE_CODE(count) == SSA_NAME ?
 				SSA_NAME_VAR(count) : NULL_TREE);
@@ -353,12 +399,27 @@ static int pb_released_param(struct pb_param_release *rel, int n)
 
 static const char *const pb_kind_words[] = { "pin", "get", "any" };
 
-/* A release summary's count: 'argN' of the count parameter, or 'all'. */
-static const char *pb_count_word(int count_param, char *buf, size_t len)
+/* A count parameter's word: 'argN', or 'all' without one. */
+static const char *pb_count_param_word(int count_param, char *buf, size_t len)
 {
 	if (!count_param)
 		return "all";
 	snprintf(buf, len, "arg%d", count_param);
+	return buf;
+}
+
+/* A release summary's count: 'argN' of the count parameter, 'argN->field'
+ * of a field of a struct parameter, or 'all'. */
+static const char *pb_count_word(const struct pb_param_release *rel,
+				 char *buf, size_t len)
+{
+	if (rel->count_param)
+		return pb_count_param_word(rel->count_param, buf, len);
+	else if (rel->count_field && !rel->count_not_field)
+		snprintf(buf, len, "arg%d->%s", rel->count_field_param,
+			 pb_field_name(rel->count_field));
+	else
+		return "all";
 	return buf;
 }
 
@@ -368,7 +429,7 @@ static bool pb_summarize_field_release(struct pb_fn *fn, int p,
 				       const struct pb_param_release *rel,
 				       int kind)
 {
-	char line[256], count[16];
+	char line[256], count[PB_RULE_MAX_FIELD + 8];
 	bool folio = false;
 
 	if (pb_type_page_levels(TREE_TYPE(rel->field), &folio) != 2)
@@ -376,14 +437,14 @@ static bool pb_summarize_field_release(struct pb_fn *fn, int p,
 	snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d->%s count=%s",
 		 pb_fn_name(fn->fun), pb_kind_words[kind],
 		 folio ? "folios" : "pages", p, pb_field_name(rel->field),
-		 pb_count_word(rel->count_param, count, sizeof(count)));
+		 pb_count_word(rel, count, sizeof(count)));
 	return pb_summary_add(fn->fun, line);
 }
 
 static bool pb_summarize_release(struct pb_fn *fn)
 {
 	struct pb_param_release rel[PB_RULE_MAX_ARG + 1];
-	char line[256], count[16];
+	char line[256], count[PB_RULE_MAX_FIELD + 8];
 	basic_block bb;
 	int p, kind;
 	bool folio;
@@ -446,7 +507,7 @@ static bool pb_summarize_release(struct pb_fn *fn)
 		snprintf(line, sizeof(line), "release %s kind=%s %s=%sarg%d count=%s",
 			 pb_fn_name(fn->fun), pb_kind_words[kind],
 			 folio ? "folios" : "pages", levels == 3 ? "*" : "", p,
-			 pb_count_word(rel[p].count_param, count, sizeof(count)));
+			 pb_count_word(&rel[p], count, sizeof(count)));
 	else
 		return false;
 	pb_summary_add(fn->fun, line);
@@ -706,8 +767,8 @@ static bool pb_summarize_cases(struct pb_fn *fn)
 		snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d count=%s",
 			 pb_fn_name(fn->fun), pb_kind_words[cases[i].kind],
 			 folio ? "folios" : "pages", p,
-			 pb_count_word(cases[i].count_param, count,
-				       sizeof(count)));
+			 pb_count_param_word(cases[i].count_param, count,
+					     sizeof(count)));
 		pb_case_when(&cases[i].cond, line, sizeof(line));
 		if (n < sizeof(text))
 			n += snprintf(text + n, sizeof(text) - n, "%s%s",

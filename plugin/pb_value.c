@@ -674,6 +674,167 @@ struct pb_val pb_call_pages_val(struct pb_fn *fn, gcall *call,
 	return pb_value_of_load(fn, ref);
 }
 
+/*
+ * The cell a release's 'count=argN->field' names at CALL: 'umem->npgs'
+ * for 'xdp_umem_unpin_pages(umem)', read when the call runs; NULL_TREE if
+ * the argument or the field is not there.
+ */
+tree pb_call_count_cell(gcall *call, const struct pb_rule *rule)
+{
+	tree arg, field, base;
+
+	if (rule->count_field_arg < 1 ||
+	    gimple_call_num_args(call) < (unsigned int)rule->count_field_arg)
+		return NULL_TREE;
+	arg = gimple_call_arg(call, rule->count_field_arg - 1);
+	field = pb_api_count_field_decl(rule, TREE_TYPE(arg));
+	if (!field)
+		return NULL_TREE;
+	if (TREE_CODE(arg) == ADDR_EXPR)
+		base = TREE_OPERAND(arg, 0);
+	else if (TREE_CODE(arg) == SSA_NAME)
+		base = build2(MEM_REF, TREE_TYPE(TREE_TYPE(arg)), arg,
+			      build_int_cst(TREE_TYPE(arg), 0));
+	else
+		return NULL_TREE;
+	return build3(COMPONENT_REF, TREE_TYPE(field), base, field, NULL_TREE);
+}
+
+/* Is OP's value a pointer into the struct whose address is BASE? */
+static bool pb_points_into(struct pb_fn *fn, tree op, struct pb_val base)
+{
+	struct pb_val v;
+	tree ref;
+
+	if (TREE_CODE(op) == ADDR_EXPR) {
+		/* '&umem->work', '&umem->pgs[0]', '&u.list' */
+		ref = get_base_address(TREE_OPERAND(op, 0));
+		if (!ref)
+			return false;
+		v = pb_value_of_addr(fn, ref);
+	} else if (POINTER_TYPE_P(TREE_TYPE(op))) {
+		v = pb_value_of(fn, op);
+	} else {
+		return false;
+	}
+	return v.level == base.level && pb_key_equal(fn, v.key, base.key);
+}
+
+/*
+ * May STMT write CELL, a field of the struct a pointer points to
+ * ('umem->npgs')?  A store to it, or one the alias oracle cannot tell
+ * from it; a call given a pointer into that struct, unless the API says
+ * it only reads.  A clobber at the end of a scope writes nothing.
+ */
+static bool pb_stmt_may_write_cell(struct pb_fn *fn, gimple *stmt, tree cell,
+				   struct pb_val base)
+{
+	unsigned int i;
+
+	if (gimple_clobber_p(stmt))
+		return false;
+	if (gcall *call = dyn_cast<gcall *>(stmt)) {
+		const struct pb_rule *rule =
+			pb_api_lookup(gimple_call_fndecl(call));
+
+		/* a helper's summary says nothing of its other stores */
+		if (pb_call_only_reads(call) && !rule->summary &&
+		    !rule->defined_file)
+			return false;
+		for (i = 0; i < gimple_call_num_args(call); i++)
+			if (pb_points_into(fn, gimple_call_arg(call, i), base))
+				return true;
+		return false;
+	}
+	if (!gimple_vdef(stmt) || !gimple_has_lhs(stmt))
+		return gimple_vdef(stmt) != NULL_TREE;
+	return pb_ref_equal(fn, gimple_get_lhs(stmt), cell) ||
+	       refs_may_alias_p(gimple_get_lhs(stmt), cell);
+}
+
+/* Blocks reached from BB's successors (FORWARD) or reaching its
+ * predecessors, into SEEN. */
+static void pb_reach(basic_block bb, bool forward, sbitmap seen)
+{
+	auto_vec<basic_block, 16> work;
+	edge_iterator ei;
+	edge e;
+
+	work.safe_push(bb);
+	while (!work.is_empty()) {
+		bb = work.pop();
+		FOR_EACH_EDGE(e, ei, forward ? bb->succs : bb->preds) {
+			basic_block next = forward ? e->dest : e->src;
+
+			if (!bitmap_bit_p(seen, next->index)) {
+				bitmap_set_bit(seen, next->index);
+				work.safe_push(next);
+			}
+		}
+	}
+}
+
+/*
+ * May CELL ('umem->npgs') be written on a path from FROM (NULL: the
+ * function's entry) to TO, neither included, by any statement but SKIP?
+ * What a load of it before FROM read is then still what it holds at TO
+ * only if not.
+ */
+bool pb_cell_written_between(struct pb_fn *fn, tree cell, gimple *from,
+			     gimple *to, gimple *skip)
+{
+	basic_block bb, to_bb = gimple_bb(to);
+	basic_block from_bb = from ? gimple_bb(from) :
+				     ENTRY_BLOCK_PTR_FOR_FN(fn->fun);
+	struct pb_val base;
+	bool written = false;
+	sbitmap after, before;
+
+	if (!from_bb || !to_bb || TREE_CODE(cell) != COMPONENT_REF)
+		return true;
+	base = pb_value_of_addr(fn, TREE_OPERAND(cell, 0));
+	if (!base.key || base.offset)
+		return true;
+	after = sbitmap_alloc(last_basic_block_for_fn(fn->fun));
+	before = sbitmap_alloc(last_basic_block_for_fn(fn->fun));
+	bitmap_clear(after);
+	bitmap_clear(before);
+	pb_reach(from_bb, true, after);
+	pb_reach(to_bb, false, before);
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		bool past_from = bitmap_bit_p(after, bb->index);
+		bool short_of_to = bitmap_bit_p(before, bb->index) ||
+				   bb == to_bb;
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi) && !written;
+		     gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+
+			if (stmt == to && !bitmap_bit_p(before, bb->index))
+				short_of_to = false;
+			if (stmt == from) {
+				past_from = true;
+				continue;
+			}
+			if (past_from && short_of_to && stmt != skip &&
+			    stmt != to &&
+			    pb_stmt_may_write_cell(fn, stmt, cell, base))
+				written = true;
+		}
+	}
+	sbitmap_free(after);
+	sbitmap_free(before);
+	return written;
+}
+
+/* Is the cell REF a load read the cell CELL, seeing through copies of
+ * the pointers to their structs? */
+bool pb_same_cell_in(struct pb_fn *fn, tree ref, tree cell)
+{
+	return pb_ref_equal(fn, ref, cell);
+}
+
 struct pb_val pb_value_of(struct pb_fn *fn, tree op)
 {
 	if (!op)

@@ -132,6 +132,7 @@ const struct pb_rule *pb_api_next_case(const struct pb_rule *rule, tree fndecl);
 bool pb_api_is_case(const struct pb_rule *rule);
 bool pb_api_has_rule(tree fndecl);
 tree pb_api_field_decl(const struct pb_rule *rule, tree ptr_type);
+tree pb_api_count_field_decl(const struct pb_rule *rule, tree ptr_type);
 
 /* ------------------------------------------------------ a function */
 
@@ -232,6 +233,10 @@ bool pb_value_element(struct pb_fn *fn, tree op, struct pb_val *array,
 bool pb_value_element_passed(struct pb_fn *fn, gcall *call, tree arg,
 			     struct pb_val *array, tree *index);
 bool pb_same_cell(tree a, tree b);
+bool pb_same_cell_in(struct pb_fn *fn, tree ref, tree cell);
+tree pb_call_count_cell(gcall *call, const struct pb_rule *rule);
+bool pb_cell_written_between(struct pb_fn *fn, tree cell, gimple *from,
+			     gimple *to, gimple *skip);
 bool pb_key_is_local(struct pb_fn *fn, tree key);
 bool pb_key_of_parameter(struct pb_fn *fn, tree key);
 tree pb_key_base_decl(tree key);

@@ -50,7 +50,14 @@ static void pb_check_rule(const struct pb_rule *rule)
 		abort();
 	if (!pb_arg_ok(rule->pages_arg, true, rule->role == PB_ROLE_ACQUIRE) ||
 	    !pb_arg_ok(rule->count_arg, true, false) ||
-	    !pb_arg_ok(rule->when_arg, true, false))
+	    !pb_arg_ok(rule->when_arg, true, false) ||
+	    !pb_arg_ok(rule->count_field_arg, true, false))
+		abort();
+	/* 'count=argN->field': a named field, of an array release only */
+	if ((rule->count_field_arg != PB_RULE_NO_ARG) != !!rule->count_field[0] ||
+	    (rule->count_field[0] && (rule->role != PB_ROLE_RELEASE ||
+				      rule->shape != PB_SHAPE_ARRAY ||
+				      rule->count_arg != PB_RULE_NO_ARG)))
 		abort();
 	if (rule->when_arg != PB_RULE_NO_ARG && !rule->when_mask)
 		abort();

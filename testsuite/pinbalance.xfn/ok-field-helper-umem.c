@@ -1,8 +1,8 @@
 /*
  * An AF_XDP-style umem, as net/xdp/xdp_umem.c: xdp_umem_pin_pages()
  * allocates 'umem->pgs', pins into it, and on a short pin records what it
- * got and unpins it with xdp_umem_unpin_pages(), which releases that
- * field.  The register function unpins when mapping fails; on success the
+ * got in 'umem->npgs' and unpins it with xdp_umem_unpin_pages(), which
+ * releases that field, as many pages as 'umem->npgs' says.  The register function unpins when mapping fails; on success the
  * pages stay in the caller's umem.  Silent.
  */
 #include "driver-api.h"
@@ -65,7 +65,7 @@ static int xdp_umem_pin_pages(struct xdp_umem *umem, unsigned long address)
 	return 0;
 
 out_pin:
-	xdp_umem_unpin_pages(umem);
+	xdp_umem_unpin_pages(umem); /* { dg-bogus "overcount" } */
 out_pgs:
 	kvfree(umem->pgs);
 	umem->pgs = NULL;

@@ -113,18 +113,21 @@ static void test_helper_shapes(void)
 {
 	struct pb_rule_set set;
 	struct seen seen;
-	const struct pb_rule *a, *b, *c, *d, *e;
+	const struct pb_rule *a, *b, *c, *d, *e, *f;
 
 	parse(&set, "acquire pinf kind=pin pages=arg2->pages count=status\n"
 		    "release unpf kind=get folios=arg1->pgs count=all\n"
 		    "acquire pinr kind=pin pages=return count=one\n"
 		    "release freep kind=pin pages=*arg1 count=arg2\n"
-		    "acquire lock kind=pin pages=arg3 count=*arg5\n", &seen);
+		    "acquire lock kind=pin pages=arg3 count=*arg5\n"
+		    "release unpn kind=pin pages=arg1->pgs count=arg1->npgs\n",
+	      &seen);
 	a = pb_rule_set_find(&set, "pinf");
 	b = pb_rule_set_find(&set, "unpf");
 	c = pb_rule_set_find(&set, "pinr");
 	d = pb_rule_set_find(&set, "freep");
 	e = pb_rule_set_find(&set, "lock");
+	f = pb_rule_set_find(&set, "unpn");
 	check(a && a->pages_arg == 2 && !strcmp(a->pages_field, "pages") &&
 	      a->count == PB_COUNT_STATUS, "pages=argN->field", seen.first);
 	check(b && b->folio && !strcmp(b->pages_field, "pgs") &&
@@ -137,6 +140,9 @@ static void test_helper_shapes(void)
 	      d->count_arg == 2, "pages=*argN on a release", seen.first);
 	check(e && e->count == PB_COUNT_STORED && e->count_out_arg == 5 &&
 	      e->pages_arg == 3, "count=*argN", seen.first);
+	check(f && f->count_field_arg == 1 && !strcmp(f->count_field, "npgs") &&
+	      f->count_arg == PB_RULE_NO_ARG && !strcmp(f->pages_field, "pgs"),
+	      "count=argN->field", seen.first);
 	pb_rule_set_free(&set);
 }
 
@@ -231,6 +237,9 @@ static void test_errors(void)
 	expect_error("kind any on acquire", "acquire a kind=any pages=arg1 count=return\n", "1:16: expected a kind: pin, get");
 	expect_error("bad count", "acquire a kind=pin pages=arg1 count=pages\n", "1:37: expected a count: return, bytes, one, status");
 	expect_error("count one on array", "acquire a kind=pin pages=arg1 count=one\n", "1:37: 'count=one' goes with");
+	expect_error("count field on a range", "release r kind=pin range=arg1 count=arg1->n\n", "1:37: a count in a field ('count=argN->field') is for an array");
+	expect_error("count field without name", "release r kind=pin pages=arg1 count=arg1->\n", "1:43: expected a field name after '->'");
+	expect_error("count field on acquire", "acquire a kind=pin pages=arg1 count=arg1->n\n", "1:37: expected a count: return, bytes, one, status");
 	expect_error("when without mask", "acquire a kind=pin pages=arg1 count=return when=arg2\n", "1:53: expected 'when=argN&MASK'");
 	expect_error("when mask zero", "acquire a kind=pin pages=arg1 count=return when=arg2&0\n", "1:54: a 'when=' mask of 0 never holds");
 	expect_error("when mask overflow", "acquire a kind=pin pages=arg1 count=return when=arg2&0x1ffffffffffffffff\n", "1:54: expected a bit mask");
