@@ -285,22 +285,19 @@ struct pb_param_release {
 };
 
 /*
- * A count loaded from a field of the struct a parameter points to
- * ('unpin_user_pages_dirty_lock(umem->pgs, umem->npgs, true)'), what the
+ * A count read from a field of the struct a parameter points to, REF
+ * read at AT: loaded ('unpin_user_pages_dirty_lock(umem->pgs,
+ * umem->npgs, true)'), or the count of a release that reads it itself
+ * ('count=arg1->npgs').  If nothing may write it before, it is what the
  * field held when the function was called: its callers' 'arg->field'.
  */
-static void pb_note_count_field(struct pb_fn *fn, tree count,
+static void pb_note_count_field(struct pb_fn *fn, tree ref, gimple *at,
 				struct pb_param_release *rel)
 {
-	tree ref, base, field, parm;
-	gimple *load;
+	tree base, field, parm;
 	int q;
 
-	if (!count || TREE_CODE(count) != SSA_NAME ||
-	    !gimple_assign_load_p(load = SSA_NAME_DEF_STMT(count)))
-		goto unknown;
-	ref = gimple_assign_rhs1(load);
-	if (TREE_CODE(ref) != COMPONENT_REF)
+	if (!ref || TREE_CODE(ref) != COMPONENT_REF)
 		goto unknown;
 	field = TREE_OPERAND(ref, 1);
 	base = TREE_OPERAND(ref, 0);
@@ -313,7 +310,7 @@ static void pb_note_count_field(struct pb_fn *fn, tree count,
 	if (!parm || !POINTER_TYPE_P(TREE_TYPE(parm)) ||
 	    TYPE_MAIN_VARIANT(TREE_TYPE(TREE_TYPE(parm))) !=
 	    TYPE_MAIN_VARIANT(DECL_CONTEXT(field)) ||
-	    pb_cell_written_between(fn, ref, NULL, load, NULL))
+	    pb_cell_written_between(fn, ref, NULL, at, NULL))
 		goto unknown;
 	if (rel->count_field && (rel->count_field != field ||
 				 rel->count_field_param != q))
@@ -325,12 +322,25 @@ unknown:
 	rel->count_not_field = true;
 }
 
+/* Where CALL, a release under RULE whose count is COUNT, reads its count
+ * from memory: the cell, into *AT the statement reading it; NULL_TREE. */
+static tree pb_release_count_cell(gcall *call, const struct pb_rule *rule,
+				  tree count, gimple **at)
+{
+	if (count && TREE_CODE(count) == SSA_NAME &&
+	    gimple_assign_load_p(*at = SSA_NAME_DEF_STMT(count)))
+		return gimple_assign_rhs1(*at);
+	*at = call;
+	return rule->count_field[0] ? pb_call_count_cell(call, rule) : NULL_TREE;
+}
+
 static void pb_note_release(struct pb_fn *fn, gcall *call,
 			    const struct pb_rule *rule,
 			    struct pb_param_release *rel)
 {
-	tree count, field = NULL_TREE;
+	tree count, cell, field = NULL_TREE;
 	struct pb_block_guard guard;
+	gimple *at;
 	struct pb_val v;
 	int p;
 
@@ -357,7 +367,8 @@ static void pb_note_release(struct pb_fn *fn, gcall *call,
 		count = pb_strip_copies(gimple_call_arg(call, rule->count_arg - 1));
 		rel[p].count_param = pb_param_index(fn->fun, count);
 	}
-	pb_note_count_field(fn, count, &rel[p]);
+	cell = pb_release_count_cell(call, rule, count, &at);
+	pb_note_count_field(fn, cell, at, &rel[p]);
 	guard = pb_block_guards(fn->fun, gimple_bb(call),
 				count && TREE_CODE(count) == SSA_NAME ?
 				SSA_NAME_VAR(count) : NULL_TREE);

@@ -828,8 +828,8 @@ bool pb_cell_written_between(struct pb_fn *fn, tree cell, gimple *from,
 	return written;
 }
 
-/* Is the cell REF a load read the cell CELL, seeing through copies of
- * the pointers to their structs? */
+/* Does REF, what a load reads, name the cell CELL, seeing through
+ * copies of the pointers to their structs? */
 bool pb_same_cell_in(struct pb_fn *fn, tree ref, tree cell)
 {
 	return pb_ref_equal(fn, ref, cell);
