@@ -778,8 +778,12 @@ static bool pb_edge_test(edge e, struct pb_cmp *cmp)
 	return cmp->code != ERROR_MARK;
 }
 
-/* Does taking E (or the straight path just before it) show VAL != 0? */
-static bool pb_edge_implies_nonzero(edge e, tree val)
+/*
+ * The comparison of VAL with 0 that taking E (or the straight path just
+ * before it) shows holds, into *CODE; false if the nearest branch is not
+ * one.
+ */
+static bool pb_edge_zero_test(edge e, tree val, enum tree_code *code)
 {
 	int steps;
 
@@ -789,12 +793,21 @@ static bool pb_edge_implies_nonzero(edge e, tree val)
 		if (pb_edge_comparison(e, NULL, &cmp)) {
 			if (pb_strip_copies(cmp.lhs) != val || !integer_zerop(cmp.rhs))
 				return false;
-			return cmp.code == LT_EXPR || cmp.code == GT_EXPR ||
-			       cmp.code == NE_EXPR;
+			*code = cmp.code;
+			return true;
 		}
 		e = single_pred_p(e->src) ? single_pred_edge(e->src) : NULL;
 	}
 	return false;
+}
+
+/* Does taking E (or the straight path just before it) show VAL != 0? */
+static bool pb_edge_implies_nonzero(edge e, tree val)
+{
+	enum tree_code code;
+
+	return pb_edge_zero_test(e, val, &code) &&
+	       (code == LT_EXPR || code == GT_EXPR || code == NE_EXPR);
 }
 
 /*
@@ -835,23 +848,12 @@ static bool pb_known_nonzero(tree op, int depth)
  */
 static bool pb_edge_implies_failure(struct pb_fn *fn, edge e, tree val)
 {
-	int steps;
+	enum tree_code code;
 
-	if (pb_ret_sites(fn, val, 2))
+	if (pb_ret_sites(fn, val, 2) || !pb_edge_zero_test(e, val, &code))
 		return false;
-	for (steps = 0; steps < 3 && e; steps++) {
-		struct pb_cmp cmp;
-
-		if (pb_edge_comparison(e, NULL, &cmp)) {
-			if (pb_strip_copies(cmp.lhs) != val || !integer_zerop(cmp.rhs))
-				return false;
-			return cmp.code == LT_EXPR ||
-			       (cmp.code == NE_EXPR &&
-				is_gimple_call(SSA_NAME_DEF_STMT(val)));
-		}
-		e = single_pred_p(e->src) ? single_pred_edge(e->src) : NULL;
-	}
-	return false;
+	return code == LT_EXPR ||
+	       (code == NE_EXPR && is_gimple_call(SSA_NAME_DEF_STMT(val)));
 }
 
 /* Is VAL, coming over edge E, an error code or an ERR_PTR? */

@@ -232,12 +232,17 @@ static void pb_field_filled_elsewhere(tree field, gimple *stmt)
 
 /* ------------------------------------------------------------- scan */
 
-/* The acquires of FUN whose array is VAL, stored by 'field = VAL'. */
-static void pb_scan_array_store(function *fun, tree field, tree val)
+/*
+ * FIELD receives the pages of the acquires of FUN whose pages argument is
+ * VAL ('buf->pages = pages' after pinning into 'pages'), or, given DECL,
+ * the address of that local ('&page'); true if there is one.
+ */
+static bool pb_fill_from_acquires(function *fun, tree field, tree val,
+				  tree decl)
 {
 	basic_block bb;
+	bool found = false;
 
-	val = pb_strip_copies(val);
 	FOR_EACH_BB_FN(bb, fun) {
 		gimple_stmt_iterator gsi;
 
@@ -251,11 +256,24 @@ static void pb_scan_array_store(function *fun, tree field, tree val)
 			rule = pb_api_lookup(gimple_call_fndecl(call));
 			if (!rule || rule->role != PB_ROLE_ACQUIRE)
 				continue;
-			arg = pb_call_pages_arg(call, rule);
-			if (arg && operand_equal_p(pb_strip_copies(arg), val, 0))
-				pb_field_filled(field, call, rule, fun->decl);
+			arg = pb_strip_copies(pb_call_pages_arg(call, rule));
+			if (!arg || (decl ? TREE_CODE(arg) != ADDR_EXPR ||
+					    TREE_OPERAND(arg, 0) != decl :
+				     !operand_equal_p(arg, val, 0)))
+				continue;
+			pb_field_filled(field, call, rule, fun->decl);
+			found = true;
 		}
 	}
+	return found;
+}
+
+/* The acquires of FUN whose array is VAL, stored by 'field = VAL'. */
+static void pb_scan_array_store(function *fun, tree field, tree val)
+{
+	val = pb_strip_copies(val);
+	if (val)
+		pb_fill_from_acquires(fun, field, val, NULL_TREE);
 }
 
 /* Does STMT give its left side no page: a clobber, NULL, or what
@@ -303,8 +321,6 @@ static bool pb_scan_page_store(function *fun, tree field, tree val)
 {
 	gimple *def;
 	tree decl;
-	basic_block bb;
-	bool found = false;
 
 	val = pb_strip_copies(val);
 	if (!val || TREE_CODE(val) != SSA_NAME)
@@ -315,28 +331,7 @@ static bool pb_scan_page_store(function *fun, tree field, tree val)
 	decl = gimple_assign_rhs1(def);
 	if (!VAR_P(decl) || is_global_var(decl) || pb_decl_assigned(fun, decl))
 		return false;
-	FOR_EACH_BB_FN(bb, fun) {
-		gimple_stmt_iterator gsi;
-
-		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
-			const struct pb_rule *rule;
-			tree arg;
-
-			if (!call)
-				continue;
-			rule = pb_api_lookup(gimple_call_fndecl(call));
-			if (!rule || rule->role != PB_ROLE_ACQUIRE)
-				continue;
-			arg = pb_strip_copies(pb_call_pages_arg(call, rule));
-			if (arg && TREE_CODE(arg) == ADDR_EXPR &&
-			    TREE_OPERAND(arg, 0) == decl) {
-				pb_field_filled(field, call, rule, fun->decl);
-				found = true;
-			}
-		}
-	}
-	return found;
+	return pb_fill_from_acquires(fun, field, NULL_TREE, decl);
 }
 
 /*
