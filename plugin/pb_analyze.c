@@ -68,11 +68,13 @@ static void pb_count_owned_at_errors(struct pb_fn *fn)
 	int i;
 
 	for (i = 0; i < fn->nsites; i++) {
-		const struct pb_site *s = &fn->sites[i];
+		struct pb_site *s = &fn->sites[i];
 
-		if (s->caller_owned && !s->summarised && s->in_callers_memory &&
-		    TREE_CODE(s->container.key) != COMPONENT_REF &&
-		    !s->conditional && !pb_site_count_told(fn, i))
+		if (!s->caller_owned)
+			continue;
+		s->count_told = pb_site_count_told(fn, i);
+		s->checked_at_errors = pb_site_checked_at_errors(fn, i);
+		if (s->checked_at_errors)
 			pb_stats.sites_owned_at_errors++;
 	}
 }

@@ -113,6 +113,31 @@ static const char *const pb_handed_words[PB_NHANDED] = {
 	"a store", "a store into a caller's struct", "the caller", "an asm",
 };
 
+/*
+ * A caller's array: "caller-checked" when the function's summary makes
+ * its callers check it, else "caller-owned", DETAIL saying what of it is
+ * checked: a struct's field (the field check), the function's error
+ * returns, or nothing.
+ */
+static const char *pb_census_caller_owned(struct pb_fn *fn, int site,
+					  const struct pb_rule *own,
+					  char *detail, size_t len)
+{
+	const struct pb_site *s = &fn->sites[site];
+
+	if (own && own->summary && own->role == PB_ROLE_ACQUIRE)
+		return "caller-checked";
+	if (TREE_CODE(s->container.key) == COMPONENT_REF)
+		snprintf(detail, len, "a struct's field");
+	else if (s->checked_at_errors)
+		snprintf(detail, len, "checked at error returns");
+	else if (s->count_told)
+		snprintf(detail, len, "count stored for the caller");
+	else
+		snprintf(detail, len, "unchecked");
+	return "caller-owned";
+}
+
 /* "reason, reason" of the site's hand-overs; false if none. */
 static bool pb_census_handed(struct pb_fn *fn, int site, char *out,
 			     size_t len)
@@ -168,8 +193,8 @@ void pb_census_sites(struct pb_fn *fn, bool given_up)
 		else if (pb_census_findings(i, detail, sizeof(detail)))
 			verdict = "finding";
 		else if (s->caller_owned)
-			verdict = own && own->summary && own->role == PB_ROLE_ACQUIRE ?
-				  "caller-checked" : "caller-owned";
+			verdict = pb_census_caller_owned(fn, i, own, detail,
+							 sizeof(detail));
 		else if (pb_census_handed(fn, i, detail, sizeof(detail)))
 			verdict = "handed";
 		else if (s->conditional)

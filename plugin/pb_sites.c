@@ -619,3 +619,18 @@ bool pb_site_count_told(struct pb_fn *fn, int site)
 	}
 	return false;
 }
+
+/*
+ * Is SITE caller-owned, neither in a struct's field nor summarised for
+ * its callers, and checked at the function's error returns: its pages in
+ * a parameter's memory, their count not told to the caller
+ * (pb_checks.c, pb_check_failing_return)?
+ */
+bool pb_site_checked_at_errors(struct pb_fn *fn, int site)
+{
+	const struct pb_site *s = &fn->sites[site];
+
+	return s->caller_owned && !s->summarised && s->in_callers_memory &&
+	       TREE_CODE(s->container.key) != COMPONENT_REF &&
+	       !s->conditional && !pb_site_count_told(fn, site);
+}

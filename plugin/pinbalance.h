@@ -171,6 +171,9 @@ struct pb_site {
 	bool in_callers_memory;	/* a parameter's array, or one stored into
 				 * a parameter's struct before the call */
 	bool summarised;		/* an acquire summary: its callers check */
+	bool count_told;		/* its count stored for the caller */
+	bool checked_at_errors;		/* caller-owned, checked at the
+					 * function's error returns */
 	bool conditional;		/* may take no reference: kind unsure */
 	unsigned int classes;		/* classes possible at the call */
 	edge guards[PB_MAX_GUARDS];	/* branches on parameters it needs */
@@ -250,6 +253,7 @@ void pb_sites_fini(struct pb_fn *fn);
 int pb_param_index(function *fun, tree key);
 int pb_site_count_param(struct pb_fn *fn, int site);
 bool pb_site_count_told(struct pb_fn *fn, int site);
+bool pb_site_checked_at_errors(struct pb_fn *fn, int site);
 void pb_sites_collect(struct pb_fn *fn);
 void pb_sites_note_ret_copies(struct pb_fn *fn);
 bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule);
