@@ -319,17 +319,10 @@ static bool pb_decl_assigned(function *fun, tree decl)
  */
 static bool pb_scan_page_store(function *fun, tree field, tree val)
 {
-	gimple *def;
-	tree decl;
+	tree decl = pb_loaded_ref(val);
 
-	val = pb_strip_copies(val);
-	if (!val || TREE_CODE(val) != SSA_NAME)
-		return false;
-	def = SSA_NAME_DEF_STMT(val);
-	if (!gimple_assign_load_p(def))
-		return false;
-	decl = gimple_assign_rhs1(def);
-	if (!VAR_P(decl) || is_global_var(decl) || pb_decl_assigned(fun, decl))
+	if (!decl || !VAR_P(decl) || is_global_var(decl) ||
+	    pb_decl_assigned(fun, decl))
 		return false;
 	return pb_fill_from_acquires(fun, field, NULL_TREE, decl);
 }

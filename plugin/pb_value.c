@@ -299,6 +299,19 @@ static bool pb_stmt_dominates(gimple *a, gimple *b)
 	return false;
 }
 
+/* The memory OP was loaded from ('page' of 'page.0_5 = page'), through
+ * copies; NULL if OP is not a load. */
+tree pb_loaded_ref(tree op)
+{
+	gimple *def;
+
+	op = pb_strip_copies(op);
+	if (!op || TREE_CODE(op) != SSA_NAME)
+		return NULL_TREE;
+	def = SSA_NAME_DEF_STMT(op);
+	return gimple_assign_load_p(def) ? gimple_assign_rhs1(def) : NULL_TREE;
+}
+
 /*
  * Does OP hold what pb_value_of says on every path to its definition?  A
  * load sees through the one store into its cell (pb_stored_value) even
@@ -307,19 +320,13 @@ static bool pb_stmt_dominates(gimple *a, gimple *b)
  */
 bool pb_value_certain(struct pb_fn *fn, tree op)
 {
+	tree ref = pb_loaded_ref(op);
 	gimple *def;
-	tree ref;
 	int i;
 
-	op = pb_strip_copies(op);
-	if (!op || TREE_CODE(op) != SSA_NAME)
+	if (!ref || !pb_is_cell(ref))
 		return true;
-	def = SSA_NAME_DEF_STMT(op);
-	if (!gimple_assign_load_p(def))
-		return true;
-	ref = gimple_assign_rhs1(def);
-	if (!pb_is_cell(ref))
-		return true;
+	def = SSA_NAME_DEF_STMT(pb_strip_copies(op));
 	for (i = 0; i < fn->values->nstores; i++) {
 		struct pb_store *st = &fn->values->stores[i];
 
@@ -891,16 +898,11 @@ static tree pb_scaled_index(tree off, tree size)
 bool pb_value_element(struct pb_fn *fn, tree op, struct pb_val *array,
 		      tree *index)
 {
-	gimple *def, *plus;
-	tree ref, ptr;
+	tree ref = pb_loaded_ref(op), ptr;
+	gimple *plus;
 
-	op = pb_strip_copies(op);
-	if (!op || TREE_CODE(op) != SSA_NAME)
+	if (!ref)
 		return false;
-	def = SSA_NAME_DEF_STMT(op);
-	if (!gimple_assign_load_p(def))
-		return false;
-	ref = gimple_assign_rhs1(def);
 	if (TREE_CODE(ref) == ARRAY_REF &&
 	    TREE_CODE(TREE_TYPE(TREE_OPERAND(ref, 0))) == ARRAY_TYPE &&
 	    TREE_CODE(TREE_TYPE(ref)) != ARRAY_TYPE) {
