@@ -111,7 +111,14 @@ static void pb_word_mismatch(const struct pb_emission *em,
 			     const struct pb_rule *acquire,
 			     const char *release, bool single, const char *note)
 {
-	if (acquire->kind == PB_PIN)
+	/* a database's fact: the field, filled in another file */
+	if (acquire->role == PB_ROLE_FIELD && acquire->kind == PB_PIN)
+		pb_emit(em, 763,
+			"pinned page released with %qs; pages pinned into %qs must be released with %qs%s"
+			PB_TAG("mismatch"),
+			release, acquire->name, pb_suggest_for(acquire, single),
+			note);
+	else if (acquire->kind == PB_PIN)
 		pb_emit(em, 763,
 			"pinned page released with %qs; pages pinned by %qs must be released with %qs%s"
 			PB_TAG("mismatch"),

@@ -5,7 +5,7 @@
 
 void xbuf_unmap_ring(struct xbuf_ctx *ctx)
 {
-	release_pages(ctx->ring_pages, ctx->nr_ring_pages); /* { dg-warning "pinned page released with 'release_pages'" } */
+	release_pages(ctx->ring_pages, ctx->nr_ring_pages); /* { dg-warning "pinned page released with 'release_pages'; pages pinned into 'xbuf_ctx.ring_pages' must be released with 'unpin_user_pages'" } */
 	kvfree(ctx->ring_pages);
 	ctx->ring_pages = NULL;
 }
