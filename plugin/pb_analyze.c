@@ -68,13 +68,8 @@ static void pb_count_owned_at_errors(struct pb_fn *fn)
 	int i;
 
 	for (i = 0; i < fn->nsites; i++) {
-		struct pb_site *s = &fn->sites[i];
-
-		if (!s->caller_owned)
-			continue;
-		s->count_told = pb_site_count_told(fn, i);
-		s->checked_at_errors = pb_site_checked_at_errors(fn, i);
-		if (s->checked_at_errors)
+		fn->sites[i].checked_at_errors = pb_site_checked_at_errors(fn, i);
+		if (fn->sites[i].checked_at_errors)
 			pb_stats.sites_owned_at_errors++;
 	}
 }
@@ -96,6 +91,7 @@ static void pb_check_sites(struct pb_fn *fn)
 {
 	pb_solve_alloc(fn);
 	pb_sites_note_ret_copies(fn);
+	pb_sites_note_counts_told(fn);
 	if (!pb_solve(fn)) {
 		pb_stats.functions_given_up++;
 		pb_census_sites(fn, true);

@@ -492,7 +492,7 @@ static void pb_check_failing_return(struct pb_fn *fn, greturn *ret, edge via,
 		int cls;
 
 		if (s->conditional || s->rule->count == PB_COUNT_STORED ||
-		    pb_site_count_told(fn, i))
+		    s->count_told)
 			continue;
 		if (s->caller_owned && s->in_callers_memory) {
 			kind = PB_FINDING_LEAK_FAILING;

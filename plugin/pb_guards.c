@@ -18,17 +18,6 @@ static bool pb_parameter(tree op)
 	       SSA_NAME_VAR(op) && TREE_CODE(SSA_NAME_VAR(op)) == PARM_DECL;
 }
 
-/* The statement that loads OP from memory, if it does. */
-static gassign *pb_load(tree op)
-{
-	gassign *def;
-
-	if (!op || TREE_CODE(op) != SSA_NAME)
-		return NULL;
-	def = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(op));
-	return def && gimple_assign_load_p(def) ? def : NULL;
-}
-
 /* Does no assignment of the function write what REF reads? */
 static bool pb_field_never_stored(tree ref)
 {
@@ -61,13 +50,11 @@ static hash_map<tree, bool> *pb_loads_memo;
  */
 static bool pb_parameter_field(tree op)
 {
-	gassign *load = pb_load(op);
-	tree ref, base;
+	tree ref = pb_loaded_ref(op), base;
 	bool *known, unchanged;
 
-	if (!load || !INTEGRAL_TYPE_P(TREE_TYPE(op)))
+	if (!ref || !INTEGRAL_TYPE_P(TREE_TYPE(op)))
 		return false;
-	ref = gimple_assign_rhs1(load);
 	if (TREE_CODE(ref) != COMPONENT_REF || TREE_THIS_VOLATILE(ref))
 		return false;
 	base = TREE_OPERAND(ref, 0);
@@ -102,8 +89,7 @@ static bool pb_same_value(tree a, tree b)
 	if (a == b)
 		return a != NULL_TREE;
 	return pb_parameter_field(a) && pb_parameter_field(b) &&
-	       operand_equal_p(gimple_assign_rhs1(pb_load(a)),
-			       gimple_assign_rhs1(pb_load(b)), 0);
+	       operand_equal_p(pb_loaded_ref(a), pb_loaded_ref(b), 0);
 }
 
 /* 'flags & TEE_SHM_USER_MAPPED': an invariant's bits; *PARM and *MASK. */

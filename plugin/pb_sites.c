@@ -592,7 +592,7 @@ static bool pb_computed_from_ret(struct pb_fn *fn, int site, tree op,
  * page_count', 'dma->nr_pages = (err >= 0) ? err : 0')?  Then what it
  * leaves there when it fails is the caller's to release.
  */
-bool pb_site_count_told(struct pb_fn *fn, int site)
+static bool pb_site_count_told(struct pb_fn *fn, int site)
 {
 	basic_block bb;
 
@@ -632,5 +632,15 @@ bool pb_site_checked_at_errors(struct pb_fn *fn, int site)
 
 	return s->caller_owned && !s->summarised && s->in_callers_memory &&
 	       TREE_CODE(s->container.key) != COMPONENT_REF &&
-	       !s->conditional && !pb_site_count_told(fn, site);
+	       !s->conditional && !s->count_told;
+}
+
+/* Each site's count_told, once the return values' copies are known (the
+ * checks of every return read it). */
+void pb_sites_note_counts_told(struct pb_fn *fn)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++)
+		fn->sites[i].count_told = pb_site_count_told(fn, i);
 }
