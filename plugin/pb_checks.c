@@ -278,16 +278,10 @@ static bool pb_head_leads_to(struct pb_fn *fn, basic_block head, edge e,
 {
 	unsigned char *room = XALLOCAVEC(unsigned char, fn->nsites + 1);
 	edge out;
-	edge_iterator ei;
 
-	if (bb == head)
+	if (bb == head || !(out = pb_edge_towards(head, bb)))
 		return true;
-	FOR_EACH_EDGE(out, ei, head->succs)
-		if (single_pred_p(out->dest) &&
-		    dominated_by_p(CDI_DOMINATORS, bb, out->dest))
-			return !(pb_solve_edge_row(fn, out, e, room)[fn->nsites] &
-				 PB_ROW_DEAD);
-	return true;
+	return !(pb_solve_edge_row(fn, out, e, room)[fn->nsites] & PB_ROW_DEAD);
 }
 
 /*

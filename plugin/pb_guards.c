@@ -159,16 +159,12 @@ void pb_guards_collect(struct pb_site *site)
 	     depth++, dom = get_immediate_dominator(CDI_DOMINATORS, dom)) {
 		gimple *last = last_stmt(dom);
 		edge e;
-		edge_iterator ei;
 
 		if (!last || !pb_invariant_branch(last))
 			continue;
-		FOR_EACH_EDGE(e, ei, dom->succs)
-			if (single_pred_p(e->dest) &&
-			    dominated_by_p(CDI_DOMINATORS, bb, e->dest)) {
-				site->guards[site->nguards++] = e;
-				break;
-			}
+		e = pb_edge_towards(dom, bb);
+		if (e)
+			site->guards[site->nguards++] = e;
 	}
 }
 

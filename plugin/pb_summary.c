@@ -537,19 +537,6 @@ struct pb_case_cond {
 	bool clear;		/* none of MASK's bits set */
 };
 
-/* The edge out of UP that every path from UP to BB takes; NULL. */
-static edge pb_edge_towards(basic_block up, basic_block bb)
-{
-	edge e;
-	edge_iterator ei;
-
-	FOR_EACH_EDGE(e, ei, up->succs)
-		if (single_pred_p(e->dest) &&
-		    dominated_by_p(CDI_DOMINATORS, bb, e->dest))
-			return e;
-	return NULL;
-}
-
 /* Leaving switch SW on a parameter by E: the values of its labels. */
 static bool pb_case_switch(function *fun, gswitch *sw, edge e,
 			   struct pb_case_cond *c)

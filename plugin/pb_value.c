@@ -299,6 +299,23 @@ static bool pb_stmt_dominates(gimple *a, gimple *b)
 	return false;
 }
 
+/*
+ * The edge out of UP, a dominator of BB, that every path from UP to BB
+ * takes ('case PIN_BASIC_TEST:' of the switch that ends UP); NULL if no
+ * one edge leads there alone.
+ */
+edge pb_edge_towards(basic_block up, basic_block bb)
+{
+	edge e;
+	edge_iterator ei;
+
+	FOR_EACH_EDGE(e, ei, up->succs)
+		if (single_pred_p(e->dest) &&
+		    dominated_by_p(CDI_DOMINATORS, bb, e->dest))
+			return e;
+	return NULL;
+}
+
 /* The memory OP was loaded from ('page' of 'page.0_5 = page'), through
  * copies; NULL if OP is not a load. */
 tree pb_loaded_ref(tree op)
