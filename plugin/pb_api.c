@@ -559,7 +559,10 @@ const struct pb_rule *pb_api_field_fact(tree field)
 
 	if (!pb_rule_by_ident || !pb_api_field_name(field, name, sizeof(name)))
 		return NULL;
-	ident = get_identifier(name);
+	/* no rule has a name never interned: do not intern one per field */
+	ident = maybe_get_identifier(name);
+	if (!ident)
+		return NULL;
 	found = (const struct pb_rule_entry *)
 		htab_find_with_hash(pb_rule_by_ident, ident,
 				    htab_hash_pointer(ident));
