@@ -57,14 +57,9 @@ static void pb_chain_from(basic_block from, basic_block to, edge *parent,
 /* Does STMT come before STOP in their block (or is there no STOP)? */
 static bool pb_stmt_before(gimple *stmt, gimple *stop)
 {
-	gimple_stmt_iterator gsi;
-
 	if (!stop || gimple_bb(stop) != gimple_bb(stmt))
 		return true;
-	for (gsi = gsi_for_stmt(stmt); !gsi_end_p(gsi); gsi_next(&gsi))
-		if (gsi_stmt(gsi) == stop)
-			return stmt != stop;
-	return false;
+	return stmt != stop && pb_stmt_dominates(stmt, stop);
 }
 
 /*

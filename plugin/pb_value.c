@@ -284,7 +284,7 @@ static bool pb_stored_value(struct pb_fn *fn, tree cell, struct pb_val *out)
 }
 
 /* Does A run before B on every path to B? */
-static bool pb_stmt_dominates(gimple *a, gimple *b)
+bool pb_stmt_dominates(gimple *a, gimple *b)
 {
 	basic_block ba = gimple_bb(a), bb = gimple_bb(b);
 	gimple_stmt_iterator gsi;
