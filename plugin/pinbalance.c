@@ -306,8 +306,12 @@ static bool pinbalance_parse_args(const char *plugin_name,
 	return enable;
 }
 
+/* set once the pass has seen a function: see pinbalance_stop_early() */
+static bool pinbalance_pass_ran;
+
 static unsigned int pinbalance_execute(function *fun)
 {
+	pinbalance_pass_ran = true;
 	return pb_analyze_function(fun);
 }
 
@@ -366,12 +370,16 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 }
 
 /*
- * summaries-only: every function went through the early passes, and so
- * through pinbalance's, before the interprocedural ones start; a
- * database's first phase needs nothing after that, and the code
- * generation it skips is most of a compile.  The unit's summaries are
- * written, and the compiler leaves with success: the driver assembles
- * the empty assembly file it had opened.
+ * summaries-only: the pass runs in the pipeline that builds SSA, which
+ * GCC runs over every function of the unit (callees first) before the
+ * early optimizations start; a database's first phase needs nothing
+ * after it, and what it skips (early inlining and optimizations, the
+ * interprocedural passes, code generation) is most of a compile.  The
+ * end of the first early GIMPLE pipeline in which the pass ran is that
+ * moment; a unit without a function body stops where the interprocedural
+ * passes end instead.  The unit's summaries are written, and the compiler
+ * leaves with success: the driver assembles the empty assembly file it
+ * had opened.
  */
 static void pinbalance_stop_early(void *gcc_data, void *user_data)
 {
@@ -383,6 +391,12 @@ static void pinbalance_stop_early(void *gcc_data, void *user_data)
 	if (pb_options.stats)
 		pinbalance_print_stats(NULL, NULL);
 	exit(seen_error() ? FATAL_EXIT_CODE : SUCCESS_EXIT_CODE);
+}
+
+static void pinbalance_early_passes_end(void *gcc_data, void *user_data)
+{
+	if (pinbalance_pass_ran)
+		pinbalance_stop_early(gcc_data, user_data);
 }
 
 __visible int plugin_init(struct plugin_name_args *plugin_info,
@@ -417,8 +431,11 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	if (pb_options.stats)
 		register_callback(plugin_name, PLUGIN_FINISH,
 				  pinbalance_print_stats, NULL);
-	if (pb_options.summaries_only)
+	if (pb_options.summaries_only) {
+		register_callback(plugin_name, PLUGIN_EARLY_GIMPLE_PASSES_END,
+				  pinbalance_early_passes_end, NULL);
 		register_callback(plugin_name, PLUGIN_ALL_IPA_PASSES_END,
 				  pinbalance_stop_early, NULL);
+	}
 	return 0;
 }
