@@ -13,9 +13,9 @@
 # gets its summary only once that one is in the database, so the phase
 # runs again with the database as rules until it no longer changes: the
 # rounds are counted.  A round after the first compiles only the units
-# that call a function of the database (the others cannot summarize
-# differently) and keeps the other units' lines.  The same objects compiled without the plugin give
-# the time beside it.
+# that call a function of the database defined in another file (the
+# others cannot summarize differently) and keeps the other units' lines.
+# The same objects compiled without the plugin give the time beside it.
 #
 # Phase 2 compiles every configured object that calls an acquire or a
 # release of the rules or of the database, with the database, and prints
@@ -54,6 +54,23 @@ timed() {
 # (GNU time writes "Command exited with non-zero status N" first when
 # recheck.sh ends non-zero: the figures are the last line)
 seconds() { tail -n 1 "$work/$1.time" | awk '{ printf "%.0f s wall, %.0f s CPU", $1, $2 + $3 }'; }
+
+# callers_across DB UNITS: the units listed in the file UNITS that call a
+# function of DB defined in another .c file than their own.
+callers_across() {
+	local db=$1 d names
+	local -a units
+	mapfile -t units <"$2"
+	awk -v src="$src/" '!/^#/ && $1 != "field" {
+		d = $NF; sub(/^defined=/, "", d); sub(/:[0-9]+$/, "", d)
+		if (index(d, src) == 1)
+			d = substr(d, length(src) + 1)
+		print d "\t" $2 }' "$db" | sort -u >"$work/defined"
+	cut -f1 "$work/defined" | sort -u | while read -r d; do
+		names=$(awk -F'\t' -v d="$d" '$1 == d { print $2 }' "$work/defined" | paste -sd'|')
+		callers_in "$src" "$names" "${units[@]}" | { grep -vFx "$d" || true; }
+	done | sort -u
+}
 
 phase1() {
 # Phase 1: the directories of the pin-API files, their page code.
@@ -95,12 +112,11 @@ while [ "$round" -lt "$max_rounds" ]; do
 	if cmp -s "$work/db-$round.rules" "$prev"; then
 		break
 	fi
-	# Only a unit that calls a function of the database can summarize
-	# differently with it (a wrapper of another file's wrapper): the
-	# next round compiles those, and keeps the others' lines.
-	names=$(awk '!/^#/ { print $2 }' "$work/db-$round.rules" | sort -u | paste -sd'|')
-	mapfile -t units <"$work/phase1"
-	callers_in "$src" "$names" "${units[@]}" >"$work/again-$((round + 1))"
+	# Only a unit that calls a function of the database defined in
+	# another file can summarize differently with it (a wrapper of
+	# another file's wrapper; its own functions it summarised itself):
+	# the next round compiles those, and keeps the others' lines.
+	callers_across "$work/db-$round.rules" "$work/phase1" >"$work/again-$((round + 1))"
 	[ -s "$work/again-$((round + 1))" ] || break
 done
 fixpoint=yes
