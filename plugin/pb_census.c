@@ -129,6 +129,8 @@ static const char *pb_census_caller_owned(struct pb_fn *fn, int site,
 		return "caller-checked";
 	if (TREE_CODE(s->container.key) == COMPONENT_REF)
 		snprintf(detail, len, "a struct's field");
+	else if (s->file_var)
+		snprintf(detail, len, "a static variable of the file");
 	else if (s->checked_at_errors)
 		snprintf(detail, len, "checked at error returns");
 	else if (s->count_told)

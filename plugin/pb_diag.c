@@ -451,12 +451,17 @@ static const char *pb_decl_name(tree decl)
 	return decl && DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : "?";
 }
 
-/* "xbuf.pages" for the field 'pages' of 'struct xbuf'. */
+/* "xbuf.pages" for the field 'pages' of 'struct xbuf'; a static variable
+ * of the file by its name. */
 static const char *pb_field_name(tree field, char *buf, size_t len)
 {
 	tree type = DECL_CONTEXT(field);
 	tree tname = type && TYPE_P(type) ? TYPE_NAME(type) : NULL_TREE;
 
+	if (VAR_P(field)) {
+		snprintf(buf, len, "%s", pb_decl_name(field));
+		return buf;
+	}
 	if (tname && TREE_CODE(tname) == TYPE_DECL)
 		tname = DECL_NAME(tname);
 	snprintf(buf, len, "%s.%s",

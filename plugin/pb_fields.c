@@ -15,7 +15,9 @@
  * function.  A field that also receives pages of the other kind, pages of
  * unknown kind, or pages from code without a rule is not judged: it is
  * counted.  GCC shares one FIELD_DECL per field of a type in a
- * translation unit, so the tables are keyed by it.
+ * translation unit, so the tables are keyed by it.  A static variable of
+ * the file that holds pages is a field of the file, keyed by its
+ * VAR_DECL: no other file can fill it or release from it.
  */
 #include "pb_gcc.h"
 #include "pinbalance.h"
@@ -83,11 +85,14 @@ static bool pb_field_may_hold_pages(tree field)
 }
 
 /* The page-holding field REF reads, through array indexing: 'buf->pages'
- * and 'buf->pages[i]' read 'pages'. */
+ * and 'buf->pages[i]' read 'pages', 'test_pages[i]' the file's static
+ * variable 'test_pages'. */
 static tree pb_ref_field(tree ref)
 {
 	while (ref && TREE_CODE(ref) == ARRAY_REF)
 		ref = TREE_OPERAND(ref, 0);
+	if (ref && pb_is_file_variable(ref))
+		return pb_field_may_hold_pages(ref) ? ref : NULL_TREE;
 	if (!ref || TREE_CODE(ref) != COMPONENT_REF)
 		return NULL_TREE;
 	ref = TREE_OPERAND(ref, 1);
@@ -114,6 +119,7 @@ static tree pb_assign_field_source(gassign *def, int depth)
 	switch (gimple_assign_rhs_code(def)) {
 	case COMPONENT_REF:
 	case ARRAY_REF:
+	case VAR_DECL:
 		return pb_ref_field(rhs);
 	case MEM_REF:
 		/* an element loaded through the array pointer */
@@ -344,7 +350,7 @@ static void pb_scan_store(function *fun, gassign *stmt)
 	if (!field || integer_zerop(rhs) || !POINTER_TYPE_P(TREE_TYPE(rhs)))
 		return;
 	/* the array pointer itself, as kvmalloc_array() returned it */
-	if (TREE_CODE(lhs) == COMPONENT_REF &&
+	if ((TREE_CODE(lhs) == COMPONENT_REF || VAR_P(lhs)) &&
 	    TREE_CODE(TREE_TYPE(lhs)) == POINTER_TYPE &&
 	    POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(lhs)))) {
 		pb_scan_array_store(fun, field, rhs);
@@ -475,6 +481,26 @@ void pb_fields_note_counts(struct pb_fn *fn)
 		c.store_loc = gimple_location(store);
 		c.fn = fn->fun->decl;
 		pb_field_counts.safe_push(c);
+	}
+}
+
+/*
+ * After FN was checked: the pins of its sites whose array it had stored
+ * into a static variable of the file before the call fill that variable,
+ * whose releases elsewhere in the file are then judged.  The acquire's
+ * pages argument may be the array walked by a loop ('pages +=
+ * cur_pages'), which the site's value tracking sees through.
+ */
+void pb_fields_note_file_vars(struct pb_fn *fn)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		const struct pb_site *s = &fn->sites[i];
+
+		if (s->file_var && pb_field_may_hold_pages(s->file_var))
+			pb_field_filled(s->file_var, as_a<gcall *>(s->call),
+					s->rule, fn->fun->decl);
 	}
 }
 

@@ -87,6 +87,40 @@ static bool pb_container_single(struct pb_val v)
 
 /* Is the array already reachable from outside before CALL runs (from
  * the caller, if CALLERS: stored into a parameter's struct)? */
+/*
+ * Is DECL a variable of the file only: a static at file or function
+ * scope, which no other file can fill or release from?
+ */
+bool pb_is_file_variable(tree decl)
+{
+	return decl && VAR_P(decl) && TREE_STATIC(decl) &&
+	       !TREE_PUBLIC(decl) && !DECL_EXTERNAL(decl);
+}
+
+/*
+ * The file's static variable the array KEY was stored into, whole, before
+ * CALL: 'pin_longterm_test_pages = pages' ahead of the pinning loop keeps
+ * the pins for another ioctl of the file, which releases them from there.
+ */
+static tree pb_file_var_before(struct pb_fn *fn, tree key, gimple *call)
+{
+	int i;
+
+	for (i = 0; i < pb_value_nstores(fn); i++) {
+		const struct pb_store *st = pb_value_store(fn, i);
+		struct pb_val v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
+		tree lhs = gimple_assign_lhs(st->stmt);
+
+		if (!v.key || !pb_key_equal(fn, v.key, key) ||
+		    !pb_is_file_variable(lhs))
+			continue;
+		if (dominated_by_p(CDI_DOMINATORS, gimple_bb(call),
+				   gimple_bb(st->stmt)))
+			return lhs;
+	}
+	return NULL_TREE;
+}
+
 static bool pb_stored_out_before(struct pb_fn *fn, tree key, gimple *call,
 				 bool callers)
 {
@@ -198,6 +232,11 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 	site->in_callers_memory =
 		pb_key_of_parameter(fn, site->container.key) ||
 		pb_stored_out_before(fn, site->container.key, call, true);
+	if (site->caller_owned)
+		site->file_var = pb_is_file_variable(site->container.key) ?
+				 site->container.key :
+				 pb_file_var_before(fn, site->container.key,
+						    call);
 	return true;
 }
 
@@ -240,8 +279,10 @@ void pb_sites_collect(struct pb_fn *fn)
 			}
 			if (site->caller_owned) {
 				pb_stats.sites_caller_owned++;
-				/* a field of a struct: its owner's */
-				if (TREE_CODE(site->container.key) == COMPONENT_REF)
+				/* a field of a struct, or a variable of
+				 * the file: the field check judges it */
+				if (TREE_CODE(site->container.key) == COMPONENT_REF ||
+				    site->file_var)
 					pb_stats.sites_owned_by_field++;
 			}
 			fn->nsites++;

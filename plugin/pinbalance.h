@@ -174,6 +174,9 @@ struct pb_site {
 	bool count_told;		/* its count stored for the caller */
 	bool checked_at_errors;		/* caller-owned, checked at the
 					 * function's error returns */
+	tree file_var;			/* the file's static variable the
+					 * array was stored into before the
+					 * call: its owner (pb_fields.c) */
 	bool conditional;		/* may take no reference: kind unsure */
 	unsigned int classes;		/* classes possible at the call */
 	edge guards[PB_MAX_GUARDS];	/* branches on parameters it needs */
@@ -260,6 +263,7 @@ void pb_sites_note_counts_told(struct pb_fn *fn);
 void pb_sites_collect(struct pb_fn *fn);
 void pb_sites_note_ret_copies(struct pb_fn *fn);
 bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule);
+bool pb_is_file_variable(tree decl);
 int pb_site_of_call(struct pb_fn *fn, gimple *call);
 int pb_ret_site(struct pb_fn *fn, tree op);
 unsigned int pb_ret_sites(struct pb_fn *fn, tree op, int depth);
@@ -431,6 +435,7 @@ void pb_diag_report_field_overcount(tree field, tree count_field,
 
 void pb_fields_scan(function *fun);
 void pb_fields_note_counts(struct pb_fn *fn);
+void pb_fields_note_file_vars(struct pb_fn *fn);
 void pb_fields_report(void);
 
 /* ---------------------------------------------------------- census */
