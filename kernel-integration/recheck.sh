@@ -86,8 +86,9 @@ failed=$( (cat "$out"/*.err 2>/dev/null || true) | wc -l)
 cat "$out"/*.err 2>/dev/null || true
 stats=$(grep -a '^pinbalance: ' "$out/all" | grep -v 'ignore rule' || true)
 echo "recheck: ${#objects[@]} objects, $findings findings, $ices internal compiler errors, $failed failed"
-awk '{ f += $3; a += $5; s += $7; gsub(/\(/, "", $10); u += $10; o += $12 }
-	END { printf "recheck: %d functions (%d analysed), %d sites (%d untracked, %d caller-owned)\n", f, a, s, u, o }' <<<"$stats"
+awk '{ f += $3; a += $5; s += $7; gsub(/\(/, "", $10); u += $10; o += $12
+	c += $17 }
+	END { printf "recheck: %d functions (%d analysed), %d sites (%d untracked, %d caller-owned, %d that may take no reference)\n", f, a, s, u, o, c }' <<<"$stats"
 # The rest of the stats line: summaries, struct fields judged, and where
 # the caller-owned sites went (a caller's struct field, a wrapper whose
 # callers are checked, or unchecked: neither).

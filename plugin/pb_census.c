@@ -197,10 +197,13 @@ void pb_census_sites(struct pb_fn *fn, bool given_up)
 		else if (s->caller_owned)
 			verdict = pb_census_caller_owned(fn, i, own, detail,
 							 sizeof(detail));
+		else if (s->conditional) {
+			/* no leak check; the detail: what it hands over */
+			pb_census_handed(fn, i, detail, sizeof(detail));
+			verdict = "kind-unsure";
+		}
 		else if (pb_census_handed(fn, i, detail, sizeof(detail)))
 			verdict = "handed";
-		else if (s->conditional)
-			verdict = "kind-unsure";
 		else
 			verdict = "balanced";
 		snprintf(rest, sizeof(rest), "%s,\"verdict\":\"%s\","

@@ -277,6 +277,8 @@ void pb_sites_collect(struct pb_fn *fn)
 						    "pages the value tracking cannot name");
 				continue;
 			}
+			if (site->conditional && !site->caller_owned)
+				pb_stats.sites_conditional++;
 			if (site->caller_owned) {
 				pb_stats.sites_caller_owned++;
 				/* a field of a struct, or a variable of

@@ -336,7 +336,8 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		total += pb_stats.findings[i];
 	fprintf(stderr,
 		"pinbalance: %s: %lu functions, %lu analyzed, %lu pin/get sites "
-		"(%lu untracked, %lu caller-owned: no leak check), %lu given up, "
+		"(%lu untracked, %lu caller-owned: no leak check, %lu that "
+		"may take no reference: no leak check), %lu given up, "
 		"%lu findings, %lu bodies ignored by rules, %lu summaries, "
 		"%lu page fields judged (%lu not: both kinds or pages of "
 		"unknown origin), caller-owned sites: %lu in struct fields, "
@@ -352,6 +353,7 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		main_input_filename ? main_input_filename : "-",
 		pb_stats.functions, pb_stats.functions_analyzed, pb_stats.sites,
 		pb_stats.sites_untracked, pb_stats.sites_caller_owned,
+		pb_stats.sites_conditional,
 		pb_stats.functions_given_up, total, pb_stats.functions_ignored,
 		pb_stats.summaries,
 		pb_stats.fields_judged, pb_stats.fields_unjudged,

@@ -93,6 +93,8 @@ struct pb_stats {
 	unsigned long sites_caller_owned;
 	unsigned long functions_given_up;
 	unsigned long functions_ignored;
+	unsigned long sites_conditional;	/* may take no reference: no
+					 * leak check */
 	unsigned long sites_owned_by_field;	/* caller-owned: a struct's field */
 	unsigned long sites_owned_summarised;	/* caller-owned: an acquire
 						 * summary, checked at callers */

@@ -236,6 +236,12 @@ static inline void bio_release_pages(struct bio *bio, bool mark_dirty)
 int bio_add_page(struct bio *bio, struct page *page, unsigned int len,
 		 unsigned int off);
 void submit_bio(struct bio *bio);
+void bio_endio(struct bio *bio);
+struct bio_set;
+struct bio *bio_alloc_bioset(void *bdev, unsigned short nr_vecs,
+			     unsigned int opf, gfp_t gfp_mask,
+			     struct bio_set *bs);
+struct bio *bio_kmalloc(unsigned short nr_vecs, gfp_t gfp_mask);
 
 /* include/linux/scatterlist.h */
 struct scatterlist {
