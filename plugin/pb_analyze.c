@@ -138,6 +138,7 @@ unsigned int pb_analyze_function(function *fun)
 	}
 	/* a function releasing a struct's pages need not take any */
 	pb_fields_scan(fun);
+	pb_summarize_allocator(fun);
 	if (!acquires) {
 		bool wanted = pb_summary_wanted(fun);
 

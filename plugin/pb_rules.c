@@ -95,7 +95,7 @@ static const struct {
 	  F(PB_F_PAGES) | F(PB_F_ON_SUCCESS) | F(PB_F_CONSUMES) |
 	  F(PB_F_DEFINED), 0,
 	  "nothing, or pages=, and on-success or consumes" },
-	{ "alloc", PB_ROLE_ALLOC, 0, 0, "no field" },
+	{ "alloc", PB_ROLE_ALLOC, F(PB_F_DEFINED), 0, "no field" },
 	{ "free", PB_ROLE_FREE, F(PB_F_BUFFER) | F(PB_F_DEFINED), F(PB_F_BUFFER),
 	  "buffer=" },
 	{ "test", PB_ROLE_TEST, F(PB_F_VALUE) | F(PB_F_MEANS),

@@ -1463,3 +1463,163 @@ void pb_summary_finish(struct pb_fn *fn)
 	if (pb_summarize_stored_count(fn) && fn->sites[0].caller_owned)
 		pb_note_owned_summarised(fn);
 }
+
+/* ---------------------------------------------------------- allocator */
+
+/* How deep an allocator's returned value is followed back. */
+#define PB_ALLOC_DEPTH 6
+
+enum pb_fresh { PB_FRESH_NOT, PB_FRESH_NONE, PB_FRESH_YES };
+
+static bool pb_fresh_kept(tree name, int depth);
+
+/* Is REF a part of the object NAME points to ('name->f', 'name->a[i]')? */
+static bool pb_ref_based_on(tree ref, tree name)
+{
+	tree base = get_base_address(ref);
+
+	return base && TREE_CODE(base) == MEM_REF &&
+	       TREE_OPERAND(base, 0) == name;
+}
+
+/* Does USE, a statement using NAME, keep the object NAME points to
+ * within the function: initialise it, test it, free it, return it? */
+static bool pb_fresh_use_keeps(gimple *use, tree name, int depth)
+{
+	if (is_gimple_debug(use) || gimple_code(use) == GIMPLE_RETURN ||
+	    gimple_code(use) == GIMPLE_COND)
+		return true;
+	if (gphi *phi = dyn_cast<gphi *>(use))
+		return pb_fresh_kept(gimple_phi_result(phi), depth - 1);
+	if (gcall *call = dyn_cast<gcall *>(use)) {
+		const struct pb_rule *rule =
+			pb_api_lookup(gimple_call_fndecl(call));
+
+		/* freed on a failure path, and nothing else */
+		return rule && rule->role == PB_ROLE_FREE &&
+		       gimple_call_num_args(call) == 1 &&
+		       gimple_call_arg(call, 0) == name &&
+		       !gimple_call_lhs(call);
+	}
+	if (gassign *assign = dyn_cast<gassign *>(use)) {
+		tree lhs = gimple_assign_lhs(assign);
+		tree rhs = gimple_assign_rhs1(assign);
+
+		/* a copy, or a cast: follow it */
+		if (TREE_CODE(lhs) == SSA_NAME &&
+		    (gimple_assign_rhs_code(assign) == SSA_NAME ||
+		     CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(assign))))
+			return pb_fresh_kept(lhs, depth - 1);
+		/* a comparison with it */
+		if (TREE_CODE_CLASS(gimple_assign_rhs_code(assign)) ==
+		    tcc_comparison)
+			return true;
+		if (!gimple_assign_single_p(assign) || rhs == name)
+			return false;
+		/* the address of a part of it: only into itself ('list_head
+		 * initialised to point to itself') */
+		if (TREE_CODE(rhs) == ADDR_EXPR &&
+		    pb_ref_based_on(TREE_OPERAND(rhs, 0), name))
+			return pb_ref_based_on(lhs, name);
+		/* a store into it, or a load from it */
+		return true;
+	}
+	return false;
+}
+
+/* Do all uses of NAME keep the object within the function? */
+static bool pb_fresh_kept(tree name, int depth)
+{
+	imm_use_iterator it;
+	gimple *use;
+
+	if (depth <= 0 || TREE_CODE(name) != SSA_NAME)
+		return false;
+	FOR_EACH_IMM_USE_STMT(use, it, name)
+		if (!pb_fresh_use_keeps(use, name, depth))
+			return false;
+	return true;
+}
+
+/* What OP, returned, is: an allocator's result the function kept to
+ * itself, NULL or an ERR_PTR, or anything else. */
+static enum pb_fresh pb_fresh_value(tree op, int depth)
+{
+	gimple *def;
+	enum pb_fresh found = PB_FRESH_NONE;
+	unsigned int i;
+
+	if (!op || integer_zerop(op))
+		return PB_FRESH_NONE;
+	if (TREE_CODE(op) != SSA_NAME || depth <= 0)
+		return PB_FRESH_NOT;
+	def = SSA_NAME_DEF_STMT(op);
+	if (gcall *call = dyn_cast<gcall *>(def)) {
+		tree callee = gimple_call_fndecl(call);
+
+		if (pb_api_makes_err_ptr(callee))
+			return PB_FRESH_NONE;
+		return pb_api_is_alloc(callee) &&
+		       pb_fresh_kept(op, PB_ALLOC_DEPTH) ?
+		       PB_FRESH_YES : PB_FRESH_NOT;
+	}
+	if (gphi *phi = dyn_cast<gphi *>(def)) {
+		for (i = 0; i < gimple_phi_num_args(phi); i++) {
+			enum pb_fresh f = pb_fresh_value(
+				gimple_phi_arg_def(phi, i), depth - 1);
+
+			if (f == PB_FRESH_NOT)
+				return PB_FRESH_NOT;
+			if (f == PB_FRESH_YES)
+				found = PB_FRESH_YES;
+		}
+		return found;
+	}
+	/* a copy, a cast, or 'ret = NULL' at a label */
+	if (gimple_assign_cast_p(def) || (is_gimple_assign(def) &&
+	    gimple_assign_single_p(def)))
+		return pb_fresh_value(gimple_assign_rhs1(def), depth - 1);
+	return PB_FRESH_NOT;
+}
+
+/*
+ * An allocator of the file: every return is what an allocator returned,
+ * NULL or an ERR_PTR, and the function only initialises the object (stores
+ * into its fields, tests it, frees it on a failure path) and gives it to
+ * nobody else: 'alloc NAME'.  Its callers own what it returns as if they
+ * had called kzalloc() themselves, so pages pinned into it and left there
+ * at a return leak (iomap_dio_alloc_bio(), orangefs_bufmap_alloc()).
+ */
+void pb_summarize_allocator(function *fun)
+{
+	tree type = TREE_TYPE(TREE_TYPE(fun->decl));
+	bool fresh = false;
+	edge_iterator ei;
+	edge e;
+
+	if (!POINTER_TYPE_P(type) || !fun->cfg ||
+	    pb_api_has_rule(fun->decl) || DECL_IS_MALLOC(fun->decl))
+		return;
+	FOR_EACH_EDGE(e, ei, EXIT_BLOCK_PTR_FOR_FN(fun)->preds) {
+		greturn *ret = safe_dyn_cast<greturn *>(last_stmt(e->src));
+
+		if (!ret)
+			return;
+		switch (pb_fresh_value(gimple_return_retval(ret),
+				       PB_ALLOC_DEPTH)) {
+		case PB_FRESH_NOT:
+			return;
+		case PB_FRESH_YES:
+			fresh = true;
+			break;
+		case PB_FRESH_NONE:
+			break;
+		}
+	}
+	if (fresh) {
+		char line[256];
+
+		snprintf(line, sizeof(line), "alloc %s", pb_fn_name(fun));
+		pb_summary_add(fun, line);
+	}
+}

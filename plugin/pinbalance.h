@@ -365,6 +365,7 @@ void pb_finding_emit_field_overcount(rich_location *richloc,
 /* -------------------------------------------------------- summaries */
 
 bool pb_summary_wanted(function *fun);
+void pb_summarize_allocator(function *fun);
 void pb_summarize_helper(struct pb_fn *fn);
 void pb_summary_begin(struct pb_fn *fn);
 void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
