@@ -202,10 +202,42 @@ unsigned int pb_handover_argument_sites(struct pb_fn *fn, tree op)
 }
 
 /*
+ * Is the store into DEST of RHS, the array of the site (or a position in
+ * it), a view of the array kept by the object whose field holds it:
+ * 'bufmap->desc_array[i].page_array = &bufmap->page_array[offset]' in
+ * fs/orangefs, DEST in that struct or in memory one of its fields (or a
+ * field of that) points to?  Whoever releases the object's array
+ * releases those pages: they stay where they were.
+ */
+static bool pb_store_is_view(struct pb_fn *fn, int site, tree rhs, tree dest)
+{
+	const struct pb_site *s = &fn->sites[site];
+	struct pb_val v = pb_value_of(fn, rhs);
+	struct pb_val holder, at;
+	int steps;
+
+	if (TREE_CODE(s->container.key) != COMPONENT_REF ||
+	    s->container.level != -1 || !v.key ||
+	    !pb_key_equal(fn, v.key, s->container.key) ||
+	    v.level != s->container.level)
+		return false;
+	holder = pb_cell_owner(fn, s->container.key);
+	at = pb_cell_owner(fn, dest);
+	for (steps = 0; steps < 3 && at.key; steps++) {
+		if (pb_same_object(fn, at, holder))
+			return true;
+		if (TREE_CODE(at.key) != COMPONENT_REF || at.level != -1)
+			return false;
+		at = pb_cell_owner(fn, at.key);
+	}
+	return false;
+}
+
+/*
  * The sites a store of pages, or of what identifies them, gives to memory
  * the function does not own: not a move within the pages' own array, nor
- * a copy in a local variable.  A local struct copied whole carries the
- * pages stored into its fields.
+ * a copy in a local variable, nor a view of the array kept beside it.  A
+ * local struct copied whole carries the pages stored into its fields.
  */
 unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt)
 {
@@ -236,6 +268,8 @@ unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt)
 		/* a copy in a local variable: still ours */
 		else if (dest.key && TREE_CODE(dest.key) != SSA_NAME &&
 			 pb_key_is_local(fn, dest.key))
+			sites &= ~(1u << i);
+		else if (pb_store_is_view(fn, i, rhs, lhs))
 			sites &= ~(1u << i);
 	}
 	return sites;

@@ -794,10 +794,11 @@ static bool pb_summarize_cases(struct pb_fn *fn)
 
 /* ------------------------------------------------------------- borrow */
 
-static bool pb_escapes(tree name, int depth, bitmap seen);
+static bool pb_escapes(tree name, int depth, bitmap seen, bool freeing);
 
-/* Does CALL, given the pages as an argument, let them go? */
-static bool pb_call_lets_go(gcall *call, int depth, bitmap seen)
+/* Does CALL, given the pages as an argument, let them go?  When FREEING
+ * (a helper that frees the struct holding them), a free does not. */
+static bool pb_call_lets_go(gcall *call, int depth, bitmap seen, bool freeing)
 {
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
 	tree lhs = gimple_call_lhs(call);
@@ -810,14 +811,17 @@ static bool pb_call_lets_go(gcall *call, int depth, bitmap seen)
 		return false;
 	case PB_ROLE_DERIVE:
 		return lhs && TREE_CODE(lhs) == SSA_NAME &&
-		       pb_escapes(lhs, depth - 1, seen);
+		       pb_escapes(lhs, depth - 1, seen, freeing);
+	case PB_ROLE_FREE:
+		return !freeing;
 	default:
 		return true;
 	}
 }
 
 /* Does STMT, an assignment using the pages, let them go? */
-static bool pb_assign_lets_go(gassign *stmt, int depth, bitmap seen)
+static bool pb_assign_lets_go(gassign *stmt, int depth, bitmap seen,
+			      bool freeing)
 {
 	tree lhs = gimple_assign_lhs(stmt);
 
@@ -836,7 +840,7 @@ static bool pb_assign_lets_go(gassign *stmt, int depth, bitmap seen)
 		/* a copy, an array walk, an element load, a pfn: follow */
 		return POINTER_TYPE_P(TREE_TYPE(lhs)) ||
 		       INTEGRAL_TYPE_P(TREE_TYPE(lhs)) ?
-			pb_escapes(lhs, depth - 1, seen) : false;
+			pb_escapes(lhs, depth - 1, seen, freeing) : false;
 	}
 }
 
@@ -845,7 +849,7 @@ static bool pb_assign_lets_go(gassign *stmt, int depth, bitmap seen)
  * to code without a rule or an asm?  Reading them (a kmap, page_address(),
  * a test) does not; an unsure case does.
  */
-static bool pb_escapes(tree name, int depth, bitmap seen)
+static bool pb_escapes(tree name, int depth, bitmap seen, bool freeing)
 {
 	imm_use_iterator it;
 	gimple *use;
@@ -865,15 +869,15 @@ static bool pb_escapes(tree name, int depth, bitmap seen)
 			break;
 		case GIMPLE_CALL:
 			lets_go = pb_call_lets_go(as_a<gcall *>(use), depth,
-						  seen);
+						  seen, freeing);
 			break;
 		case GIMPLE_ASSIGN:
 			lets_go = pb_assign_lets_go(as_a<gassign *>(use),
-						    depth, seen);
+						    depth, seen, freeing);
 			break;
 		case GIMPLE_PHI:
 			lets_go = pb_escapes(gimple_phi_result(use), depth - 1,
-					     seen);
+					     seen, freeing);
 			break;
 		default:
 			lets_go = true;
@@ -902,7 +906,7 @@ static bool pb_field_of(tree ref, tree name, tree *field)
  * pointer let go, or another array stored in its place?  Reading its
  * fields, and storing into its other fields, keeps them.
  */
-static bool pb_struct_escapes(tree name)
+static bool pb_struct_escapes(tree name, bool freeing)
 {
 	imm_use_iterator it;
 	gimple *use;
@@ -917,7 +921,7 @@ static bool pb_struct_escapes(tree name)
 		} else if (gcall *call = dyn_cast<gcall *>(use)) {
 			bitmap seen = BITMAP_ALLOC(NULL);
 
-			lets_go = pb_call_lets_go(call, 12, seen);
+			lets_go = pb_call_lets_go(call, 12, seen, freeing);
 			BITMAP_FREE(seen);
 		} else if (assign && gimple_assign_single_p(assign) &&
 			   pb_field_of(gimple_assign_rhs1(assign), name, &field) &&
@@ -926,7 +930,8 @@ static bool pb_struct_escapes(tree name)
 			bitmap seen = BITMAP_ALLOC(NULL);
 
 			lets_go = pb_type_page_levels(TREE_TYPE(field), NULL) &&
-				  pb_escapes(gimple_assign_lhs(assign), 12, seen);
+				  pb_escapes(gimple_assign_lhs(assign), 12, seen,
+					     freeing);
 			BITMAP_FREE(seen);
 		} else if (assign && gimple_assign_single_p(assign) &&
 			   pb_field_of(gimple_assign_lhs(assign), name, &field) &&
@@ -954,7 +959,7 @@ static int pb_borrowed_struct_param(function *fun)
 		name = ssa_default_def(fun, parm);
 		if (!name)
 			continue;
-		if (i > PB_RULE_MAX_ARG || pb_struct_escapes(name))
+		if (i > PB_RULE_MAX_ARG || pb_struct_escapes(name, false))
 			return -1;
 		if (!first)
 			first = i;
@@ -981,7 +986,7 @@ static int pb_borrowed_param(function *fun)
 		if (!name)
 			continue;
 		seen = BITMAP_ALLOC(NULL);
-		gone = pb_escapes(name, 12, seen);
+		gone = pb_escapes(name, 12, seen, false);
 		BITMAP_FREE(seen);
 		if (gone || i > PB_RULE_MAX_ARG)
 			return -1;
@@ -1044,12 +1049,64 @@ static int pb_freed_param(struct pb_fn *fn)
 	return found;
 }
 
+/*
+ * The parameter pointing to a struct with an array of pages that FUN
+ * frees on every outcome, having released nothing: a destructor
+ * ('kfree(bufmap->page_array); ...; kfree(bufmap);' in fs/orangefs's
+ * orangefs_bufmap_free()), or 0.  The struct goes to no code but frees,
+ * and its page arrays to frees only: pages still held in it when it is
+ * called are lost with it.
+ */
+static int pb_freed_struct_param(struct pb_fn *fn)
+{
+	tree parm, name;
+	basic_block bb;
+	int found = 0;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+			struct pb_val v;
+			struct pb_block_guard g;
+			int p;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (!rule || rule->role != PB_ROLE_FREE ||
+			    rule->pages_arg < 1 ||
+			    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
+				continue;
+			v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
+			p = pb_param_index(fn->fun, v.key);
+			if (!p || v.level != 0)
+				continue;
+			g = pb_block_guards(fn->fun, bb, NULL_TREE);
+			if ((found && found != p) || g.on_call || g.on_flag)
+				return 0;
+			found = p;
+		}
+	}
+	parm = found ? pb_param_decl(fn->fun, found) : NULL_TREE;
+	name = parm ? ssa_default_def(fn->fun, parm) : NULL_TREE;
+	if (!name || found > PB_RULE_MAX_ARG ||
+	    !pb_points_to_page_array_field(TREE_TYPE(parm)) ||
+	    pb_struct_escapes(name, true))
+		return 0;
+	return found;
+}
+
 static bool pb_summarize_free(struct pb_fn *fn)
 {
 	char line[256];
 	int p = pb_freed_param(fn);
 
 	if (!p || pb_param_page_levels(fn->fun, p, NULL) != 2)
+		p = pb_freed_struct_param(fn);
+	if (!p)
 		return false;
 	snprintf(line, sizeof(line), "free %s buffer=arg%d",
 		 pb_fn_name(fn->fun), p);
@@ -1282,6 +1339,13 @@ void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
 	for (i = 0; i < fn->nsites; i++) {
 		struct pb_site_returns *r = &fn->summary->site[i];
 		bool held = pb_live_class_with(w[i], PB_TAKEN_HOLDS) >= 0;
+
+		/* released one by one before it fails ('for (i = 0; i < ret;
+		 * i++) unpin_user_page(pages[i]); return -ENOMEM;'): as
+		 * the leak checks take them, released */
+		if (held && pb_live_class_with(w[i], 1u << PB_HOLD_HELD) < 0 &&
+		    retval && !pb_may_be_success(retval, 4))
+			held = false;
 
 		if (pb_live_class_with(w[i], 1u << PB_HOLD_HANDED) >= 0)
 			r->handed = true;
