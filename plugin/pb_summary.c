@@ -20,7 +20,10 @@
  *     count, or 0 / -errno when all / none were taken, having released a
  *     partial pin itself; or it returns the page it took;
  *   - derive from a field: an accessor returning the array a parameter's
- *     struct keeps in a field, as pages, or an ERR_PTR.
+ *     struct keeps in a field, as pages, or an ERR_PTR;
+ *   - free: it frees the page array it is given, or the struct holding
+ *     one (a destructor that releases nothing): pages still held there
+ *     when it is called are lost.
  *
  * Anything else (a helper that stores the pages, releases them on one
  * outcome only, mixes kinds) gets no summary and stays "code without a
