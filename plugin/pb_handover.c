@@ -216,7 +216,7 @@ static bool pb_store_is_view(struct pb_fn *fn, int site, tree rhs, tree dest)
 	struct pb_val holder, at;
 	int steps;
 
-	if (TREE_CODE(s->container.key) != COMPONENT_REF ||
+	if (!s->container.key || TREE_CODE(s->container.key) != COMPONENT_REF ||
 	    s->container.level != -1 || !v.key ||
 	    !pb_key_equal(fn, v.key, s->container.key) ||
 	    v.level != s->container.level)
