@@ -10,6 +10,7 @@
 /* { dg-regexp "free orangefs_bufmap_free buffer=arg1\t# \[^\n\]*ok-leak-helper-free-struct-bufmap.c:\[0-9\]+" } */
 /* { dg-regexp "acquire orangefs_bufmap_map kind=pin pages=arg1->page_array count=status\t# \[^\n\]*ok-leak-helper-free-struct-bufmap.c:\[0-9\]+" } */
 /* { dg-regexp "release orangefs_bufmap_unmap kind=pin pages=arg1->page_array count=arg1->page_count\t# \[^\n\]*ok-leak-helper-free-struct-bufmap.c:\[0-9\]+" } */
+/* { dg-regexp "alloc orangefs_bufmap_alloc\t# \[^\n\]*ok-leak-helper-free-struct-bufmap.c:\[0-9\]+" } */
 #include "driver-api.h"
 
 struct spinlock {
