@@ -180,6 +180,7 @@ static int pb_rule_pointer_arg(const struct pb_rule *rule)
 	case PB_ROLE_FREE:
 	case PB_ROLE_OWNER:
 	case PB_ROLE_HOLD:
+	case PB_ROLE_PUT:
 		return rule->pages_arg;
 	default:
 		return PB_RULE_NO_ARG;
@@ -230,15 +231,16 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 				  int *bad_arg, int *nparams)
 {
 	tree fntype = TREE_TYPE(fndecl);
-	int args[7] = { pb_rule_pointer_arg(rule), rule->count_arg,
+	int args[8] = { pb_rule_pointer_arg(rule), rule->count_arg,
 			rule->when_arg, rule->count_out_arg, rule->flags_arg,
-			rule->case_arg, rule->count_field_arg };
+			rule->case_arg, rule->count_field_arg,
+			rule->release_arg };
 	int i;
 
 	if (!prototype_p(fntype))
 		return NULL;
 	pb_param_type(fntype, 0, nparams);
-	for (i = 0; i < 7; i++) {
+	for (i = 0; i < 8; i++) {
 		*bad_arg = args[i];
 		if (args[i] > *nparams && !stdarg_p(fntype))
 			return "argument out of range";

@@ -445,3 +445,41 @@ unsigned int pb_handover_call_sites(struct pb_fn *fn, gcall *call)
 		sites |= pb_handover_argument_sites(fn, gimple_call_arg(call, i));
 	return sites;
 }
+
+/*
+ * The sites a put ('kref_put(&req->refcount, dma_req_free)') hands over
+ * with the struct it drops: those whose array a field of that struct
+ * holds on every path to it, stored where the store dominates the put
+ * and not written since.  The last reference's release function owns
+ * them; a store on some paths only says nothing of the others.
+ */
+unsigned int pb_handover_put_sites(struct pb_fn *fn, gcall *put,
+				   const struct pb_rule *rule)
+{
+	unsigned int sites = 0;
+	tree ref;
+	int i, s;
+
+	if (rule->pages_arg < 1 ||
+	    gimple_call_num_args(put) < (unsigned int)rule->pages_arg ||
+	    !dom_info_available_p(CDI_DOMINATORS))
+		return 0;
+	ref = gimple_call_arg(put, rule->pages_arg - 1);
+	for (i = 0; i < pb_value_nstores(fn); i++) {
+		const struct pb_store *st = pb_value_store(fn, i);
+		struct pb_val v;
+
+		if (TREE_CODE(st->dest) != COMPONENT_REF ||
+		    !pb_points_into_struct_of(fn, ref, st->dest) ||
+		    !pb_stmt_dominates(st->stmt, put) ||
+		    pb_cell_written_between(fn, st->dest, st->stmt, put, NULL))
+			continue;
+		v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
+		for (s = 0; s < fn->nsites; s++)
+			if (v.key && !v.offset &&
+			    v.level == fn->sites[s].container.level &&
+			    pb_key_equal(fn, v.key, fn->sites[s].container.key))
+				sites |= 1u << s;
+	}
+	return sites;
+}

@@ -35,6 +35,7 @@ enum pb_field {
 	PB_F_COUNT, PB_F_REQUESTED, PB_F_WHEN, PB_F_CONDITIONAL,
 	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
 	PB_F_ON_SUCCESS, PB_F_CONSUMES, PB_F_WHOLE, PB_F_FLAGS, PB_F_DEFINED,
+	PB_F_REF, PB_F_RELEASE,
 	PB_NFIELDS,
 };
 
@@ -66,6 +67,8 @@ static const struct {
 	{ "whole", true },
 	{ "flags", false },
 	{ "defined", false },
+	{ "ref", false },
+	{ "release", false },
 };
 
 /* Each directive: its role, the fields it allows and those it needs. */
@@ -103,6 +106,8 @@ static const struct {
 	{ "errptr", PB_ROLE_ERR_PTR, 0, 0, "no field" },
 	{ "ignore", PB_ROLE_IGNORE, 0, 0, "no field" },
 	{ "hold", PB_ROLE_HOLD, F(PB_F_PAGE), F(PB_F_PAGE), "page=" },
+	{ "put", PB_ROLE_PUT, F(PB_F_REF) | F(PB_F_RELEASE),
+	  F(PB_F_REF) | F(PB_F_RELEASE), "ref= and release=" },
 	{ "field", PB_ROLE_FIELD, F(PB_F_KIND) | F(PB_F_DEFINED), F(PB_F_KIND),
 	  "kind=" },
 };
@@ -727,6 +732,14 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 		v = w->value[PB_F_PAGES];
 		return !v || pb_parse_arg(cur, v->text, v->len, v->column,
 					  false, &rule->pages_arg);
+	case PB_ROLE_PUT:
+		v = w->value[PB_F_REF];
+		if (!pb_parse_arg(cur, v->text, v->len, v->column, false,
+				  &rule->pages_arg))
+			return false;
+		v = w->value[PB_F_RELEASE];
+		return pb_parse_arg(cur, v->text, v->len, v->column, false,
+				    &rule->release_arg);
 	case PB_ROLE_FREE:
 		v = w->value[PB_F_BUFFER];
 		return pb_parse_arg(cur, v->text, v->len, v->column, false,
@@ -844,7 +857,7 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 		pb_rules_error(cur, tok[0].column,
 			       "unknown directive '%s'; expected acquire, "
 			       "release, derive, borrow, owner, alloc, free, "
-			       "test, errptr, ignore, hold or field",
+			       "test, errptr, ignore, hold, put or field",
 			       pb_token_quote(&tok[0], quoted, sizeof(quoted)));
 		return false;
 	}
@@ -965,6 +978,7 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 	       a->on_success == b->on_success && a->consumes == b->consumes &&
 	       a->whole == b->whole &&
 	       a->count_out_arg == b->count_out_arg &&
+	       a->release_arg == b->release_arg &&
 	       a->when_clear == b->when_clear && a->case_arg == b->case_arg &&
 	       a->ncase_values == b->ncase_values &&
 	       !memcmp(a->case_values, b->case_values,

@@ -34,6 +34,9 @@ enum pb_role {
 				 * given (get_page, folio_get) */
 	PB_ROLE_FIELD,		/* 'field STRUCT.FIELD kind=K': what another
 				 * file puts into a struct's field */
+	PB_ROLE_PUT,		/* drops a reference on the object holding
+				 * 'ref=', calling 'release=' with it when it
+				 * was the last (kref_put) */
 	PB_NROLES,
 };
 
@@ -86,6 +89,7 @@ struct pb_rule {
 					 * it points to that holds the count
 					 * ('umem->npgs'), read at the call */
 	int count_out_arg;	/* acquire 'count=*argN': N */
+	int release_arg;	/* put: the release function's argument */
 	int flags_arg;		/* acquire: the gup flags (for the census) */
 	int when_arg;		/* acquire: flags argument that must hold... */
 	unsigned long long when_mask;	/* ...one of these bits */

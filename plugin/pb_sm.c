@@ -264,6 +264,13 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 		 * pages' fate is that code's, as for code without a rule */
 		case PB_ROLE_HOLD:
 			break;
+		/* the object, and the pages it surely keeps, go to whoever
+		 * drops the last reference; what it is given, as for code
+		 * without a rule */
+		case PB_ROLE_PUT:
+			pb_on_hand_over(fn, pb_handover_put_sites(fn, call, rule),
+					w, PB_HANDED_OWNER);
+			break;
 		default:
 			return;
 		}

@@ -852,6 +852,24 @@ bool pb_cell_written_between(struct pb_fn *fn, tree cell, gimple *from,
 	return written;
 }
 
+/* Is OP a pointer into the struct whose field CELL is: '&req->refcount'
+ * for 'req->page_list'? */
+bool pb_points_into_struct_of(struct pb_fn *fn, tree op, tree cell)
+{
+	struct pb_val base;
+
+	if (TREE_CODE(cell) != COMPONENT_REF)
+		return false;
+	/* '_10 = &req_5->refcount; kref_put (_10, ...)' */
+	op = pb_strip_copies(op);
+	if (op && TREE_CODE(op) == SSA_NAME &&
+	    gimple_assign_single_p(SSA_NAME_DEF_STMT(op)) &&
+	    TREE_CODE(gimple_assign_rhs1(SSA_NAME_DEF_STMT(op))) == ADDR_EXPR)
+		op = gimple_assign_rhs1(SSA_NAME_DEF_STMT(op));
+	base = pb_value_of_addr(fn, TREE_OPERAND(cell, 0));
+	return op && base.key && !base.offset && pb_points_into(fn, op, base);
+}
+
 /* Does REF, what a load reads, name the cell CELL, seeing through
  * copies of the pointers to their structs? */
 bool pb_same_cell_in(struct pb_fn *fn, tree ref, tree cell)

@@ -248,6 +248,7 @@ bool pb_same_cell_in(struct pb_fn *fn, tree ref, tree cell);
 tree pb_call_count_cell(gcall *call, const struct pb_rule *rule);
 bool pb_cell_written_between(struct pb_fn *fn, tree cell, gimple *from,
 			     gimple *to, gimple *skip);
+bool pb_points_into_struct_of(struct pb_fn *fn, tree op, tree cell);
 bool pb_key_is_local(struct pb_fn *fn, tree key);
 bool pb_key_of_parameter(struct pb_fn *fn, tree key);
 tree pb_key_base_decl(tree key);
@@ -285,6 +286,8 @@ gcall *pb_handover_tested_call(basic_block bb);
 bool pb_handover_waits(gcall *call);
 bool pb_handover_edge_says_failed(gcall *call, edge e, enum tree_code code);
 unsigned int pb_handover_call_sites(struct pb_fn *fn, gcall *call);
+unsigned int pb_handover_put_sites(struct pb_fn *fn, gcall *put,
+				   const struct pb_rule *rule);
 unsigned int pb_handover_store_sites(struct pb_fn *fn, gimple *stmt);
 bool pb_handover_store_to_caller(struct pb_fn *fn, gimple *stmt);
 bool pb_handover_array_in(struct pb_fn *fn, int site, struct pb_val obj);

@@ -403,6 +403,26 @@ static void test_release_cases(void)
 		     "1:53: expected a value");
 }
 
+/* 'put kref_put ref=arg1 release=arg2': the object's reference, and the
+ * function its last put calls with it. */
+static void test_put(void)
+{
+	struct pb_rule_set set;
+	struct seen seen;
+	const struct pb_rule *r;
+
+	parse(&set, "put kref_put_lock ref=arg1 release=arg2\n", &seen);
+	r = pb_rule_set_find(&set, "kref_put_lock");
+	check(r && r->role == PB_ROLE_PUT && r->pages_arg == 1 &&
+	      r->release_arg == 2, "put: the reference and its release",
+	      seen.first);
+	pb_rule_set_free(&set);
+	expect_error("put needs its release", "put kref_put ref=arg1\n",
+		     "1:");
+	expect_error("a put's release is an argument",
+		     "put kref_put ref=arg1 release=return\n", "1:");
+}
+
 int main(int argc, char **argv)
 {
 	test_acquire_fields();
@@ -412,6 +432,7 @@ int main(int argc, char **argv)
 	test_layout();
 	test_duplicates();
 	test_release_cases();
+	test_put();
 	test_errors();
 	test_nul_byte();
 	test_all_or_nothing();
