@@ -160,6 +160,7 @@ unsigned int pb_analyze_function(function *fun)
 		pb_check_sites(fn);
 		pb_fields_note_counts(fn);
 		pb_fields_note_file_vars(fn);
+		pb_fields_note_kept(fn);
 	}
 	pb_census_releases(fn);
 	free_dominance_info(CDI_DOMINATORS);

@@ -350,6 +350,93 @@ static gcall *pb_consumed_element(struct pb_fn *fn, gcall *call,
 	return NULL;
 }
 
+/* The function of this file a put calls with the last reference
+ * ('dma_req_free' in 'kref_put(&req->refcount, dma_req_free)'). */
+tree pb_put_release_fn(gcall *put)
+{
+	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(put));
+	tree arg;
+
+	if (!rule || rule->role != PB_ROLE_PUT || rule->release_arg < 1 ||
+	    gimple_call_num_args(put) < (unsigned int)rule->release_arg ||
+	    rule->pages_arg < 1 ||
+	    gimple_call_num_args(put) < (unsigned int)rule->pages_arg)
+		return NULL_TREE;
+	arg = gimple_call_arg(put, rule->release_arg - 1);
+	if (TREE_CODE(arg) != ADDR_EXPR ||
+	    TREE_CODE(TREE_OPERAND(arg, 0)) != FUNCTION_DECL)
+		return NULL_TREE;
+	return TREE_OPERAND(arg, 0);
+}
+
+/* A put of the struct whose field CELL is, reached from CALL with the
+ * field as it was: 'kref_put(&req->refcount, dma_req_free)'. */
+static gcall *pb_put_after(struct pb_fn *fn, gcall *call, tree cell)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *put = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+
+			if (!put || !pb_put_release_fn(put))
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(put));
+			if (pb_points_into_struct_of(fn,
+					gimple_call_arg(put, rule->pages_arg - 1),
+					cell) &&
+			    pb_cell_kept_between(fn, cell, call, put))
+				return put;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A release of SITE's pages where, on some path, a field of a struct
+ * still keeps them ('req->page_list = page_list' on the way, and no
+ * branch since saw the field NULL), and from which a put of that struct
+ * is reached with the field unchanged ('kref_put(&req->refcount,
+ * dma_req_free)'): the pages are the struct's, and the function its put
+ * calls may release them again.  Whether it does, pb_fields.c tells at
+ * the end of the unit, when it has seen that function's releases; here
+ * the first such release of each site is noted.
+ */
+static void pb_check_kept(struct pb_fn *fn, gcall *call,
+			  const struct pb_rule *rule, int site, pb_word w)
+{
+	const struct pb_site *s = &fn->sites[site];
+	int i;
+
+	if (fn->kept[site].release || s->single ||
+	    pb_live_class_with(w, PB_KIND_HOLDS) < 0)
+		return;
+	for (i = 0; i < pb_value_nstores(fn); i++) {
+		const struct pb_store *st = pb_value_store(fn, i);
+		struct pb_val v;
+		gcall *put;
+
+		if (TREE_CODE(st->dest) != COMPONENT_REF)
+			continue;
+		v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
+		if (!v.key || v.offset || v.level != s->container.level ||
+		    !pb_key_equal(fn, v.key, s->container.key) ||
+		    !pb_cell_kept_between(fn, st->dest, st->stmt, call))
+			continue;
+		put = pb_put_after(fn, call, st->dest);
+		if (!put)
+			continue;
+		fn->kept[site].release = call;
+		fn->kept[site].rule = rule;
+		fn->kept[site].store = st->stmt;
+		fn->kept[site].put = put;
+		return;
+	}
+}
+
 /*
  * A release of SITE's pages, WHOLE if it releases all of them: of the
  * other kind, a second one, or of the requested count.
@@ -379,6 +466,8 @@ void pb_check_release(struct pb_fn *fn, gcall *call, const struct pb_rule *rule,
 		   !s->conditional) {
 		pb_check_count(fn, call, rule, site, w);
 	}
+	if (whole)
+		pb_check_kept(fn, call, rule, site, w);
 }
 
 /* kfree(pages) while the pages in it are pinned loses them for good. */
@@ -520,3 +609,4 @@ void pb_check_return(struct pb_fn *fn, gimple *ret, edge via, const pb_word *w)
 			pb_found(fn, PB_FINDING_LEAK, i, ret, via, NULL, cls);
 	}
 }
+

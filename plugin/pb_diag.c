@@ -587,3 +587,49 @@ void pb_diag_report_field_overcount(tree field, tree count_field,
 	pb_finding_emit_field_overcount(&richloc, acquire, release, count);
 	current_function_decl = saved_fn;
 }
+
+/*
+ * A release of pages that a struct's field keeps, in FN, before a put of
+ * the struct whose last reference calls AGAIN_FN, which releases that
+ * field (pb_fields.c): the path has the acquire, the store, the release,
+ * the put, and the release in AGAIN_FN.
+ */
+void pb_diag_report_field_double(tree field, const struct pb_rule *acquire,
+				 location_t acquire_loc, location_t store_loc,
+				 const struct pb_rule *release,
+				 location_t release_loc,
+				 const struct pb_rule *put, location_t put_loc,
+				 tree fn, const struct pb_rule *again,
+				 location_t again_loc, tree again_fn)
+{
+	tree saved_fn = current_function_decl;
+	pretty_printer event_pp;
+	simple_diagnostic_path path(&event_pp);
+	rich_location richloc(line_table, release_loc);
+	diagnostic_event_id_t store, rel;
+	char name[128];
+
+	if (pb_findings_reported_at(release_loc))
+		return;
+	pb_field_name(field, name, sizeof(name));
+	path.add_event(acquire_loc, fn, 0, "pages %s here by %qs",
+		       acquire->kind == PB_PIN ? "pinned" : "taken",
+		       acquire->name);
+	store = path.add_event(store_loc, fn, 0,
+			       "stored into %qs: the struct keeps them",
+			       name);
+	rel = path.add_event(release_loc, fn, 0,
+			     "released here by %qs, though %qs still keeps "
+			     "them (from %@)", release->name, name, &store);
+	path.add_event(put_loc, fn, 0,
+		       "%qs drops the reference; the last one calls %qs",
+		       put->name, pb_decl_name(again_fn));
+	path.add_event(again_loc, again_fn, 0,
+		       "which releases %qs again with %qs (first at %@)",
+		       name, again->name, &rel);
+	richloc.set_path(&path);
+	current_function_decl = fn;
+	pb_finding_emit_field_double(&richloc, acquire, name,
+				     pb_decl_name(again_fn));
+	current_function_decl = saved_fn;
+}

@@ -42,6 +42,24 @@ struct pb_field_release {
 	const struct pb_rule *rule;
 	location_t loc;
 	tree fn;
+	bool of_param;			/* the struct is the one a parameter
+					 * points into ('container_of(ref,
+					 * ...)->page_list') */
+};
+
+/* A release, in FN, of pages that a field of a struct keeps, before a
+ * put of that struct whose last reference calls PUT_FN (pb_checks.c). */
+struct pb_field_kept {
+	tree field;
+	tree put_fn;
+	const struct pb_rule *acquire;
+	location_t acquire_loc;
+	location_t store_loc;
+	const struct pb_rule *release;
+	location_t release_loc;
+	const struct pb_rule *put;
+	location_t put_loc;
+	tree fn;
 };
 
 /* A field that received the number of pages asked for, where an acquire
@@ -58,6 +76,7 @@ struct pb_field_count {
 static vec<struct pb_field> pb_fields;
 static vec<struct pb_field_release> pb_field_releases;
 static vec<struct pb_field_count> pb_field_counts;
+static vec<struct pb_field_kept> pb_field_kepts;
 
 /* ------------------------------------------------------ field types */
 
@@ -396,6 +415,61 @@ static tree pb_count_field(gcall *call, const struct pb_rule *rule)
 	return NULL_TREE;
 }
 
+/*
+ * Is the struct whose field OP was loaded from one a parameter points
+ * into: the parameter itself, or the struct container_of() finds from
+ * it ('req = ref - offsetof(struct mport_dma_req, refcount)')?
+ */
+static bool pb_loaded_from_param(tree op)
+{
+	gimple *def;
+	tree ref;
+	int depth;
+
+	for (depth = 0; depth < PB_FIELD_DEPTH && op && TREE_CODE(op) == SSA_NAME;
+	     depth++) {
+		def = SSA_NAME_DEF_STMT(op);
+		if (!is_gimple_assign(def))
+			return false;
+		if (gimple_assign_load_p(def))
+			break;
+		if (!CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)) &&
+		    gimple_assign_rhs_code(def) != SSA_NAME)
+			return false;
+		op = gimple_assign_rhs1(def);
+	}
+	if (!op || TREE_CODE(op) != SSA_NAME ||
+	    !gimple_assign_load_p(SSA_NAME_DEF_STMT(op)))
+		return false;
+	ref = gimple_assign_rhs1(SSA_NAME_DEF_STMT(op));
+	if (TREE_CODE(ref) != COMPONENT_REF ||
+	    TREE_CODE(TREE_OPERAND(ref, 0)) != MEM_REF)
+		return false;
+	op = TREE_OPERAND(TREE_OPERAND(ref, 0), 0);
+	for (depth = 0; depth < PB_FIELD_DEPTH && TREE_CODE(op) == SSA_NAME;
+	     depth++) {
+		if (SSA_NAME_IS_DEFAULT_DEF(op))
+			return SSA_NAME_VAR(op) &&
+			       TREE_CODE(SSA_NAME_VAR(op)) == PARM_DECL;
+		def = SSA_NAME_DEF_STMT(op);
+		if (!is_gimple_assign(def))
+			return false;
+		switch (gimple_assign_rhs_code(def)) {
+		case POINTER_PLUS_EXPR:
+			if (TREE_CODE(gimple_assign_rhs2(def)) != INTEGER_CST)
+				return false;
+			break;
+		case SSA_NAME:
+		CASE_CONVERT:
+			break;
+		default:
+			return false;
+		}
+		op = gimple_assign_rhs1(def);
+	}
+	return false;
+}
+
 static void pb_scan_call(function *fun, gcall *call)
 {
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
@@ -419,6 +493,8 @@ static void pb_scan_call(function *fun, gcall *call)
 		rel.rule = rule;
 		rel.loc = gimple_location(call);
 		rel.fn = fun->decl;
+		rel.of_param = pb_loaded_from_param(
+				pb_call_pages_arg(call, rule));
 		pb_field_releases.safe_push(rel);
 		return;
 	}
@@ -501,6 +577,37 @@ void pb_fields_note_file_vars(struct pb_fn *fn)
 		if (s->file_var && pb_field_may_hold_pages(s->file_var))
 			pb_field_filled(s->file_var, as_a<gcall *>(s->call),
 					s->rule, fn->fun->decl);
+	}
+}
+
+/*
+ * After FN was checked: the releases of pages that a struct's field
+ * keeps for the function a put of the struct calls (pb_checks.c), to be
+ * judged once that function's releases are known.
+ */
+void pb_fields_note_kept(struct pb_fn *fn)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		const struct pb_kept *k = &fn->kept[i];
+		struct pb_field_kept c;
+
+		if (!k->release)
+			continue;
+		c.field = TREE_OPERAND(gimple_assign_lhs(k->store), 1);
+		c.put_fn = pb_put_release_fn(k->put);
+		if (!c.put_fn)
+			continue;
+		c.acquire = fn->sites[i].rule;
+		c.acquire_loc = gimple_location(fn->sites[i].call);
+		c.store_loc = gimple_location(k->store);
+		c.release = k->rule;
+		c.release_loc = gimple_location(k->release);
+		c.put = pb_api_lookup(gimple_call_fndecl(k->put));
+		c.put_loc = gimple_location(k->put);
+		c.fn = fn->fun->decl;
+		pb_field_kepts.safe_push(c);
 	}
 }
 
@@ -601,6 +708,29 @@ static void pb_field_check_count(const struct pb_field_release *r)
 	}
 }
 
+/*
+ * A release of pages a struct's field keeps, before a put whose last
+ * reference calls a function that releases that field of the struct it
+ * is given: the pages are released twice.
+ */
+static void pb_field_check_kept(const struct pb_field_kept *k)
+{
+	unsigned int i;
+
+	for (i = 0; i < pb_field_releases.length(); i++) {
+		const struct pb_field_release *r = &pb_field_releases[i];
+
+		if (r->field != k->field || r->fn != k->put_fn || !r->of_param)
+			continue;
+		pb_diag_report_field_double(k->field, k->acquire,
+					    k->acquire_loc, k->store_loc,
+					    k->release, k->release_loc,
+					    k->put, k->put_loc, k->fn,
+					    r->rule, r->loc, r->fn);
+		return;
+	}
+}
+
 /* At the end of the translation unit: judge every release from a field. */
 void pb_fields_report(void)
 {
@@ -610,6 +740,8 @@ void pb_fields_report(void)
 		pb_field_check_release(&pb_field_releases[i]);
 		pb_field_check_count(&pb_field_releases[i]);
 	}
+	for (i = 0; i < pb_field_kepts.length(); i++)
+		pb_field_check_kept(&pb_field_kepts[i]);
 	for (i = 0; i < pb_fields.length(); i++) {
 		/* untyped slots no acquire filled hold no pages we know of */
 		if (pb_field_untyped(pb_fields[i].field) && !pb_fields[i].kinds)
@@ -623,4 +755,5 @@ void pb_fields_report(void)
 	pb_fields.release();
 	pb_field_releases.release();
 	pb_field_counts.release();
+	pb_field_kepts.release();
 }

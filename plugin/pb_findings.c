@@ -581,3 +581,21 @@ void pb_finding_emit_field_overcount(rich_location *richloc,
 		"the number it returned in %qs" PB_TAG("overcount"),
 		release->name, acquire->name, count_field);
 }
+
+/* A release of pages a struct keeps for the function its put calls,
+ * which releases them again (pb_fields.c). */
+void pb_finding_emit_field_double(rich_location *richloc,
+				  const struct pb_rule *acquire,
+				  const char *field, const char *put_fn)
+{
+	struct pb_emission em = { NULL, NULL, richloc };
+
+	if (pb_finding_off[PB_FINDING_DOUBLE_RELEASE])
+		return;
+	pb_stats.findings[PB_FINDING_DOUBLE_RELEASE]++;
+	pb_reported.safe_push(richloc->get_loc());
+	pb_emit(&em, 1341, "double release of pages %s by %qs: %qs keeps "
+		"them, and %qs releases them again" PB_TAG("double-release"),
+		acquire->kind == PB_PIN ? "pinned" : "taken", acquire->name,
+		field, put_fn);
+}

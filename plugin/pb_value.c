@@ -852,6 +852,98 @@ bool pb_cell_written_between(struct pb_fn *fn, tree cell, gimple *from,
 	return written;
 }
 
+/* Does taking E say that CELL, a pointer field, is NULL: a branch on a
+ * load of it compared with 0 ('if (!req->page_list)')? */
+static bool pb_edge_says_cell_null(struct pb_fn *fn, edge e, tree cell)
+{
+	gcond *cond = safe_dyn_cast<gcond *>(last_stmt(e->src));
+	enum tree_code code;
+	tree op;
+	int depth;
+
+	if (!cond || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) ||
+	    !integer_zerop(gimple_cond_rhs(cond)))
+		return false;
+	code = gimple_cond_code(cond);
+	if (e->flags & EDGE_FALSE_VALUE)
+		code = invert_tree_comparison(code, false);
+	if (code != EQ_EXPR)
+		return false;
+	op = gimple_cond_lhs(cond);
+	for (depth = 0; depth < 4 && TREE_CODE(op) == SSA_NAME; depth++) {
+		gassign *def = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(op));
+
+		if (!def)
+			return false;
+		if (gimple_assign_load_p(def))
+			return pb_ref_equal(fn, gimple_assign_rhs1(def), cell);
+		if (!CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)) &&
+		    gimple_assign_rhs_code(def) != SSA_NAME)
+			return false;
+		op = gimple_assign_rhs1(def);
+	}
+	return false;
+}
+
+/*
+ * Is there a path from FROM to TO, neither included, on which CELL
+ * ('req->page_list') keeps what it held after FROM: no statement on it
+ * may write the cell, and no branch it takes says the cell is NULL?
+ */
+bool pb_cell_kept_between(struct pb_fn *fn, tree cell, gimple *from,
+			  gimple *to)
+{
+	auto_vec<basic_block, 16> work;
+	struct pb_val base;
+	basic_block bb = gimple_bb(from);
+	gimple_stmt_iterator gsi = gsi_for_stmt(from);
+	bool found = false;
+	sbitmap seen;
+
+	if (!bb || !gimple_bb(to) || TREE_CODE(cell) != COMPONENT_REF)
+		return false;
+	base = pb_value_of_addr(fn, TREE_OPERAND(cell, 0));
+	if (!base.key || base.offset)
+		return false;
+	seen = sbitmap_alloc(last_basic_block_for_fn(fn->fun));
+	bitmap_clear(seen);
+	gsi_next(&gsi);
+	for (;;) {
+		bool blocked = false;
+		edge_iterator ei;
+		edge e;
+
+		for (; !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+
+			if (stmt == to) {
+				found = true;
+				break;
+			}
+			if (pb_stmt_may_write_cell(fn, stmt, cell, base)) {
+				blocked = true;
+				break;
+			}
+		}
+		if (found)
+			break;
+		if (!blocked)
+			FOR_EACH_EDGE(e, ei, bb->succs)
+				if (!bitmap_bit_p(seen, e->dest->index) &&
+				    e->dest != EXIT_BLOCK_PTR_FOR_FN(fn->fun) &&
+				    !pb_edge_says_cell_null(fn, e, cell)) {
+					bitmap_set_bit(seen, e->dest->index);
+					work.safe_push(e->dest);
+				}
+		if (work.is_empty())
+			break;
+		bb = work.pop();
+		gsi = gsi_start_bb(bb);
+	}
+	sbitmap_free(seen);
+	return found;
+}
+
 /* Is OP a pointer into the struct whose field CELL is: '&req->refcount'
  * for 'req->page_list'? */
 bool pb_points_into_struct_of(struct pb_fn *fn, tree op, tree cell)

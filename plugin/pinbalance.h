@@ -185,6 +185,15 @@ struct pb_site {
 	int nguards;
 };
 
+/* A release of pages that a struct's field keeps for the function a
+ * put of the struct calls with its last reference. */
+struct pb_kept {
+	gcall *release;
+	const struct pb_rule *rule;
+	gimple *store;			/* 'req->page_list = page_list' */
+	gcall *put;			/* 'kref_put(&req->refcount, ...)' */
+};
+
 /*
  * What every file shares about the function being checked: the function
  * and its sites.  Each file keeps its own tables behind a pointer of its
@@ -209,6 +218,10 @@ struct pb_fn {
 					 * may have been taken (pb_sm.c) */
 	unsigned int partial_returned;	/* sites whose partial pin some
 					 * return leaves held (pb_sm.c) */
+	struct pb_kept kept[PB_MAX_SITES];	/* the first release of a
+					 * site's pages that a struct keeps for
+					 * the function its put calls
+					 * (pb_checks.c) */
 };
 
 /* ---------------------------------------------------------- values */
@@ -248,6 +261,8 @@ bool pb_same_cell_in(struct pb_fn *fn, tree ref, tree cell);
 tree pb_call_count_cell(gcall *call, const struct pb_rule *rule);
 bool pb_cell_written_between(struct pb_fn *fn, tree cell, gimple *from,
 			     gimple *to, gimple *skip);
+bool pb_cell_kept_between(struct pb_fn *fn, tree cell, gimple *from,
+			  gimple *to);
 bool pb_points_into_struct_of(struct pb_fn *fn, tree op, tree cell);
 bool pb_key_is_local(struct pb_fn *fn, tree key);
 bool pb_key_of_parameter(struct pb_fn *fn, tree key);
@@ -364,6 +379,9 @@ void pb_finding_emit_field_overcount(rich_location *richloc,
 				     const struct pb_rule *acquire,
 				     const struct pb_rule *release,
 				     const char *count_field);
+void pb_finding_emit_field_double(rich_location *richloc,
+				  const struct pb_rule *acquire,
+				  const char *field, const char *put_fn);
 
 /* -------------------------------------------------------- summaries */
 
@@ -381,6 +399,7 @@ void pb_summary_end(struct pb_fn *fn);
 void pb_check_release(struct pb_fn *fn, gcall *call, const struct pb_rule *rule,
 		      int site, bool whole, pb_word w);
 void pb_check_free(struct pb_fn *fn, gcall *call, int site, pb_word w);
+tree pb_put_release_fn(gcall *put);
 void pb_check_return(struct pb_fn *fn, gimple *ret, edge via, const pb_word *w);
 
 /* --------------------------------------------------- state machine */
@@ -436,12 +455,20 @@ void pb_diag_report_field_overcount(tree field, tree count_field,
 				    location_t store_loc,
 				    const struct pb_rule *release,
 				    location_t release_loc, tree release_fn);
+void pb_diag_report_field_double(tree field, const struct pb_rule *acquire,
+				 location_t acquire_loc, location_t store_loc,
+				 const struct pb_rule *release,
+				 location_t release_loc,
+				 const struct pb_rule *put, location_t put_loc,
+				 tree fn, const struct pb_rule *again,
+				 location_t again_loc, tree again_fn);
 
 /* ---------------------------------------------------------- fields */
 
 void pb_fields_scan(function *fun);
 void pb_fields_note_counts(struct pb_fn *fn);
 void pb_fields_note_file_vars(struct pb_fn *fn);
+void pb_fields_note_kept(struct pb_fn *fn);
 void pb_fields_report(void);
 
 /* ---------------------------------------------------------- census */

@@ -1,8 +1,8 @@
 /*
  * kref_put_mutex(&buf->ref, release, lock) drops a reference on buf; the
  * last one takes the lock and calls release(), which unpins what
- * buf->pages keeps.  Pages stored there
- * go with the buffer: no leak.
+ * buf->pages keeps.  The pages stored there are the buffer's:
+ * unpinning them before the put releases them twice.
  */
 #include "driver-api.h"
 
@@ -33,7 +33,7 @@ static void xbuf_release(struct kref *ref)
 	kfree(buf);
 }
 
-int xbuf_map(unsigned long uaddr, int npages)
+static int xbuf_map(unsigned long uaddr, int npages, bool unpin_first)
 {
 	struct page **pages;
 	struct xbuf *buf;
@@ -57,6 +57,18 @@ int xbuf_map(unsigned long uaddr, int npages)
 	}
 	buf->pages = pages;
 	buf->npages = npages;
+	if (unpin_first)
+		unpin_user_pages(pages, npages); /* { dg-warning "double release of pages pinned by 'pin_user_pages_fast': 'xbuf.pages' keeps them, and 'xbuf_release' releases them again" } */
 	kref_put_mutex(&buf->ref, xbuf_release, &xbuf_lock); /* { dg-bogus "leak" } */
 	return 0;
+}
+
+int xbuf_map_once(unsigned long uaddr, int npages)
+{
+	return xbuf_map(uaddr, npages, false);
+}
+
+int xbuf_map_twice(unsigned long uaddr, int npages)
+{
+	return xbuf_map(uaddr, npages, true);
 }
