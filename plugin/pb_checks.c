@@ -609,4 +609,3 @@ void pb_check_return(struct pb_fn *fn, gimple *ret, edge via, const pb_word *w)
 			pb_found(fn, PB_FINDING_LEAK, i, ret, via, NULL, cls);
 	}
 }
-
