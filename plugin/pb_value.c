@@ -896,7 +896,7 @@ bool pb_cell_kept_between(struct pb_fn *fn, tree cell, gimple *from,
 	auto_vec<basic_block, 16> work;
 	struct pb_val base;
 	basic_block bb = gimple_bb(from);
-	gimple_stmt_iterator gsi = gsi_for_stmt(from);
+	gimple_stmt_iterator gsi;
 	bool found = false;
 	sbitmap seen;
 
@@ -907,6 +907,7 @@ bool pb_cell_kept_between(struct pb_fn *fn, tree cell, gimple *from,
 		return false;
 	seen = sbitmap_alloc(last_basic_block_for_fn(fn->fun));
 	bitmap_clear(seen);
+	gsi = gsi_for_stmt(from);
 	gsi_next(&gsi);
 	for (;;) {
 		bool blocked = false;
