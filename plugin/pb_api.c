@@ -231,10 +231,10 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 				  int *bad_arg, int *nparams)
 {
 	tree fntype = TREE_TYPE(fndecl);
-	int args[8] = { pb_rule_pointer_arg(rule), rule->count_arg,
+	int args[9] = { pb_rule_pointer_arg(rule), rule->count_arg,
 			rule->when_arg, rule->count_out_arg, rule->flags_arg,
 			rule->case_arg, rule->count_field_arg,
-			rule->release_arg };
+			rule->release_arg, rule->held_if_arg };
 	int i;
 
 	if (!prototype_p(fntype))
@@ -262,6 +262,16 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 			if (count && !POINTER_TYPE_P(count)) {
 				*bad_arg = rule->count_out_arg;
 				return "not a pointer";
+			}
+		}
+		if (rule->held_if_arg > 0) {
+			tree flag = pb_param_type(fntype, rule->held_if_arg,
+						  nparams);
+
+			if (flag && (!POINTER_TYPE_P(flag) ||
+				     !INTEGRAL_TYPE_P(TREE_TYPE(flag)))) {
+				*bad_arg = rule->held_if_arg;
+				return "not a pointer to an integer";
 			}
 		}
 		if (type && rule->pages_field[0] &&

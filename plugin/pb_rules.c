@@ -35,7 +35,7 @@ enum pb_field {
 	PB_F_COUNT, PB_F_REQUESTED, PB_F_WHEN, PB_F_CONDITIONAL,
 	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
 	PB_F_ON_SUCCESS, PB_F_CONSUMES, PB_F_WHOLE, PB_F_FLAGS, PB_F_DEFINED,
-	PB_F_REF, PB_F_RELEASE,
+	PB_F_REF, PB_F_RELEASE, PB_F_HELD_IF,
 	PB_NFIELDS,
 };
 
@@ -69,6 +69,7 @@ static const struct {
 	{ "defined", false },
 	{ "ref", false },
 	{ "release", false },
+	{ "held-if", false },
 };
 
 /* Each directive: its role, the fields it allows and those it needs. */
@@ -82,7 +83,8 @@ static const struct {
 	{ "acquire", PB_ROLE_ACQUIRE,
 	  F(PB_F_KIND) | F(PB_F_PAGES) | F(PB_F_FOLIOS) | F(PB_F_PAGE) |
 	  F(PB_F_COUNT) | F(PB_F_REQUESTED) | F(PB_F_WHEN) | F(PB_F_FLAGS) |
-	  F(PB_F_CONDITIONAL) | F(PB_F_WHOLE) | F(PB_F_DEFINED),
+	  F(PB_F_CONDITIONAL) | F(PB_F_WHOLE) | F(PB_F_DEFINED) |
+	  F(PB_F_HELD_IF),
 	  F(PB_F_KIND) | F(PB_F_COUNT),
 	  "kind=, one of pages=/folios=/page=, and count=" },
 	{ "release", PB_ROLE_RELEASE,
@@ -587,6 +589,37 @@ static bool pb_rule_where(struct pb_cursor *cur, const struct pb_written *w,
 			     rule->shape == PB_SHAPE_ARRAY), &rule->pages_arg);
 }
 
+/*
+ * 'held-if=*argN': the call tells in the integer ARG points to whether it
+ * took the references (p9_get_mapped_pages()'s 'need_drop', 0 for a
+ * kvec's pages); an array acquire returning a count or a status only.
+ */
+static bool pb_parse_held_if(struct pb_cursor *cur, const struct pb_token *v,
+			     struct pb_rule *rule)
+{
+	if (v->len < 2 || v->text[0] != '*') {
+		pb_rules_error(cur, v->column, "expected '*argN': the "
+			       "argument points to the flag");
+		return false;
+	}
+	if ((rule->shape != PB_SHAPE_ARRAY && rule->shape != PB_SHAPE_ARRAY_PTR) ||
+	    rule->pages_arg < 1 || rule->count == PB_COUNT_STORED) {
+		pb_rules_error(cur, v->column, "'held-if=' is for an array "
+			       "('pages=argN' or 'pages=*argN') whose count is "
+			       "the result");
+		return false;
+	}
+	if (!pb_parse_arg(cur, v->text + 1, v->len - 1, v->column + 1, false,
+			  &rule->held_if_arg))
+		return false;
+	if (rule->held_if_arg == rule->pages_arg) {
+		pb_rules_error(cur, v->column + 1, "the flag and the pages are "
+			       "different arguments");
+		return false;
+	}
+	return true;
+}
+
 static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
 			    struct pb_rule *rule)
 {
@@ -635,6 +668,8 @@ static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
 		return false;
 	if (w->value[PB_F_WHEN] && !pb_parse_when(cur, w->value[PB_F_WHEN], rule))
 		return false;
+	if (w->value[PB_F_HELD_IF])
+		return pb_parse_held_if(cur, w->value[PB_F_HELD_IF], rule);
 	return true;
 }
 
@@ -904,6 +939,7 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 	rule->when_arg = PB_RULE_NO_ARG;
 	rule->case_arg = PB_RULE_NO_ARG;
 	rule->flags_arg = PB_RULE_NO_ARG;
+	rule->held_if_arg = PB_RULE_NO_ARG;
 	rule->file = cur->file;
 	rule->line = cur->line;
 	if (pb_rule_fields(cur, &w, rule, end_column) &&
@@ -979,6 +1015,7 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 	       a->whole == b->whole &&
 	       a->count_out_arg == b->count_out_arg &&
 	       a->release_arg == b->release_arg &&
+	       a->held_if_arg == b->held_if_arg &&
 	       a->when_clear == b->when_clear && a->case_arg == b->case_arg &&
 	       a->ncase_values == b->ncase_values &&
 	       !memcmp(a->case_values, b->case_values,

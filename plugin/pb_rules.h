@@ -90,6 +90,9 @@ struct pb_rule {
 					 * ('umem->npgs'), read at the call */
 	int count_out_arg;	/* acquire 'count=*argN': N */
 	int release_arg;	/* put: the release function's argument */
+	int held_if_arg;	/* acquire 'held-if=*argN': the pages are
+				 * held only where the call left a non-zero
+				 * value in *argN (its 'need_drop') */
 	int flags_arg;		/* acquire: the gup flags (for the census) */
 	int when_arg;		/* acquire: flags argument that must hold... */
 	unsigned long long when_mask;	/* ...one of these bits */

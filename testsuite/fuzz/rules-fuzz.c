@@ -61,6 +61,14 @@ static void pb_check_rule(const struct pb_rule *rule)
 		abort();
 	if (rule->when_arg != PB_RULE_NO_ARG && !rule->when_mask)
 		abort();
+	/* 'held-if=*argN': an array acquire's flag, not its pages */
+	if (!pb_arg_ok(rule->held_if_arg, true, false) ||
+	    (rule->held_if_arg != PB_RULE_NO_ARG &&
+	     (rule->role != PB_ROLE_ACQUIRE ||
+	      (rule->shape != PB_SHAPE_ARRAY &&
+	       rule->shape != PB_SHAPE_ARRAY_PTR) ||
+	      rule->held_if_arg == rule->pages_arg)))
+		abort();
 	if (rule->role == PB_ROLE_ACQUIRE &&
 	    (rule->count == PB_COUNT_ONE) != (rule->pages_arg == PB_RULE_RETURN))
 		abort();

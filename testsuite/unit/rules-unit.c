@@ -113,14 +113,15 @@ static void test_helper_shapes(void)
 {
 	struct pb_rule_set set;
 	struct seen seen;
-	const struct pb_rule *a, *b, *c, *d, *e, *f;
+	const struct pb_rule *a, *b, *c, *d, *e, *f, *g;
 
 	parse(&set, "acquire pinf kind=pin pages=arg2->pages count=status\n"
 		    "release unpf kind=get folios=arg1->pgs count=all\n"
 		    "acquire pinr kind=pin pages=return count=one\n"
 		    "release freep kind=pin pages=*arg1 count=arg2\n"
 		    "acquire lock kind=pin pages=arg3 count=*arg5\n"
-		    "release unpn kind=pin pages=arg1->pgs count=arg1->npgs\n",
+		    "release unpn kind=pin pages=arg1->pgs count=arg1->npgs\n"
+		    "acquire mapd kind=get pages=*arg2 count=bytes held-if=*arg6\n",
 	      &seen);
 	a = pb_rule_set_find(&set, "pinf");
 	b = pb_rule_set_find(&set, "unpf");
@@ -143,6 +144,10 @@ static void test_helper_shapes(void)
 	check(f && f->count_field_arg == 1 && !strcmp(f->count_field, "npgs") &&
 	      f->count_arg == PB_RULE_NO_ARG && !strcmp(f->pages_field, "pgs"),
 	      "count=argN->field", seen.first);
+	g = pb_rule_set_find(&set, "mapd");
+	check(g && g->shape == PB_SHAPE_ARRAY_PTR && g->pages_arg == 2 &&
+	      g->count == PB_COUNT_BYTES && g->held_if_arg == 6,
+	      "held-if=*argN", seen.first);
 	pb_rule_set_free(&set);
 }
 
