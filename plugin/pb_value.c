@@ -746,12 +746,15 @@ static bool pb_points_into(struct pb_fn *fn, tree op, struct pb_val base)
 
 /*
  * May STMT write CELL, a field of the struct a pointer points to
- * ('umem->npgs')?  A store to it, or one the alias oracle cannot tell
- * from it; a call given a pointer into that struct, unless the API says
- * it only reads.  A clobber at the end of a scope writes nothing.
+ * ('umem->npgs'), or a variable whose address BASE is?  A store to it,
+ * or one the alias oracle cannot tell from it (with ONLY_NAMED, a
+ * variable no pointer reaches: a store to it by name); a call given a
+ * pointer into that struct (or the variable's address), unless the API
+ * says it only reads, or one storing its result there.  A clobber at
+ * the end of a scope writes nothing.
  */
 static bool pb_stmt_may_write_cell(struct pb_fn *fn, gimple *stmt, tree cell,
-				   struct pb_val base)
+				   struct pb_val base, bool only_named)
 {
 	unsigned int i;
 
@@ -772,8 +775,69 @@ static bool pb_stmt_may_write_cell(struct pb_fn *fn, gimple *stmt, tree cell,
 	}
 	if (!gimple_vdef(stmt) || !gimple_has_lhs(stmt))
 		return gimple_vdef(stmt) != NULL_TREE;
+	if (only_named)
+		return get_base_address(gimple_get_lhs(stmt)) == cell;
 	return pb_ref_equal(fn, gimple_get_lhs(stmt), cell) ||
 	       refs_may_alias_p(gimple_get_lhs(stmt), cell);
+}
+
+/* Is T, or something inside it, the address of DECL (or of a part)? */
+static tree pb_find_addr_of(tree *t, int *walk_subtrees, void *decl)
+{
+	if (TREE_CODE(*t) == ADDR_EXPR &&
+	    get_base_address(TREE_OPERAND(*t, 0)) == (tree)decl)
+		return *t;
+	if (TYPE_P(*t) || DECL_P(*t))
+		*walk_subtrees = 0;
+	return NULL_TREE;
+}
+
+/*
+ * Is DECL, a local variable, never reached through a pointer but by the
+ * calls given its address ('p9_get_mapped_pages(..., &need_drop)')?  Its
+ * address is then in no pointer a store goes through: only a store to
+ * it by name, or such a call, writes it.  (GCC's alias oracle, before
+ * points-to analysis, takes any store through a pointer to reach every
+ * variable whose address is taken.)
+ */
+static bool pb_address_only_passed(struct pb_fn *fn, tree decl)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_phis(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gphi *phi = as_a<gphi *>(gsi_stmt(gsi));
+			unsigned int i;
+
+			for (i = 0; i < gimple_phi_num_args(phi); i++)
+				if (walk_tree(gimple_phi_arg_def_ptr(phi, i),
+					      pb_find_addr_of, decl, NULL))
+					return false;
+		}
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			gcall *call = dyn_cast<gcall *>(stmt);
+			unsigned int i;
+
+			if (is_gimple_debug(stmt))
+				continue;
+			for (i = 0; i < gimple_num_ops(stmt); i++) {
+				tree *op = gimple_op_ptr(stmt, i);
+
+				/* '&decl' itself, an argument */
+				if (call && i >= 3 && *op &&
+				    TREE_CODE(*op) == ADDR_EXPR &&
+				    TREE_OPERAND(*op, 0) == decl)
+					continue;
+				if (*op && walk_tree(op, pb_find_addr_of, decl,
+						     NULL))
+					return false;
+			}
+		}
+	}
+	return true;
 }
 
 /* Blocks reached from BB's successors (FORWARD) or reaching its
@@ -799,10 +863,10 @@ static void pb_reach(basic_block bb, bool forward, sbitmap seen)
 }
 
 /*
- * May CELL ('umem->npgs') be written on a path from FROM (NULL: the
- * function's entry) to TO, neither included, by any statement but SKIP?
- * What a load of it before FROM read is then still what it holds at TO
- * only if not.
+ * May CELL ('umem->npgs', or a variable such as 'need_drop') be written
+ * on a path from FROM (NULL: the function's entry) to TO, neither
+ * included, by any statement but SKIP?  What a load of it before FROM
+ * read is then still what it holds at TO only if not.
  */
 bool pb_cell_written_between(struct pb_fn *fn, tree cell, gimple *from,
 			     gimple *to, gimple *skip)
@@ -811,12 +875,20 @@ bool pb_cell_written_between(struct pb_fn *fn, tree cell, gimple *from,
 	basic_block from_bb = from ? gimple_bb(from) :
 				     ENTRY_BLOCK_PTR_FOR_FN(fn->fun);
 	struct pb_val base;
-	bool written = false;
+	bool written = false, only_named;
 	sbitmap after, before;
 
-	if (!from_bb || !to_bb || TREE_CODE(cell) != COMPONENT_REF)
+	if (!from_bb || !to_bb)
 		return true;
-	base = pb_value_of_addr(fn, TREE_OPERAND(cell, 0));
+	/* a field: calls given a pointer into its struct may write it; a
+	 * variable: calls given its address */
+	if (TREE_CODE(cell) == COMPONENT_REF)
+		base = pb_value_of_addr(fn, TREE_OPERAND(cell, 0));
+	else if (VAR_P(cell))
+		base = pb_value_of_addr(fn, cell);
+	else
+		return true;
+	only_named = pb_is_local_decl(cell) && pb_address_only_passed(fn, cell);
 	if (!base.key || base.offset)
 		return true;
 	after = sbitmap_alloc(last_basic_block_for_fn(fn->fun));
@@ -843,7 +915,8 @@ bool pb_cell_written_between(struct pb_fn *fn, tree cell, gimple *from,
 			}
 			if (past_from && short_of_to && stmt != skip &&
 			    stmt != to &&
-			    pb_stmt_may_write_cell(fn, stmt, cell, base))
+			    pb_stmt_may_write_cell(fn, stmt, cell, base,
+						   only_named))
 				written = true;
 		}
 	}
