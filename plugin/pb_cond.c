@@ -114,12 +114,43 @@ enum pb_operand {
 	PB_OP_CONST,
 	PB_OP_PAGE,		/* the page a single-page site filled in */
 	PB_OP_DERIVED,		/* a count computed from RET or REQ */
+	PB_OP_FLAG,		/* a load of the flag a 'held-if=' site set */
 };
 
 /* Definitions walked to see what a count is computed from. */
 #define PB_DERIVED_BUDGET 24
 
 static unsigned int pb_derived_sites(struct pb_fn *fn, tree op, int *budget);
+
+/* Is OP loaded from the flag cell SITE was given (a superset: the
+ * cell may have been written since)? */
+static bool pb_loads_flag(const struct pb_site *s, tree op)
+{
+	gimple *def;
+
+	op = pb_strip_copies(op);
+	if (!s->flag || !op || TREE_CODE(op) != SSA_NAME ||
+	    !INTEGRAL_TYPE_P(TREE_TYPE(op)))
+		return false;
+	def = SSA_NAME_DEF_STMT(op);
+	return gimple_assign_load_p(def) &&
+	       pb_same_cell(gimple_assign_rhs1(def), s->flag);
+}
+
+/*
+ * Is OP what SITE left in its flag ('need_drop' after
+ * 'p9_get_mapped_pages(..., &need_drop)'): a load of the cell that
+ * nothing may have written between the call and the load?
+ */
+static bool pb_is_site_flag(struct pb_fn *fn, int site, tree op)
+{
+	const struct pb_site *s = &fn->sites[site];
+
+	return pb_loads_flag(s, op) &&
+	       !pb_cell_written_between(fn, s->flag, s->call,
+					SSA_NAME_DEF_STMT(pb_strip_copies(op)),
+					s->call);
+}
 
 static enum pb_operand pb_classify_operand(struct pb_fn *fn, int site, tree op)
 {
@@ -134,6 +165,8 @@ static enum pb_operand pb_classify_operand(struct pb_fn *fn, int site, tree op)
 		return PB_OP_REQ;
 	if (TREE_CODE(op) == INTEGER_CST)
 		return tree_fits_shwi_p(op) ? PB_OP_CONST : PB_OP_OTHER;
+	if (pb_is_site_flag(fn, site, op))
+		return PB_OP_FLAG;
 	/* the page a single-page site filled in, or the array pointer (as
 	 * long as it is one on every path: not a field set on some) */
 	if (TREE_CODE(op) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(op)) &&
@@ -168,6 +201,9 @@ static void pb_ret_range(const struct pb_site *s, int cls, bool unsigned_view,
 		break;
 	case PB_CLASS_ZERO:
 		*lo = *hi = 0;
+		/* nothing taken, as its flag says: any success */
+		if (s->rule->held_if_arg > 0)
+			*hi = HOST_WIDE_INT_MAX - 1;
 		break;
 	case PB_CLASS_PARTIAL:
 		*lo = 1;
@@ -186,7 +222,8 @@ static void pb_ret_range(const struct pb_site *s, int cls, bool unsigned_view,
 /*
  * Interval of the requested count in class CLS: the gup functions return
  * 0 only when asked for no pages, so a class with pages implies n >= 1,
- * and fewer than requested implies n >= 2.
+ * and fewer than requested implies n >= 2.  A call whose flag tells that
+ * it took nothing ('held-if=') may have been asked for any count.
  */
 static void pb_req_range(const struct pb_site *s, int cls,
 			 HOST_WIDE_INT *lo, HOST_WIDE_INT *hi)
@@ -197,7 +234,7 @@ static void pb_req_range(const struct pb_site *s, int cls,
 	}
 	*lo = HOST_WIDE_INT_MIN;
 	*hi = HOST_WIDE_INT_MAX;
-	if (cls == PB_CLASS_ZERO)
+	if (cls == PB_CLASS_ZERO && s->rule->held_if_arg <= 0)
 		*hi = 0;
 	else if (cls == PB_CLASS_PARTIAL)
 		*lo = 2;
@@ -421,8 +458,15 @@ static unsigned int pb_relation(struct pb_fn *fn, int site, int cls,
 	const struct pb_site *s = &fn->sites[site];
 	HOST_WIDE_INT lo, hi;
 
-	if (lk == PB_OP_RET && rk == PB_OP_REQ)
+	/* a success that took nothing may have been asked for anything */
+	if (lk == PB_OP_RET && rk == PB_OP_REQ &&
+	    (cls != PB_CLASS_ZERO || s->rule->held_if_arg <= 0))
 		return pb_ret_vs_req(cls, unsigned_view);
+	/* the flag is non-zero where pages were taken; elsewhere it is 0
+	 * or what the caller had put there */
+	if (lk == PB_OP_FLAG && rk == PB_OP_CONST && integer_zerop(rhs) &&
+	    (cls == PB_CLASS_PARTIAL || cls == PB_CLASS_FULL))
+		return PB_LT | PB_GT;
 	if (rk != PB_OP_CONST)
 		return PB_LT | PB_EQ | PB_GT;
 	if (lk == PB_OP_RET) {
@@ -530,7 +574,7 @@ static unsigned int pb_compare_classes(struct pb_fn *fn, int site, tree lhs,
 	rk = pb_classify_operand(fn, site, r);
 
 	if (rk == PB_OP_RET || (rk == PB_OP_REQ && lk != PB_OP_RET) ||
-	    rk == PB_OP_PAGE ||
+	    rk == PB_OP_PAGE || rk == PB_OP_FLAG ||
 	    (rk == PB_OP_DERIVED && (lk == PB_OP_CONST || lk == PB_OP_OTHER))) {
 		tree tmp = l;
 		enum pb_operand tk = lk;
@@ -735,6 +779,8 @@ static unsigned int pb_operand_sites(struct pb_fn *fn, tree op)
 		    pb_same_count(op, s->req))
 			sites |= 1u << i;
 		else if (v.key && pb_key_equal(fn, v.key, s->container.key))
+			sites |= 1u << i;
+		else if (pb_loads_flag(s, op))
 			sites |= 1u << i;
 	}
 	return sites;

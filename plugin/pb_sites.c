@@ -39,6 +39,10 @@ static unsigned int pb_initial_classes(const struct pb_rule *rule, tree req)
 	bool req_const = req && TREE_CODE(req) == INTEGER_CST &&
 			 tree_fits_shwi_p(req);
 
+	/* a call that says in a flag whether it took pages may also
+	 * succeed without taking any, whatever it returns */
+	if (rule->held_if_arg > 0)
+		classes |= 1u << PB_CLASS_ZERO;
 	if (rule->count == PB_COUNT_ONE || rule->count == PB_COUNT_STATUS)
 		return classes;
 	/* some pages, whatever it returns: their count is in memory */
@@ -60,7 +64,7 @@ bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule)
 
 	/* a call through an unprototyped declaration may pass fewer */
 	if (rule->pages_arg > nargs || rule->count_arg > nargs ||
-	    rule->when_arg > nargs)
+	    rule->when_arg > nargs || rule->held_if_arg > nargs)
 		return false;
 	if (rule->pages_arg > 0) {
 		tree arg = gimple_call_arg(call, rule->pages_arg - 1);
@@ -187,6 +191,32 @@ static bool pb_returned_array_site(struct pb_fn *fn, gcall *call,
 	return true;
 }
 
+/*
+ * 'held-if=*argN': the flag is the variable or field whose address the
+ * call is given ('&need_drop', '&req->need_drop'); a branch on a load of
+ * it tells whether the pages are held (pb_cond.c).  A flag passed on
+ * otherwise cannot be followed: the pages are then of uncertain kind.
+ */
+static void pb_site_flag(struct pb_site *site)
+{
+	tree arg = gimple_call_arg(site->call, site->rule->held_if_arg - 1);
+	tree cell = NULL_TREE;
+
+	/* '&req->need_drop' is computed into an SSA name first */
+	if (TREE_CODE(arg) == SSA_NAME &&
+	    gimple_assign_single_p(SSA_NAME_DEF_STMT(arg)))
+		arg = gimple_assign_rhs1(SSA_NAME_DEF_STMT(arg));
+	if (TREE_CODE(arg) == ADDR_EXPR)
+		cell = TREE_OPERAND(arg, 0);
+
+	if (cell && INTEGRAL_TYPE_P(TREE_TYPE(cell)) &&
+	    ((VAR_P(cell) && !is_global_var(cell)) ||
+	     TREE_CODE(cell) == COMPONENT_REF))
+		site->flag = cell;
+	else
+		site->conditional = true;
+}
+
 static bool pb_make_site(struct pb_fn *fn, gcall *call,
 			 const struct pb_rule *rule, struct pb_site *site)
 {
@@ -204,6 +234,8 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 	site->classes = pb_initial_classes(rule, site->req);
 	site->conditional = rule->conditional ||
 			    pb_acquire_flags(call, rule) < 0;
+	if (rule->held_if_arg > 0)
+		pb_site_flag(site);
 	pb_guards_collect(site);
 
 	if (rule->pages_arg == 0 && rule->shape == PB_SHAPE_ARRAY)

@@ -180,6 +180,9 @@ struct pb_site {
 					 * array was stored into before the
 					 * call: its owner (pb_fields.c) */
 	bool conditional;		/* may take no reference: kind unsure */
+	tree flag;			/* 'held-if=*argN': the cell whose
+					 * address the call was given; the
+					 * pages are held where it is not 0 */
 	unsigned int classes;		/* classes possible at the call */
 	edge guards[PB_MAX_GUARDS];	/* branches on parameters it needs */
 	int nguards;
