@@ -18,7 +18,9 @@
  *     through a kmap, tests them): they stay the caller's;
  *   - acquire: it pins (or gets) into its caller's array and returns the
  *     count, or 0 / -errno when all / none were taken, having released a
- *     partial pin itself; or it returns the page it took;
+ *     partial pin itself; or it returns the page it took; or it takes
+ *     references on some paths only and tells which in a flag the
+ *     caller gave it ('held-if=*argN');
  *   - derive from a field: an accessor returning the array a parameter's
  *     struct keeps in a field, as pages, or an ERR_PTR;
  *   - free: it frees the page array it is given, or the struct holding
@@ -1220,15 +1222,194 @@ struct pb_site_returns {
 	bool no_page_else;	/* other returns return NULL or an ERR_PTR */
 };
 
+/*
+ * A flag parameter ('int *need_drop'): an integer the function writes
+ * only with constants, through its pointer parameter, to tell its caller
+ * whether it took references.  What it may hold at the end of each
+ * block, as a set of PB_FLAG_* bits, from a small forward dataflow.
+ */
+#define PB_FLAG_UNSET	1u	/* as the caller left it */
+#define PB_FLAG_ZERO	2u
+#define PB_FLAG_SET	4u
+/* Flag parameters followed per function, at most. */
+#define PB_MAX_FLAGS	4
+
+struct pb_flag_param {
+	int param;		/* 1, 2, ... */
+	tree name;		/* its default definition */
+	unsigned char *out;	/* per block: what it may hold at the end */
+};
+
 struct pb_summary_obs {
 	struct pb_site_returns site[PB_MAX_SITES];
+	struct pb_flag_param flags[PB_MAX_FLAGS];
+	int nflags;
+	/* flag F is non-zero at every return that keeps site S's pages,
+	 * and is never set at one that keeps none */
+	bool flag_tells[PB_MAX_SITES][PB_MAX_FLAGS];
 };
+
+/* If STMT stores a constant through NAME ('*need_drop = 1'), what it
+ * leaves there: PB_FLAG_ZERO or PB_FLAG_SET; 0 for any other statement. */
+static unsigned int pb_flag_store(gimple *stmt, tree name)
+{
+	tree lhs;
+
+	if (!gimple_assign_single_p(stmt) || !gimple_vdef(stmt))
+		return 0;
+	lhs = gimple_assign_lhs(stmt);
+	if (TREE_CODE(lhs) != MEM_REF || TREE_OPERAND(lhs, 0) != name ||
+	    !integer_zerop(TREE_OPERAND(lhs, 1)) ||
+	    TREE_CODE(gimple_assign_rhs1(stmt)) != INTEGER_CST)
+		return 0;
+	return integer_zerop(gimple_assign_rhs1(stmt)) ? PB_FLAG_ZERO :
+							 PB_FLAG_SET;
+}
+
+/*
+ * Is parameter NAME, a pointer to an integer, used only to store
+ * constants into what it points to, or to read it, with at least one
+ * non-zero store?
+ */
+static bool pb_flag_candidate(tree name)
+{
+	imm_use_iterator it;
+	gimple *use;
+	bool set = false, other = false;
+
+	if (!name || !POINTER_TYPE_P(TREE_TYPE(name)) ||
+	    !INTEGRAL_TYPE_P(TREE_TYPE(TREE_TYPE(name))))
+		return false;
+	FOR_EACH_IMM_USE_STMT(use, it, name) {
+		unsigned int stored = pb_flag_store(use, name);
+		tree rhs;
+
+		if (stored) {
+			set |= stored == PB_FLAG_SET;
+			continue;
+		}
+		rhs = gimple_assign_load_p(use) ? gimple_assign_rhs1(use) : NULL;
+		if (!is_gimple_debug(use) &&
+		    (!rhs || TREE_CODE(rhs) != MEM_REF ||
+		     TREE_OPERAND(rhs, 0) != name))
+			other = true;
+	}
+	return set && !other;
+}
+
+/* What the flag holds after the statements of BB before STOP, from IN. */
+static unsigned int pb_flag_through(basic_block bb, gimple *stop, tree name,
+				    unsigned int in)
+{
+	gimple_stmt_iterator gsi;
+
+	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+		unsigned int stored;
+
+		if (gsi_stmt(gsi) == stop)
+			break;
+		stored = pb_flag_store(gsi_stmt(gsi), name);
+		if (stored)
+			in = stored;
+	}
+	return in;
+}
+
+/* What the flag may hold on entry to BB: its predecessors' ends. */
+static unsigned int pb_flag_in(function *fun, const struct pb_flag_param *f,
+			       basic_block bb)
+{
+	unsigned int in = 0;
+	edge_iterator ei;
+	edge e;
+
+	FOR_EACH_EDGE(e, ei, bb->preds)
+		in |= e->src == ENTRY_BLOCK_PTR_FOR_FN(fun) ? PB_FLAG_UNSET :
+							      f->out[e->src->index];
+	return in;
+}
+
+/* The dataflow: each block's end, until nothing changes (each may only
+ * grow, three bits). */
+static void pb_flag_solve(function *fun, struct pb_flag_param *f)
+{
+	bool changed = true;
+	basic_block bb;
+
+	f->out = XCNEWVEC(unsigned char, last_basic_block_for_fn(fun));
+	while (changed) {
+		changed = false;
+		FOR_EACH_BB_FN(bb, fun) {
+			unsigned int out = pb_flag_through(bb, NULL, f->name,
+							   pb_flag_in(fun, f, bb));
+
+			if ((out | f->out[bb->index]) != f->out[bb->index]) {
+				f->out[bb->index] |= out;
+				changed = true;
+			}
+		}
+	}
+}
+
+/* The function's flag parameters, followed. */
+static void pb_flags_begin(struct pb_fn *fn)
+{
+	struct pb_summary_obs *obs = fn->summary;
+	tree parm;
+	int p = 1, s, i;
+
+	for (parm = DECL_ARGUMENTS(fn->fun->decl);
+	     parm && p <= PB_RULE_MAX_ARG && obs->nflags < PB_MAX_FLAGS;
+	     parm = DECL_CHAIN(parm), p++) {
+		tree name = ssa_default_def(fn->fun, parm);
+		struct pb_flag_param *f = &obs->flags[obs->nflags];
+
+		if (!pb_flag_candidate(name))
+			continue;
+		f->param = p;
+		f->name = name;
+		pb_flag_solve(fn->fun, f);
+		obs->nflags++;
+	}
+	for (s = 0; s < PB_MAX_SITES; s++)
+		for (i = 0; i < obs->nflags; i++)
+			obs->flag_tells[s][i] = true;
+}
+
+/* What flag F may hold at RET, reached over VIA (NULL: any edge). */
+static unsigned int pb_flag_at(struct pb_fn *fn, const struct pb_flag_param *f,
+			       gimple *ret, edge via)
+{
+	basic_block bb = gimple_bb(ret);
+	unsigned int in = via ? (via->src == ENTRY_BLOCK_PTR_FOR_FN(fn->fun) ?
+				 PB_FLAG_UNSET : f->out[via->src->index]) :
+				pb_flag_in(fn->fun, f, bb);
+
+	return pb_flag_through(bb, ret, f->name, in);
+}
+
+/* At a return, for each site: does each flag say whether it keeps the
+ * pages there (non-zero where it does; 0 or untouched where not)? */
+static void pb_flags_note_return(struct pb_fn *fn, greturn *ret, edge via,
+				 int site, bool held)
+{
+	struct pb_summary_obs *obs = fn->summary;
+	int i;
+
+	for (i = 0; i < obs->nflags; i++) {
+		unsigned int holds = pb_flag_at(fn, &obs->flags[i], ret, via);
+
+		if (held ? holds != PB_FLAG_SET : (holds & PB_FLAG_SET) != 0)
+			obs->flag_tells[site][i] = false;
+	}
+}
 
 void pb_summary_begin(struct pb_fn *fn)
 {
 	int i;
 
 	fn->summary = XCNEW(struct pb_summary_obs);
+	pb_flags_begin(fn);
 	for (i = 0; i < PB_MAX_SITES; i++) {
 		fn->summary->site[i].as_count = true;
 		fn->summary->site[i].as_status = true;
@@ -1242,6 +1423,10 @@ void pb_summary_begin(struct pb_fn *fn)
 
 void pb_summary_end(struct pb_fn *fn)
 {
+	int i;
+
+	for (i = 0; i < fn->summary->nflags; i++)
+		XDELETEVEC(fn->summary->flags[i].out);
 	XDELETE(fn->summary);
 	fn->summary = NULL;
 }
@@ -1352,6 +1537,7 @@ void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
 
 		if (pb_live_class_with(w[i], 1u << PB_HOLD_HANDED) >= 0)
 			r->handed = true;
+		pb_flags_note_return(fn, ret, via, i, held);
 		if (!held) {
 			if (!retval || (!pb_nonpositive_const(retval) &&
 					pb_ret_site(fn, retval) != i))
@@ -1477,6 +1663,56 @@ static bool pb_summarize_stored_count(struct pb_fn *fn)
 }
 
 /*
+ * 'acquire NAME kind=K pages=*argP count=C held-if=*argF': a helper that
+ * takes references into its caller's array (or allocates the array
+ * through '*argP', as iov_iter_get_pages_alloc2() does) on some paths
+ * only and says so in a flag: non-zero at every return that keeps the
+ * pages, 0 or left alone at every other ('*need_drop = 1' in
+ * p9_get_mapped_pages(), 0 for a kvec's pages it takes no reference
+ * on).  The returns that keep them return the call's count (or 0 with
+ * all of them: a status), so a negative result keeps none.
+ */
+static bool pb_summarize_held_if(struct pb_fn *fn,
+				 const struct pb_site_returns *r)
+{
+	const struct pb_site *s = &fn->sites[0];
+	const struct pb_summary_obs *obs = fn->summary;
+	int p = pb_param_index(fn->fun, s->container.key);
+	int req = s->req ? pb_param_index(fn->fun, s->req) : 0;
+	char line[256], requested[32] = "";
+	const char *count;
+	int i, flag = 0;
+
+	if (!p || s->container.offset || s->container.row ||
+	    s->container.level != (s->rule->shape == PB_SHAPE_ARRAY_PTR ? -1 : 0) ||
+	    (s->rule->shape != PB_SHAPE_ARRAY &&
+	     s->rule->shape != PB_SHAPE_ARRAY_PTR))
+		return false;
+	for (i = 0; i < obs->nflags && !flag; i++)
+		if (obs->flag_tells[0][i] && obs->flags[i].param != p)
+			flag = obs->flags[i].param;
+	if (!flag)
+		return false;
+	if (r->as_count && s->rule->count == PB_COUNT_BYTES)
+		count = "bytes";
+	else if (r->as_count && s->rule->count == PB_COUNT_RETURN)
+		count = "return";
+	else if (r->as_status)
+		count = "status";
+	else
+		return false;
+	if (req && r->as_count)
+		snprintf(requested, sizeof(requested), " requested=arg%d", req);
+	snprintf(line, sizeof(line),
+		 "acquire %s kind=%s %s=%sarg%d count=%s%s held-if=*arg%d",
+		 pb_fn_name(fn->fun), pb_kind_words[s->rule->kind],
+		 s->rule->folio ? "folios" : "pages",
+		 s->rule->shape == PB_SHAPE_ARRAY_PTR ? "*" : "", p, count,
+		 requested, flag);
+	return pb_summary_add(fn->fun, line);
+}
+
+/*
  * After the checks: a function with one site pinning into its parameter's
  * array, whose returns either keep the pages and return the count (or 0
  * with all of them), or keep none and return 0 or an error, is an acquire
@@ -1523,6 +1759,12 @@ void pb_summary_finish(struct pb_fn *fn)
 	    pb_wrapper_line(fn, 0, p, field, !r->as_count, !r->partial, line,
 			    sizeof(line))) {
 		if (pb_summary_add(fn->fun, line) && fn->sites[0].caller_owned)
+			pb_note_owned_summarised(fn);
+		return;
+	}
+	/* a helper that says in a flag whether it took the pages */
+	if (pb_summarize_held_if(fn, r)) {
+		if (fn->sites[0].caller_owned)
 			pb_note_owned_summarised(fn);
 		return;
 	}
