@@ -1425,6 +1425,8 @@ void pb_summary_end(struct pb_fn *fn)
 {
 	int i;
 
+	if (!fn->summary)
+		return;
 	for (i = 0; i < fn->summary->nflags; i++)
 		XDELETEVEC(fn->summary->flags[i].out);
 	XDELETE(fn->summary);
