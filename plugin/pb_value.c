@@ -994,7 +994,7 @@ bool pb_cell_kept_between(struct pb_fn *fn, tree cell, gimple *from,
 				found = true;
 				break;
 			}
-			if (pb_stmt_may_write_cell(fn, stmt, cell, base)) {
+			if (pb_stmt_may_write_cell(fn, stmt, cell, base, false)) {
 				blocked = true;
 				break;
 			}
