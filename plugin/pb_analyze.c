@@ -40,7 +40,12 @@ static void pb_debug_dump(struct pb_fn *fn)
 			pb_classes_format(fn->sites[i].classes, classes,
 					  sizeof(classes)));
 		print_generic_expr(stderr, fn->sites[i].container.key);
-		fprintf(stderr, " level=%d\n", fn->sites[i].container.level);
+		fprintf(stderr, " level=%d", fn->sites[i].container.level);
+		if (fn->sites[i].total) {
+			fprintf(stderr, " total=");
+			print_generic_expr(stderr, fn->sites[i].total);
+		}
+		fputc('\n', stderr);
 	}
 }
 

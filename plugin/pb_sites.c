@@ -272,6 +272,103 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 	return true;
 }
 
+/* ------------------------------------------------- running totals */
+
+/*
+ * The index OP, an acquire's pages argument, points at in its array:
+ * 'i' of 'pages + i' or '&pages[i]'; NULL otherwise.
+ */
+static tree pb_pages_index(tree op)
+{
+	tree off, elt;
+	gimple *def;
+
+	op = pb_strip_copies(op);
+	if (!op || !POINTER_TYPE_P(TREE_TYPE(op)))
+		return NULL_TREE;
+	if (TREE_CODE(op) == ADDR_EXPR &&
+	    TREE_CODE(TREE_OPERAND(op, 0)) == ARRAY_REF)
+		return pb_strip_copies(TREE_OPERAND(TREE_OPERAND(op, 0), 1));
+	if (TREE_CODE(op) != SSA_NAME)
+		return NULL_TREE;
+	def = SSA_NAME_DEF_STMT(op);
+	if (!is_gimple_assign(def) ||
+	    gimple_assign_rhs_code(def) != POINTER_PLUS_EXPR)
+		return NULL_TREE;
+	/* the byte offset: the index times the size of an element */
+	elt = TYPE_SIZE_UNIT(TREE_TYPE(TREE_TYPE(op)));
+	off = pb_strip_copies(gimple_assign_rhs2(def));
+	if (!elt || TREE_CODE(elt) != INTEGER_CST || !off ||
+	    TREE_CODE(off) != SSA_NAME)
+		return NULL_TREE;
+	def = SSA_NAME_DEF_STMT(off);
+	if (!is_gimple_assign(def) || gimple_assign_rhs_code(def) != MULT_EXPR ||
+	    TREE_CODE(gimple_assign_rhs2(def)) != INTEGER_CST ||
+	    !tree_int_cst_equal(gimple_assign_rhs2(def), elt))
+		return NULL_TREE;
+	return pb_strip_copies(gimple_assign_rhs1(def));
+}
+
+/* Is SUM 'total + nr', NR what SITE returned (or a PHI of the returns
+ * of the cases of a 'switch', SITE one of them)? */
+static bool pb_adds_return(struct pb_fn *fn, int site, tree sum, tree total)
+{
+	tree a, b;
+	gimple *def;
+
+	sum = pb_strip_copies(sum);
+	if (!sum || TREE_CODE(sum) != SSA_NAME)
+		return false;
+	def = SSA_NAME_DEF_STMT(sum);
+	if (!is_gimple_assign(def) || gimple_assign_rhs_code(def) != PLUS_EXPR)
+		return false;
+	a = pb_strip_copies(gimple_assign_rhs1(def));
+	b = pb_strip_copies(gimple_assign_rhs2(def));
+	if (b == total)
+		b = a;
+	else if (a != total)
+		return false;
+	return pb_ret_sites(fn, b, 2) & (1u << site);
+}
+
+/*
+ * The running total of SITE's returns that indexes its array: a loop
+ * filling 'pages + i' that adds what each call took to 'i'
+ * (mm/gup_test.c: 'nr = pin_user_pages(addr, nr, flags, pages + i); if
+ * (nr <= 0) break; i += nr;').  It is the PHI at the loop's head, one
+ * of whose arguments is 'i + nr'; NULL if there is none.
+ */
+static tree pb_running_total(struct pb_fn *fn, int site)
+{
+	const struct pb_site *s = &fn->sites[site];
+	tree index;
+	unsigned int i;
+	gphi *phi;
+
+	if (s->single || s->rule->shape != PB_SHAPE_ARRAY ||
+	    s->rule->pages_arg <= 0 || s->rule->count != PB_COUNT_RETURN)
+		return NULL_TREE;
+	index = pb_pages_index(pb_call_pages_arg(as_a<gcall *>(s->call),
+						 s->rule));
+	if (!index || TREE_CODE(index) != SSA_NAME ||
+	    !(phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(index))))
+		return NULL_TREE;
+	for (i = 0; i < gimple_phi_num_args(phi); i++)
+		if (pb_adds_return(fn, site, gimple_phi_arg_def(phi, i), index))
+			return index;
+	return NULL_TREE;
+}
+
+/* Each site's running total, once all sites are known (a PHI may join
+ * the returns of several). */
+static void pb_sites_note_totals(struct pb_fn *fn)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++)
+		fn->sites[i].total = pb_running_total(fn, i);
+}
+
 void pb_sites_collect(struct pb_fn *fn)
 {
 	basic_block bb;
@@ -323,6 +420,7 @@ void pb_sites_collect(struct pb_fn *fn)
 		}
 	}
 	pb_stats.sites_untracked += fn->untracked_sites;
+	pb_sites_note_totals(fn);
 }
 
 int pb_site_of_call(struct pb_fn *fn, gimple *call)

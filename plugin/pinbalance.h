@@ -183,6 +183,9 @@ struct pb_site {
 	tree flag;			/* 'held-if=*argN': the cell whose
 					 * address the call was given; the
 					 * pages are held where it is not 0 */
+	tree total;			/* the loop's running total of its
+					 * returns, which indexes its array
+					 * ('pages + i', 'i += nr'), or NULL */
 	unsigned int classes;		/* classes possible at the call */
 	edge guards[PB_MAX_GUARDS];	/* branches on parameters it needs */
 	int nguards;
