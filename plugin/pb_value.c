@@ -1287,6 +1287,90 @@ static bool pb_cell_of_local_alloc(struct pb_fn *fn, tree key)
 	       pb_key_is_local(fn, owner.key);
 }
 
+/*
+ * How many page pointers CALL, an allocator, makes room for: from its
+ * alloc_size attribute (the kernel's __alloc_size(1, 2) on
+ * kvmalloc_array_node_noprof() and friends), the count beside
+ * 'sizeof(struct page *)', or N of a byte size 'N * sizeof(struct page
+ * *)'.  NULL if it does not say.
+ */
+static tree pb_alloc_call_capacity(gcall *call)
+{
+	tree attr, ptr_size = TYPE_SIZE_UNIT(ptr_type_node);
+	tree args[2] = { NULL_TREE, NULL_TREE };
+	tree fntype = gimple_call_fntype(call);
+	gimple *def;
+	int n = 0;
+
+	attr = fntype ? lookup_attribute("alloc_size",
+					 TYPE_ATTRIBUTES(fntype)) : NULL_TREE;
+	if (!attr)
+		return NULL_TREE;
+	for (tree pos = TREE_VALUE(attr); pos && n < 2; pos = TREE_CHAIN(pos)) {
+		tree idx = TREE_VALUE(pos);
+
+		if (TREE_CODE(idx) != INTEGER_CST || !tree_fits_uhwi_p(idx) ||
+		    tree_to_uhwi(idx) < 1 ||
+		    tree_to_uhwi(idx) > gimple_call_num_args(call))
+			return NULL_TREE;
+		args[n++] = pb_strip_copies(gimple_call_arg(call,
+						tree_to_uhwi(idx) - 1));
+	}
+	if (n == 2) {
+		if (TREE_CODE(args[1]) == INTEGER_CST &&
+		    tree_int_cst_equal(args[1], ptr_size))
+			return args[0];
+		if (TREE_CODE(args[0]) == INTEGER_CST &&
+		    tree_int_cst_equal(args[0], ptr_size))
+			return args[1];
+		return NULL_TREE;
+	}
+	if (n != 1 || !args[0] || TREE_CODE(args[0]) != SSA_NAME)
+		return NULL_TREE;
+	def = SSA_NAME_DEF_STMT(args[0]);
+	if (!is_gimple_assign(def) || gimple_assign_rhs_code(def) != MULT_EXPR ||
+	    TREE_CODE(gimple_assign_rhs2(def)) != INTEGER_CST ||
+	    !tree_int_cst_equal(gimple_assign_rhs2(def), ptr_size))
+		return NULL_TREE;
+	return pb_strip_copies(gimple_assign_rhs1(def));
+}
+
+/*
+ * The number of pages the array KEY was allocated for
+ * ('kvcalloc(nr_pages, sizeof(struct page *), GFP_KERNEL)'), when KEY is
+ * an allocation of this function, or alloc_hooks()'s join of two that
+ * agree; NULL if it is not known.
+ */
+tree pb_alloc_capacity(tree key)
+{
+	tree cap = NULL_TREE;
+	unsigned int i;
+	gimple *def;
+	gphi *phi;
+
+	if (!key || TREE_CODE(key) != SSA_NAME)
+		return NULL_TREE;
+	def = SSA_NAME_DEF_STMT(key);
+	if (is_gimple_call(def))
+		return pb_api_is_alloc(gimple_call_fndecl(def)) ?
+		       pb_alloc_call_capacity(as_a<gcall *>(def)) : NULL_TREE;
+	phi = dyn_cast<gphi *>(def);
+	if (!phi || !pb_phi_of_allocs(phi))
+		return NULL_TREE;
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		tree arg = pb_strip_copies(gimple_phi_arg_def(phi, i));
+		tree one;
+
+		if (pb_no_array(arg))
+			continue;
+		one = pb_alloc_call_capacity(as_a<gcall *>(SSA_NAME_DEF_STMT(arg)));
+		if (!one || (cap && !pb_same_count(cap, one)))
+			return NULL_TREE;
+		cap = one;
+	}
+	return cap;
+}
+
 bool pb_key_is_local(struct pb_fn *fn, tree key)
 {
 	gimple *def;

@@ -271,6 +271,7 @@ bool pb_cell_kept_between(struct pb_fn *fn, tree cell, gimple *from,
 			  gimple *to);
 bool pb_points_into_struct_of(struct pb_fn *fn, tree op, tree cell);
 bool pb_key_is_local(struct pb_fn *fn, tree key);
+tree pb_alloc_capacity(tree key);
 bool pb_key_of_parameter(struct pb_fn *fn, tree key);
 tree pb_key_base_decl(tree key);
 const char *pb_key_name(tree key);

@@ -153,20 +153,31 @@ static inline void put_page(struct page *page)
 struct page *get_user_page_vma_remote(struct mm_struct *mm, unsigned long addr,
 				      int gup_flags, struct vm_area_struct **vmap);
 
-/* include/linux/slab.h (6.12 without allocation profiling); a test of the
- * alloc rules defines PIN_API_NO_SLAB and declares 6.1's versions, which
- * carry no __malloc attribute. */
+/* include/linux/slab.h (6.12 without allocation profiling: __alloc_size()
+ * is the alloc_size and malloc attributes); a test of the alloc rules
+ * defines PIN_API_NO_SLAB and declares 6.1's versions, which carry no
+ * __malloc attribute. */
 #ifndef PIN_API_NO_SLAB
-void *kmalloc_array(size_t n, size_t size, gfp_t flags) __attribute__((__malloc__));
-void *kcalloc(size_t n, size_t size, gfp_t flags) __attribute__((__malloc__));
-void *kmalloc(size_t size, gfp_t flags) __attribute__((__malloc__));
-void *kzalloc(size_t size, gfp_t flags) __attribute__((__malloc__));
-void *kvmalloc_array(size_t n, size_t size, gfp_t flags) __attribute__((__malloc__));
-void *kvcalloc(size_t n, size_t size, gfp_t flags) __attribute__((__malloc__));
-void *kvmalloc(size_t size, gfp_t flags) __attribute__((__malloc__));
-void *kvzalloc(size_t size, gfp_t flags) __attribute__((__malloc__));
-void *vmalloc(unsigned long size) __attribute__((__malloc__));
-void *vzalloc(unsigned long size) __attribute__((__malloc__));
+void *kmalloc_array(size_t n, size_t size, gfp_t flags)
+	__attribute__((__malloc__, __alloc_size__(1, 2)));
+void *kcalloc(size_t n, size_t size, gfp_t flags)
+	__attribute__((__malloc__, __alloc_size__(1, 2)));
+void *kmalloc(size_t size, gfp_t flags)
+	__attribute__((__malloc__, __alloc_size__(1)));
+void *kzalloc(size_t size, gfp_t flags)
+	__attribute__((__malloc__, __alloc_size__(1)));
+void *kvmalloc_array(size_t n, size_t size, gfp_t flags)
+	__attribute__((__malloc__, __alloc_size__(1, 2)));
+void *kvcalloc(size_t n, size_t size, gfp_t flags)
+	__attribute__((__malloc__, __alloc_size__(1, 2)));
+void *kvmalloc(size_t size, gfp_t flags)
+	__attribute__((__malloc__, __alloc_size__(1)));
+void *kvzalloc(size_t size, gfp_t flags)
+	__attribute__((__malloc__, __alloc_size__(1)));
+void *vmalloc(unsigned long size)
+	__attribute__((__malloc__, __alloc_size__(1)));
+void *vzalloc(unsigned long size)
+	__attribute__((__malloc__, __alloc_size__(1)));
 #endif
 void kfree(const void *objp);
 void kvfree(const void *addr);
