@@ -108,6 +108,191 @@ static bool pb_count_requested_if_partial(struct pb_fn *fn, int site,
 	return seen;
 }
 
+/* ------------------------------------------- a loop's running total */
+
+/* How many PHIs deep a value is followed back to a running total. */
+#define PB_TOTAL_PHI_DEPTH 2
+
+/*
+ * Is OP the running total TOTAL: the PHI at the loop's head, it plus
+ * what the last call took ('i + nr'), or a PHI of those where the
+ * loop's exits join?
+ */
+static bool pb_is_total(tree op, tree total, int depth)
+{
+	unsigned int i;
+	gimple *def;
+	gphi *phi;
+
+	op = pb_strip_copies(op);
+	if (!op || TREE_CODE(op) != SSA_NAME)
+		return false;
+	if (op == total)
+		return true;
+	def = SSA_NAME_DEF_STMT(op);
+	if (is_gimple_assign(def) && gimple_assign_rhs_code(def) == PLUS_EXPR)
+		return pb_strip_copies(gimple_assign_rhs1(def)) == total ||
+		       pb_strip_copies(gimple_assign_rhs2(def)) == total;
+	if (depth <= 0 || !(phi = dyn_cast<gphi *>(def)))
+		return false;
+	for (i = 0; i < gimple_phi_num_args(phi); i++)
+		if (!pb_is_total(gimple_phi_arg_def(phi, i), total, depth - 1))
+			return false;
+	return true;
+}
+
+/* The condition ending BB, if it compares the running total TOTAL with
+ * COUNT; its code as 'TOTAL code COUNT' in *CODE. */
+static gcond *pb_total_compared(basic_block bb, tree total, tree count,
+				enum tree_code *code)
+{
+	gimple_stmt_iterator gsi = gsi_last_bb(bb);
+	gcond *cond;
+
+	if (gsi_end_p(gsi) || !(cond = dyn_cast<gcond *>(gsi_stmt(gsi))))
+		return NULL;
+	*code = gimple_cond_code(cond);
+	if (pb_is_total(gimple_cond_lhs(cond), total, PB_TOTAL_PHI_DEPTH) &&
+	    pb_same_count(gimple_cond_rhs(cond), count))
+		return cond;
+	*code = swap_tree_comparison(*code);
+	if (pb_is_total(gimple_cond_rhs(cond), total, PB_TOTAL_PHI_DEPTH) &&
+	    pb_same_count(gimple_cond_lhs(cond), count))
+		return cond;
+	return NULL;
+}
+
+/*
+ * Is COUNT what SITE's loop fills its array up to: the number of pages
+ * the array was allocated for, or a bound the running total is compared
+ * with ('for (i = 0; i < nr_pages; i += nr)')?
+ */
+static bool pb_count_is_capacity(struct pb_fn *fn, int site, tree count)
+{
+	const struct pb_site *s = &fn->sites[site];
+	enum tree_code code;
+	basic_block bb;
+	tree cap;
+
+	cap = s->container.level == 0 && !s->container.row ?
+	      pb_alloc_capacity(s->container.key) : NULL_TREE;
+	if (cap && pb_same_count(count, cap))
+		return true;
+	FOR_EACH_BB_FN(bb, fn->fun)
+		if (pb_total_compared(bb, s->total, count, &code))
+			return true;
+	return false;
+}
+
+/* Does leaving through E say the running total TOTAL reached COUNT
+ * ('i < nr_pages' false, 'i != nr_pages' false)? */
+static bool pb_total_reached(edge e, tree total, tree count)
+{
+	enum tree_code code;
+
+	if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) ||
+	    !pb_total_compared(e->src, total, count, &code))
+		return false;
+	if (e->flags & EDGE_FALSE_VALUE)
+		code = invert_tree_comparison(code, false);
+	return code == GE_EXPR || code == GT_EXPR || code == EQ_EXPR;
+}
+
+/*
+ * Is there a path from SITE's call to the release CALL on which FACET of
+ * its word holds all the way: the call failed, or took fewer pages than
+ * asked, and the loop was left with that, not run again (no back edge:
+ * a later call made the word), and no branch on the way saw the running
+ * total reach COUNT?  The total is then below COUNT.
+ */
+static bool pb_left_short(struct pb_fn *fn, int site, gcall *call,
+			  tree count, pb_word facet)
+{
+	const struct pb_site *s = &fn->sites[site];
+	basic_block from = gimple_bb(s->call);
+	auto_vec<basic_block, 16> work;
+	auto_sbitmap seen(last_basic_block_for_fn(fn->fun));
+
+	if (gimple_bb(call) == from && pb_stmt_dominates(s->call, call))
+		return true;
+	bitmap_clear(seen);
+	bitmap_set_bit(seen, gimple_bb(call)->index);
+	work.safe_push(gimple_bb(call));
+	while (!work.is_empty()) {
+		basic_block bb = work.pop();
+		edge_iterator ei;
+		edge e;
+
+		FOR_EACH_EDGE(e, ei, bb->preds) {
+			if ((e->flags & EDGE_DFS_BACK) ||
+			    !pb_solve_edge_reached(fn, e) ||
+			    !(pb_solve_edge_words(fn, e)[site] & facet) ||
+			    pb_total_reached(e, s->total, count))
+				continue;
+			if (e->src == from)
+				return true;
+			if (bitmap_bit_p(seen, e->src->index))
+				continue;
+			bitmap_set_bit(seen, e->src->index);
+			work.safe_push(e->src);
+		}
+	}
+	return false;
+}
+
+/* Was CALL found to release more than the loop of TOTAL took, through
+ * another of its sites (the cases of a 'switch' fill one array)? */
+static bool pb_total_overcount_found(struct pb_fn *fn, gcall *call,
+				     tree total)
+{
+	int i;
+
+	for (i = 0; i < pb_findings_count(); i++) {
+		const struct pb_finding *f = pb_findings_get(i);
+
+		if (f->kind == PB_FINDING_OVERCOUNT && f->stmt == call &&
+		    fn->sites[f->site].total == total)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * SITE fills its array in a loop and adds what each call took to a
+ * running total ('i += nr'): the total is what the array holds.
+ * Released with the count the array was sized for, or the loop was to
+ * reach, after a call that failed or took fewer pages than asked left
+ * the loop, it releases pages never taken (mm/gup_test.c without its
+ * 'nr_pages = i;').  The total, or a count the plugin cannot relate to
+ * it, is not judged.
+ */
+static void pb_check_total_count(struct pb_fn *fn, gcall *call,
+				 const struct pb_rule *rule, int site,
+				 tree count, pb_word w)
+{
+	static const int short_classes[] = { PB_CLASS_ERR, PB_CLASS_PARTIAL };
+	const struct pb_site *s = &fn->sites[site];
+	unsigned int i;
+
+	if (pb_is_total(count, s->total, PB_TOTAL_PHI_DEPTH) ||
+	    !pb_count_is_capacity(fn, site, count) ||
+	    pb_total_overcount_found(fn, call, s->total))
+		return;
+	for (i = 0; i < ARRAY_SIZE(short_classes); i++) {
+		/* pages handed over keep their count as their kind
+		 * ('verify_dma_pinned(cmd, pages, nr_pages)' first) */
+		pb_word facet = PB_FACET(short_classes[i], PB_HOLD_HELD) |
+				PB_FACET(short_classes[i], PB_HOLD_HANDED);
+
+		if ((w & facet) &&
+		    pb_left_short(fn, site, call, count, facet)) {
+			pb_found(fn, PB_FINDING_OVERCOUNT, site, call, NULL,
+				 rule, short_classes[i]);
+			break;
+		}
+	}
+}
+
 /*
  * A release that reads its count from a field of the struct it is given
  * ('count=arg1->npgs': xdp_umem_unpin_pages(umem) unpins 'umem->npgs'
@@ -169,6 +354,11 @@ static void pb_check_count(struct pb_fn *fn, gcall *call,
 		if (w & PB_FACET(PB_CLASS_ERR, PB_HOLD_HELD))
 			pb_found(fn, PB_FINDING_NEGATIVE_COUNT, site, call, NULL, rule,
 				 PB_CLASS_ERR);
+		return;
+	}
+	/* the array holds the loop's total, not what one call asked for */
+	if (s->total) {
+		pb_check_total_count(fn, call, rule, site, count, w);
 		return;
 	}
 	if (!s->req)

@@ -205,6 +205,14 @@ static void pb_msg_double_release(const struct pb_emission *em)
 		s->rule->kind == PB_PIN ? "pinned" : "taken", s->rule->name);
 }
 
+/* The name of a running total ('i') as the source spells it, or NULL. */
+static const char *pb_total_name(tree total)
+{
+	tree var = total ? SSA_NAME_VAR(total) : NULL_TREE;
+
+	return var && DECL_NAME(var) ? IDENTIFIER_POINTER(DECL_NAME(var)) : NULL;
+}
+
 static void pb_msg_overcount(const struct pb_emission *em)
 {
 	const struct pb_site *s = pb_em_site(em);
@@ -225,6 +233,13 @@ static void pb_msg_overcount(const struct pb_emission *em)
 			PB_TAG("overcount"),
 			pb_em_release(em->f), s->rule->name,
 			em->f->release->count_field);
+	/* 'i += nr' in the loop that pins into 'pages + i' */
+	else if (pb_total_name(s->total))
+		pb_emit(em, 763,
+			"%qs may release more pages than the calls to %qs took; "
+			"pass their running total %qs" PB_TAG("overcount"),
+			pb_em_release(em->f), s->rule->name,
+			pb_total_name(s->total));
 	else
 		pb_emit(em, 763,
 			"%qs may release more pages than %qs took; pass the "
@@ -338,6 +353,11 @@ static void pb_event_overcount(simple_diagnostic_path *path, struct pb_fn *fn,
 				"%qs releases the count in %qs, the number "
 				"requested at %@", pb_em_release(f),
 				f->release->count_field, acq);
+	else if (fn->sites[f->site].total)
+		path->add_event(loc, fn->fun->decl, 0,
+				"%qs releases the count the loop was to reach, "
+				"more than the calls at %@ took", pb_em_release(f),
+				acq);
 	else
 		path->add_event(loc, fn->fun->decl, 0,
 				"%qs releases the number requested at %@",
