@@ -28,6 +28,8 @@
  * made the facet true at its start. */
 struct pb_segment {
 	gimple *gen;
+	bool handed;	/* GEN handed the pages over, it did not release
+			 * them */
 	edge chain[PB_MAX_CHAIN];
 	int nchain;
 };
@@ -151,6 +153,7 @@ static int pb_trace_finding(struct pb_fn *fn, const struct pb_finding *f,
 	const struct pb_finding_desc *d = pb_finding_desc(f->kind);
 	enum pb_hold hold = d->hold;
 	gimple *first = f->first;
+	bool handed = false;
 	int n = 0;
 
 	if (!bb && via)
@@ -166,8 +169,16 @@ static int pb_trace_finding(struct pb_fn *fn, const struct pb_finding *f,
 				hold = PB_HOLD_PART;
 				continue;
 			}
+			/* or handed over first, keeping their kind and
+			 * count ('verify_dma_pinned(cmd, pages, nr)') */
+			if (hold != PB_HOLD_HANDED && d->handed_fallback) {
+				hold = PB_HOLD_HANDED;
+				handed = true;
+				continue;
+			}
 			break;
 		}
+		seg->handed = handed;
 		n++;
 		if (seg->gen == s->call)
 			break;
@@ -176,6 +187,7 @@ static int pb_trace_finding(struct pb_fn *fn, const struct pb_finding *f,
 		stop = seg->gen;
 		via = NULL;
 		hold = PB_HOLD_HELD;
+		handed = false;
 		first = NULL;
 	}
 	return n;
@@ -338,6 +350,22 @@ static void pb_add_release_event(simple_diagnostic_path *path, struct pb_fn *fn,
 				"some of the pages released here by %qs", name);
 }
 
+/* Where the pages went before the finding met them: code that kept
+ * their kind, and their count. */
+static void pb_add_handed_event(simple_diagnostic_path *path, struct pb_fn *fn,
+				gimple *gen)
+{
+	tree callee = is_gimple_call(gen) ? gimple_call_fndecl(gen) : NULL_TREE;
+
+	if (callee && DECL_NAME(callee))
+		path->add_event(gimple_location(gen), fn->fun->decl, 0,
+				"the pages passed to %qs",
+				IDENTIFIER_POINTER(DECL_NAME(callee)));
+	else
+		path->add_event(gimple_location(gen), fn->fun->decl, 0,
+				"the pages handed over here");
+}
+
 /* The source location an edge stands for: its goto, or at -O0 the last
  * located statement before it ('D.123 = -16;' for 'return -16;'). */
 static location_t pb_edge_location(edge e)
@@ -398,7 +426,10 @@ static diagnostic_event_id_t pb_build_path(simple_diagnostic_path *path,
 	for (i = nsegs - 1; i >= 0; i--) {
 		for (j = 0; j < segs[i].nchain; j++)
 			pb_add_branch_event(path, fn, segs[i].chain[j], s, f->site);
-		if (i > 0 && segs[i - 1].gen && segs[i - 1].gen != s->call)
+		if (i > 0 && segs[i - 1].gen && segs[i - 1].gen != s->call &&
+		    segs[i - 1].handed)
+			pb_add_handed_event(path, fn, segs[i - 1].gen);
+		else if (i > 0 && segs[i - 1].gen && segs[i - 1].gen != s->call)
 			pb_add_release_event(path, fn, segs[i - 1].gen,
 					     f->kind == PB_FINDING_DOUBLE_RELEASE ||
 					     f->kind == PB_FINDING_DOUBLE_CONSUMED);

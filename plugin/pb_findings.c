@@ -379,44 +379,44 @@ static void pb_event_negative_count(simple_diagnostic_path *path,
 /* In the order of enum pb_finding_kind. */
 static const struct pb_finding_desc pb_finding_descs[PB_NFINDING_KINDS] = {
 	{	/* PB_FINDING_MISMATCH */
-		"mismatch", 763, PB_HOLD_HELD, false, true, false,
+		"mismatch", 763, PB_HOLD_HELD, false, true, true, false,
 		pb_msg_mismatch, pb_event_mismatch,
 	},
 	{	/* PB_FINDING_REVERSE_MISMATCH */
-		"reverse-mismatch", 763, PB_HOLD_HELD, false, true, false,
+		"reverse-mismatch", 763, PB_HOLD_HELD, false, true, true, false,
 		pb_msg_mismatch, pb_event_reverse_mismatch,
 	},
 	{	/* PB_FINDING_LEAK */
-		"leak", 772, PB_HOLD_HELD, true, false, true,
+		"leak", 772, PB_HOLD_HELD, true, false, false, true,
 		pb_msg_leak, pb_event_leak,
 	},
 	{	/* PB_FINDING_LEAK_FREE */
-		"leak", 772, PB_HOLD_HELD, true, false, false,
+		"leak", 772, PB_HOLD_HELD, true, false, false, false,
 		pb_msg_leak, pb_event_leak_free,
 	},
 	{	/* PB_FINDING_DOUBLE_RELEASE */
-		"double-release", 1341, PB_HOLD_RELEASED, false, false, false,
+		"double-release", 1341, PB_HOLD_RELEASED, false, false, false, false,
 		pb_msg_double_release, pb_event_double_release,
 	},
 	{	/* PB_FINDING_DOUBLE_CONSUMED: traced back to the owner,
 		 * which the state saw hand the pages over */
-		"double-release", 1341, PB_HOLD_HANDED, false, false, false,
+		"double-release", 1341, PB_HOLD_HANDED, false, false, false, false,
 		pb_msg_double_release, pb_event_double_release,
 	},
 	{	/* PB_FINDING_OVERCOUNT */
-		"overcount", 763, PB_HOLD_HELD, false, false, false,
+		"overcount", 763, PB_HOLD_HELD, false, false, true, false,
 		pb_msg_overcount, pb_event_overcount,
 	},
 	{	/* PB_FINDING_NEGATIVE_COUNT */
-		"overcount", 763, PB_HOLD_HELD, false, false, false,
+		"overcount", 763, PB_HOLD_HELD, false, false, false, false,
 		pb_msg_negative_count, pb_event_negative_count,
 	},
 	{	/* PB_FINDING_LEAK_FAILING */
-		"leak", 772, PB_HOLD_HELD, true, true, true,
+		"leak", 772, PB_HOLD_HELD, true, true, false, true,
 		pb_msg_leak_failing, pb_event_leak_failing,
 	},
 	{	/* PB_FINDING_LEAK_FAILING_STORED */
-		"leak", 772, PB_HOLD_HANDED, true, false, true,
+		"leak", 772, PB_HOLD_HANDED, true, false, false, true,
 		pb_msg_leak_failing, pb_event_leak_failing,
 	},
 };

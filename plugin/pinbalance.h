@@ -361,6 +361,8 @@ struct pb_finding_desc {
 	enum pb_hold hold;	/* the hold of the facet its path is traced by */
 	bool once_per_site;	/* a site reports one such finding */
 	bool part_fallback;	/* its pages may have been partly released */
+	bool handed_fallback;	/* or handed over first: they keep their
+				 * kind and count */
 	bool at_exit;		/* shown at the return its path took */
 	void (*emit)(const struct pb_emission *em);
 	void (*final_event)(simple_diagnostic_path *path, struct pb_fn *fn,

@@ -118,7 +118,7 @@ static int __gup_test_ioctl(unsigned int cmd, struct gup_test *gup)
 			goto unlock;
 		}
 
-		if (nr <= 0)
+		if (nr <= 0) /* { dg-message "following 'true' branch: 'pin_user_pages\[a-z_\]*' failed" } */
 			break;
 		i += nr;
 	}
@@ -127,12 +127,13 @@ static int __gup_test_ioctl(unsigned int cmd, struct gup_test *gup)
 	gup->get_delta_usec = end_time - start_time;
 	gup->size = addr - gup->addr;
 
-	verify_dma_pinned(cmd, pages, nr_pages);
+	verify_dma_pinned(cmd, pages, nr_pages); /* { dg-message "the pages passed to 'verify_dma_pinned'" } */
 
 	if (cmd == DUMP_USER_PAGES_TEST)
 		dump_pages_test(gup, pages, nr_pages);
 
 	put_back_pages(cmd, pages, nr_pages, gup->test_flags); /* { dg-warning "may release more pages than the calls to .pin_user_pages.* took; pass their running total .i." } */
+	/* { dg-message "releases the count the loop was to reach, more than the calls at \\(1\\) took" "" { target *-*-* } 135 } */
 
 unlock:
 	kvfree(pages); /* { dg-bogus "leak" } */
