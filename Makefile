@@ -27,6 +27,7 @@ PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
 
 # The plugin's files, top (options, passes) to bottom (the rules parser).
 SRCS := plugin/pinbalance.c plugin/pb_analyze.c plugin/pb_fields.c \
+	plugin/pb_sg.c \
 	plugin/pb_census.c plugin/pb_database.c \
 	plugin/pb_diag.c plugin/pb_fixit.c plugin/pb_summary.c \
 	plugin/pb_solve.c plugin/pb_sm.c plugin/pb_checks.c \

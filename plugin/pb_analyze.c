@@ -149,6 +149,7 @@ unsigned int pb_analyze_function(function *fun)
 
 		if (wanted || pb_census_wanted())
 			pb_summarize(fun, wanted);
+		pb_sg_check(fun);
 		return 0;
 	}
 	pb_stats.functions_analyzed++;
@@ -168,6 +169,7 @@ unsigned int pb_analyze_function(function *fun)
 		pb_fields_note_kept(fn);
 	}
 	pb_census_releases(fn);
+	pb_sg_check(fun);
 	free_dominance_info(CDI_DOMINATORS);
 	pb_solve_fini(fn);
 	pb_sites_fini(fn);

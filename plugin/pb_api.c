@@ -231,16 +231,16 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 				  int *bad_arg, int *nparams)
 {
 	tree fntype = TREE_TYPE(fndecl);
-	int args[9] = { pb_rule_pointer_arg(rule), rule->count_arg,
+	int args[10] = { pb_rule_pointer_arg(rule), rule->count_arg,
 			rule->when_arg, rule->count_out_arg, rule->flags_arg,
 			rule->case_arg, rule->count_field_arg,
-			rule->release_arg, rule->held_if_arg };
+			rule->release_arg, rule->held_if_arg, rule->entry_arg };
 	int i;
 
 	if (!prototype_p(fntype))
 		return NULL;
 	pb_param_type(fntype, 0, nparams);
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < (int)ARRAY_SIZE(args); i++) {
 		*bad_arg = args[i];
 		if (args[i] > *nparams && !stdarg_p(fntype))
 			return "argument out of range";
@@ -286,6 +286,14 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 		if (type && !pb_api_count_field_decl(rule, type))
 			return "no integer field of that name in the struct "
 			       "it points to";
+	}
+	/* 'entry=argN': the scatterlist entry, a pointer */
+	*bad_arg = rule->entry_arg;
+	if (*bad_arg >= 1) {
+		tree type = pb_param_type(fntype, *bad_arg, nparams);
+
+		if (type && !POINTER_TYPE_P(type))
+			return "not a pointer";
 	}
 	return NULL;
 }

@@ -542,6 +542,52 @@ void pb_diag_report_field(tree field, const struct pb_rule *acquire,
 }
 
 /*
+ * A release of a page read from a scatterlist entry (pb_sg.c) of the other
+ * kind than the pages the function put into that list: the path has the
+ * acquire of the page (or the helper that filled the list), the fill, and
+ * the release.
+ */
+void pb_diag_report_entry(const struct pb_rule *acquire, gimple *acquire_stmt,
+			  gimple *fill, const struct pb_rule *release,
+			  gimple *release_stmt)
+{
+	location_t release_loc = gimple_location(release_stmt);
+	const char *held = acquire->kind == PB_PIN ? "pins" : "get references";
+	pretty_printer event_pp;
+	simple_diagnostic_path path(&event_pp);
+	rich_location richloc(line_table, release_loc);
+	diagnostic_event_id_t acq;
+	tree fndecl = current_function_decl;
+	const char *filler = gimple_call_fndecl(fill) ?
+		IDENTIFIER_POINTER(DECL_NAME(gimple_call_fndecl(fill))) : "?";
+
+	if (pb_findings_reported_at(release_loc))
+		return;
+	if (acquire_stmt == fill) {
+		acq = path.add_event(gimple_location(fill), fndecl, 0,
+				     "scatterlist filled with %s here by %qs",
+				     held, acquire->name);
+	} else {
+		acq = path.add_event(gimple_location(acquire_stmt), fndecl, 0,
+				     "page %s here by %qs",
+				     acquire->kind == PB_PIN ? "pinned" : "taken",
+				     acquire->name);
+		path.add_event(gimple_location(fill), fndecl, 0,
+			       "put into a scatterlist entry here by %qs",
+			       filler);
+	}
+	path.add_event(release_loc, fndecl, 0,
+		       "read back from the entry and released with %qs, which drops %s, but the list holds %s from %@",
+		       release->name,
+		       release->kind == PB_PIN ? "pins" : "get references",
+		       held, &acq);
+	richloc.set_path(&path);
+	/* the call fitted its rule, so it has the rule's arguments */
+	pb_fixit_rename(&richloc, release_loc, acquire, release, -1);
+	pb_finding_emit_field(&richloc, acquire, release);
+}
+
+/*
  * The same, when what FIELD holds is known from a database (FACT): the
  * pages were put there in another file, named in the path.
  */

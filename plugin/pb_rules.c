@@ -35,7 +35,7 @@ enum pb_field {
 	PB_F_COUNT, PB_F_REQUESTED, PB_F_WHEN, PB_F_CONDITIONAL,
 	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
 	PB_F_ON_SUCCESS, PB_F_CONSUMES, PB_F_WHOLE, PB_F_FLAGS, PB_F_DEFINED,
-	PB_F_REF, PB_F_RELEASE, PB_F_HELD_IF,
+	PB_F_REF, PB_F_RELEASE, PB_F_HELD_IF, PB_F_ENTRY,
 	PB_NFIELDS,
 };
 
@@ -70,6 +70,7 @@ static const struct {
 	{ "ref", false },
 	{ "release", false },
 	{ "held-if", false },
+	{ "entry", false },
 };
 
 /* Each directive: its role, the fields it allows and those it needs. */
@@ -92,13 +93,13 @@ static const struct {
 	  F(PB_F_WHEN) | F(PB_F_DEFINED),
 	  F(PB_F_KIND),
 	  "kind= and one of page=/pages=/folio=/folios=/range=" },
-	{ "derive", PB_ROLE_DERIVE, F(PB_F_FROM) | F(PB_F_DEFINED), F(PB_F_FROM),
-	  "from=" },
+	{ "derive", PB_ROLE_DERIVE, F(PB_F_FROM) | F(PB_F_ENTRY) | F(PB_F_DEFINED),
+	  0, "from= or entry=" },
 	{ "borrow", PB_ROLE_BORROW, F(PB_F_PAGE) | F(PB_F_DEFINED), F(PB_F_PAGE),
 	  "page=" },
 	{ "owner", PB_ROLE_OWNER,
 	  F(PB_F_PAGES) | F(PB_F_ON_SUCCESS) | F(PB_F_CONSUMES) |
-	  F(PB_F_DEFINED), 0,
+	  F(PB_F_ENTRY) | F(PB_F_KIND) | F(PB_F_DEFINED), 0,
 	  "nothing, or pages=, and on-success or consumes" },
 	{ "alloc", PB_ROLE_ALLOC, F(PB_F_DEFINED), 0, "no field" },
 	{ "free", PB_ROLE_FREE, F(PB_F_BUFFER) | F(PB_F_DEFINED), F(PB_F_BUFFER),
@@ -710,6 +711,48 @@ static bool pb_rule_release(struct pb_cursor *cur, const struct pb_written *w,
 			    &rule->count_arg);
 }
 
+/*
+ * An owner's 'entry=argN': it keeps a page in the scatterlist entry ARG
+ * points to, the page of 'pages=' (sg_set_page(sg, page, len, off)), or,
+ * without 'pages=', pages of the kind 'kind=' says that it took itself (a
+ * helper's summary); 'kind=' goes with 'entry=' and without 'pages='.
+ */
+static bool pb_rule_owner_entry(struct pb_cursor *cur,
+				const struct pb_written *w,
+				struct pb_rule *rule, int end_column)
+{
+	const struct pb_token *v = w->value[PB_F_KIND];
+	int k;
+
+	if (!w->value[PB_F_ENTRY]) {
+		if (!v)
+			return true;
+		pb_rules_error(cur, v->column, "an owner's 'kind=' goes with "
+			       "'entry=' (the scatterlist it fills)");
+		return false;
+	}
+	if (!pb_parse_arg(cur, w->value[PB_F_ENTRY]->text,
+			  w->value[PB_F_ENTRY]->len,
+			  w->value[PB_F_ENTRY]->column, false,
+			  &rule->entry_arg))
+		return false;
+	if (!v == !w->value[PB_F_PAGES]) {
+		pb_rules_error(cur, v ? v->column : end_column,
+			       "an owner with 'entry=' needs one of 'pages=' "
+			       "(the page it is given) or 'kind=' (of the "
+			       "pages it takes itself)");
+		return false;
+	}
+	if (!v)
+		return true;
+	k = pb_parse_keyword(cur, v->text, v->len, v->column, "a kind",
+			     pb_kind_words, 2);
+	if (k < 0)
+		return false;
+	rule->kind = (enum pb_ref_kind)k;
+	return true;
+}
+
 /* The fields a role needs besides where the pages are. */
 static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 			   struct pb_rule *rule, int end_column)
@@ -733,6 +776,16 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 			return pb_rule_acquire(cur, w, rule);
 		return pb_rule_release(cur, w, rule, end_column);
 	case PB_ROLE_DERIVE:
+		/* 'entry=argN': the page kept in a scatterlist entry */
+		if (!w->value[PB_F_FROM] == !w->value[PB_F_ENTRY]) {
+			pb_rules_error(cur, end_column, "'derive' needs one of "
+				       "from= or entry=");
+			return false;
+		}
+		v = w->value[PB_F_ENTRY];
+		if (v)
+			return pb_parse_arg(cur, v->text, v->len, v->column,
+					    false, &rule->entry_arg);
 		v = w->value[PB_F_FROM];
 		/* an accessor: the array in a field of the struct */
 		if (memchr(v->text, '-', v->len)) {
@@ -764,6 +817,8 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 				       "opposite things of a failure");
 			return false;
 		}
+		if (!pb_rule_owner_entry(cur, w, rule, end_column))
+			return false;
 		v = w->value[PB_F_PAGES];
 		return !v || pb_parse_arg(cur, v->text, v->len, v->column,
 					  false, &rule->pages_arg);
@@ -940,6 +995,7 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 	rule->case_arg = PB_RULE_NO_ARG;
 	rule->flags_arg = PB_RULE_NO_ARG;
 	rule->held_if_arg = PB_RULE_NO_ARG;
+	rule->entry_arg = PB_RULE_NO_ARG;
 	rule->file = cur->file;
 	rule->line = cur->line;
 	if (pb_rule_fields(cur, &w, rule, end_column) &&

@@ -94,6 +94,9 @@ struct pb_rule {
 				 * held only where the call left a non-zero
 				 * value in *argN (its 'need_drop') */
 	int flags_arg;		/* acquire: the gup flags (for the census) */
+	int entry_arg;		/* owner, derive 'entry=argN': the
+				 * scatterlist entry the page is put
+				 * into, or read from */
 	int when_arg;		/* acquire: flags argument that must hold... */
 	unsigned long long when_mask;	/* ...one of these bits */
 	bool when_clear;	/* release '!argN&MASK': none of the bits */

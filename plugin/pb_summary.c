@@ -135,7 +135,7 @@ static const char *pb_fn_name(function *fun)
 }
 
 /* Register LINE as FUN's summary; print it with the summaries option. */
-static bool pb_summary_add(function *fun, const char *line)
+bool pb_summary_add(function *fun, const char *line)
 {
 	if (!pb_api_add_summary(fun->decl, line))
 		return false;

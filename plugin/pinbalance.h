@@ -396,6 +396,7 @@ void pb_finding_emit_field_double(rich_location *richloc,
 
 bool pb_summary_wanted(function *fun);
 void pb_summarize_allocator(function *fun);
+bool pb_summary_add(function *fun, const char *line);
 void pb_summarize_helper(struct pb_fn *fn);
 void pb_summary_begin(struct pb_fn *fn);
 void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
@@ -458,6 +459,9 @@ void pb_diag_report_field(tree field, const struct pb_rule *acquire,
 			  location_t acquire_loc, tree acquire_fn,
 			  const struct pb_rule *release, location_t release_loc,
 			  tree release_fn);
+void pb_diag_report_entry(const struct pb_rule *acquire, gimple *acquire_stmt,
+			  gimple *fill, const struct pb_rule *release,
+			  gimple *release_stmt);
 void pb_diag_report_field_overcount(tree field, tree count_field,
 				    const struct pb_rule *acquire,
 				    location_t acquire_loc, tree acquire_fn,
@@ -479,6 +483,10 @@ void pb_fields_note_counts(struct pb_fn *fn);
 void pb_fields_note_file_vars(struct pb_fn *fn);
 void pb_fields_note_kept(struct pb_fn *fn);
 void pb_fields_report(void);
+
+/* ----------------------------------------------------- scatterlists */
+
+void pb_sg_check(function *fun);
 
 /* ---------------------------------------------------------- census */
 

@@ -77,6 +77,10 @@ int dma_mapping_error(struct device *dev, dma_addr_t dma_addr);
 void sg_free_table(struct sg_table *sgt);
 int sg_alloc_table(struct sg_table *sgt, unsigned int nents, gfp_t gfp_mask);
 
+/* include/linux/uio.h: unknown code, as the iterator's other helpers */
+size_t iov_iter_count(const struct iov_iter *i);
+void iov_iter_revert(struct iov_iter *i, size_t bytes);
+
 /* include/linux/bio.h */
 struct bio *bio_alloc(void *bdev, unsigned short nr_vecs, unsigned int opf,
 		      gfp_t gfp_mask);

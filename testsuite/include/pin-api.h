@@ -275,6 +275,10 @@ static inline void sg_set_page(struct scatterlist *sg, struct page *page,
 	sg->offset = offset;
 	sg->length = len;
 }
+static inline struct page *sg_page(struct scatterlist *sg)
+{
+	return (struct page *)(sg->page_link & ~0x3UL);
+}
 int sg_alloc_table_from_pages(struct sg_table *sgt, struct page **pages,
 			      unsigned int n_pages, unsigned int offset,
 			      unsigned long size, gfp_t gfp_mask);

@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pb_sg.c - the kind of the pages in a scatterlist's entries.
+ *
+ * A scatterlist entry holds one page: sg_set_page(sg, page, len, off)
+ * keeps it there (an owner rule with 'entry='), sg_page(sg) gives it
+ * back (a derive rule with 'entry=').  Drivers take user pages, set them
+ * into a scatterlist, and drop the entries they filled when a later step
+ * fails: 'put_page(sg_page(&rm->data.op_sg[i]))' (net/rds/message.c).
+ * The scatterlist took the pages over, but a page keeps the kind its
+ * acquire gave it, so a release of the other kind is a mismatch.
+ *
+ * Each function is scanned for the scatterlists it fills, each known by
+ * where it is: a parameter, a local array, or the list a struct's field
+ * points to ('rm->data.op_sg'), walked through pointer steps and loops.
+ * A list is judged only when every page the function puts into it is of
+ * one kind it knows: taken by an acquire of the function into a local or
+ * an array nothing else writes, or by a helper whose summary says so
+ * ('owner F entry=argN kind=get').  A page of another origin, a store
+ * into the list, or the list given to code without a rule leaves it
+ * unjudged.  A release of a page read from the list, reached from one of
+ * the fills, of the other kind, is a mismatch.  A function that fills
+ * its parameter's list so gets that summary, for its callers.
+ */
+#include "pb_gcc.h"
+#include "pinbalance.h"
+
+/* How far an operand is followed back to the storage it points into. */
+#define PB_SG_DEPTH 10
+
+/* What a function puts into one scatterlist. */
+struct pb_sg_list {
+	tree key;			/* where the list is */
+	unsigned int kinds;		/* bit PB_PIN, bit PB_GET */
+	bool unknown;			/* pages of another origin went in */
+	gimple *fill[2];		/* the first fill of each kind */
+	gimple *source[2];		/* the acquire of its page */
+	const struct pb_rule *source_rule[2];
+};
+
+/* ------------------------------------------------------------ storage */
+
+static tree pb_sg_base(tree op, int depth, bitmap visiting);
+
+/* The storage the reference REF is in: an array or single variable, a
+ * struct's field, or what a pointer points to. */
+static tree pb_sg_ref_base(tree ref, int depth, bitmap visiting)
+{
+	while (TREE_CODE(ref) == ARRAY_REF)
+		ref = TREE_OPERAND(ref, 0);
+	if (TREE_CODE(ref) == MEM_REF)
+		return pb_sg_base(TREE_OPERAND(ref, 0), depth - 1, visiting);
+	if (VAR_P(ref) || TREE_CODE(ref) == COMPONENT_REF)
+		return ref;
+	return NULL_TREE;
+}
+
+/* The storage a PHI's pointers agree on; a loop's step back to the PHI
+ * itself ('sg++') is the same storage. */
+static tree pb_sg_phi_base(gphi *phi, int depth, bitmap visiting)
+{
+	unsigned int version = SSA_NAME_VERSION(gimple_phi_result(phi));
+	tree found = NULL_TREE;
+	unsigned int i;
+
+	if (!bitmap_set_bit(visiting, version))
+		return error_mark_node;
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		tree b = pb_sg_base(gimple_phi_arg_def(phi, i), depth - 1,
+				    visiting);
+
+		if (b == error_mark_node)
+			continue;
+		if (!b || (found && !operand_equal_p(found, b, 0))) {
+			found = NULL_TREE;
+			break;
+		}
+		found = b;
+	}
+	bitmap_clear_bit(visiting, version);
+	return found;
+}
+
+/*
+ * The storage the pointer OP points into: a parameter (its default
+ * definition), a local or global array, or a pointer loaded from a field
+ * ('rm->data.op_sg', the reference itself, equal to every other load of
+ * it); through copies, casts, pointer steps and loops.  NULL_TREE if
+ * unsure; error_mark_node for a PHI being followed.
+ */
+static tree pb_sg_base(tree op, int depth, bitmap visiting)
+{
+	gimple *def;
+
+	if (!op || depth <= 0)
+		return NULL_TREE;
+	if (TREE_CODE(op) == ADDR_EXPR)
+		return pb_sg_ref_base(TREE_OPERAND(op, 0), depth, visiting);
+	if (TREE_CODE(op) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(op)))
+		return NULL_TREE;
+	if (SSA_NAME_IS_DEFAULT_DEF(op))
+		return SSA_NAME_VAR(op) &&
+		       TREE_CODE(SSA_NAME_VAR(op)) == PARM_DECL ? op : NULL_TREE;
+	def = SSA_NAME_DEF_STMT(op);
+	if (gassign *assign = dyn_cast<gassign *>(def)) {
+		tree rhs = gimple_assign_rhs1(assign);
+
+		switch (gimple_assign_rhs_code(assign)) {
+		case POINTER_PLUS_EXPR:
+		case SSA_NAME:
+		case ADDR_EXPR:
+		CASE_CONVERT:
+			return pb_sg_base(rhs, depth - 1, visiting);
+		case COMPONENT_REF:
+			return rhs;
+		default:
+			return NULL_TREE;
+		}
+	}
+	if (gphi *phi = dyn_cast<gphi *>(def))
+		return pb_sg_phi_base(phi, depth, visiting);
+	return NULL_TREE;
+}
+
+/* The storage OP points into, or NULL_TREE. */
+static tree pb_sg_storage(tree op)
+{
+	auto_bitmap visiting;
+	tree base = pb_sg_base(op, PB_SG_DEPTH, visiting);
+
+	return base == error_mark_node ? NULL_TREE : base;
+}
+
+/* ------------------------------------------------------------- writes */
+
+/* Does CALL, of RULE, only read what its argument I points to, or fill
+ * a scatterlist entry there in a way this file follows? */
+static bool pb_sg_call_keeps(gcall *call, const struct pb_rule *rule,
+			     unsigned int i)
+{
+	if (!rule || !pb_call_fits_rule(call, rule))
+		return false;
+	switch (rule->role) {
+	case PB_ROLE_ACQUIRE:
+	case PB_ROLE_OWNER:
+		/* an acquire into it, a fill of one of its entries */
+		return (int)i + 1 == rule->pages_arg ||
+		       (int)i + 1 == rule->entry_arg;
+	case PB_ROLE_RELEASE:
+	case PB_ROLE_BORROW:
+	case PB_ROLE_DERIVE:
+	case PB_ROLE_TEST:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Is the storage KEY written in FUN other than by the acquires and
+ * fills the rules describe: a store into it (not a clobber or a NULL),
+ * or a call without a rule given a pointer into it?
+ */
+static bool pb_sg_written(function *fun, tree key)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			gcall *call = dyn_cast<gcall *>(stmt);
+			const struct pb_rule *rule;
+			unsigned int i;
+			tree base;
+
+			if (gimple_store_p(stmt) && is_gimple_assign(stmt) &&
+			    !gimple_clobber_p(stmt) &&
+			    !integer_zerop(gimple_assign_rhs1(stmt))) {
+				auto_bitmap visiting;
+
+				base = pb_sg_ref_base(gimple_assign_lhs(stmt),
+						      PB_SG_DEPTH, visiting);
+				if (base && base != error_mark_node &&
+				    operand_equal_p(base, key, 0))
+					return true;
+			}
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			for (i = 0; i < gimple_call_num_args(call); i++) {
+				tree arg = gimple_call_arg(call, i);
+
+				if (!POINTER_TYPE_P(TREE_TYPE(arg)) ||
+				    pb_sg_call_keeps(call, rule, i))
+					continue;
+				base = pb_sg_storage(arg);
+				if (base && operand_equal_p(base, key, 0))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------- the pages */
+
+/*
+ * The acquire of FUN whose pages the page OP is: a load of an element of
+ * the array an acquire filled ('pages[npages++]' after
+ * 'iov_iter_get_pages2(iter, pages, ...)') or of the local it filled
+ * ('&page'), when every acquire into that storage takes pages of one
+ * kind for sure and nothing else writes there.  NULL if none, or unsure.
+ */
+static gcall *pb_sg_page_source(function *fun, tree op)
+{
+	tree ref = pb_loaded_ref(op), key;
+	gcall *found = NULL;
+	basic_block bb;
+
+	if (!ref)
+		return NULL;
+	{
+		auto_bitmap visiting;
+
+		key = pb_sg_ref_base(ref, PB_SG_DEPTH, visiting);
+	}
+	if (!key || key == error_mark_node)
+		return NULL;
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+			tree base;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (!rule || rule->role != PB_ROLE_ACQUIRE ||
+			    !pb_call_fits_rule(call, rule) ||
+			    rule->shape == PB_SHAPE_ARRAY_PTR)
+				continue;
+			base = pb_sg_storage(pb_call_pages_arg(call, rule));
+			if (!base || !operand_equal_p(base, key, 0))
+				continue;
+			/* pins only sometimes, or not of one kind */
+			if (rule->conditional || rule->when_arg > 0 ||
+			    (found && pb_api_lookup(gimple_call_fndecl(found))
+					      ->kind != rule->kind))
+				return NULL;
+			found = call;
+		}
+	}
+	if (!found || pb_sg_written(fun, key))
+		return NULL;
+	return found;
+}
+
+/* ------------------------------------------------------------ fills */
+
+static struct pb_sg_list *pb_sg_entry(vec<struct pb_sg_list> *lists,
+				      tree key)
+{
+	struct pb_sg_list fresh;
+	unsigned int i;
+
+	for (i = 0; i < lists->length(); i++)
+		if (operand_equal_p((*lists)[i].key, key, 0))
+			return &(*lists)[i];
+	memset(&fresh, 0, sizeof(fresh));
+	fresh.key = key;
+	lists->safe_push(fresh);
+	return &lists->last();
+}
+
+/*
+ * CALL, of RULE (an owner with 'entry='), puts a page into the list
+ * LIST: the page an acquire of FUN took, or, for a helper's summary,
+ * pages of the kind it says.
+ */
+static void pb_sg_note_fill(function *fun, struct pb_sg_list *list,
+			    gcall *call, const struct pb_rule *rule)
+{
+	const struct pb_rule *source_rule = rule;
+	gimple *source = call;
+	int kind;
+
+	if (rule->pages_arg > 0) {
+		gcall *acquire = pb_sg_page_source(fun,
+				pb_call_pages_arg(call, rule));
+
+		if (!acquire) {
+			list->unknown = true;
+			return;
+		}
+		source = acquire;
+		source_rule = pb_api_lookup(gimple_call_fndecl(acquire));
+	}
+	kind = source_rule->kind == PB_PIN ? PB_PIN : PB_GET;
+	if (list->kinds & (1u << kind))
+		return;
+	list->kinds |= 1u << kind;
+	list->fill[kind] = call;
+	list->source[kind] = source;
+	list->source_rule[kind] = source_rule;
+}
+
+/* The lists FUN fills, and what it puts there. */
+static void pb_sg_collect(function *fun, vec<struct pb_sg_list> *lists)
+{
+	basic_block bb;
+	unsigned int i;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+			tree key;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (!rule || rule->role != PB_ROLE_OWNER ||
+			    rule->entry_arg < 1 ||
+			    !pb_call_fits_rule(call, rule))
+				continue;
+			key = pb_sg_storage(gimple_call_arg(call,
+							    rule->entry_arg - 1));
+			if (key)
+				pb_sg_note_fill(fun, pb_sg_entry(lists, key),
+						call, rule);
+		}
+	}
+	for (i = 0; i < lists->length(); i++)
+		if (!(*lists)[i].unknown && pb_sg_written(fun, (*lists)[i].key))
+			(*lists)[i].unknown = true;
+}
+
+/* The one kind of the pages in LIST, or -1 if it is not judged. */
+static int pb_sg_kind(const struct pb_sg_list *list)
+{
+	if (list->unknown)
+		return -1;
+	if (list->kinds == (1u << PB_PIN))
+		return PB_PIN;
+	if (list->kinds == (1u << PB_GET))
+		return PB_GET;
+	return -1;
+}
+
+/* --------------------------------------------------------- releases */
+
+/* The call reading a scatterlist entry ('sg_page(sg)') the page OP is,
+ * through copies, casts and the rules' derive functions; NULL if none. */
+static gcall *pb_sg_entry_read(tree op, int depth)
+{
+	gcall *call;
+	const struct pb_rule *rule;
+
+	op = pb_strip_copies(op);
+	if (!op || TREE_CODE(op) != SSA_NAME || depth <= 0)
+		return NULL;
+	call = dyn_cast<gcall *>(SSA_NAME_DEF_STMT(op));
+	if (!call)
+		return NULL;
+	rule = pb_api_lookup(gimple_call_fndecl(call));
+	if (!rule || rule->role != PB_ROLE_DERIVE ||
+	    !pb_call_fits_rule(call, rule))
+		return NULL;
+	if (rule->entry_arg > 0)
+		return call;
+	if (rule->pages_arg > 0 && !rule->pages_field[0])
+		return pb_sg_entry_read(pb_call_pages_arg(call, rule),
+					depth - 1);
+	return NULL;
+}
+
+/* Is TO reached from FROM, in their function's flow? */
+static bool pb_sg_reaches(function *fun, gimple *from, gimple *to)
+{
+	basic_block target = gimple_bb(to);
+	auto_vec<basic_block> work;
+	auto_bitmap seen;
+	edge_iterator ei;
+	edge e;
+
+	if (gimple_bb(from) == target && pb_stmt_dominates(from, to))
+		return true;
+	work.safe_push(gimple_bb(from));
+	while (!work.is_empty()) {
+		basic_block bb = work.pop();
+
+		FOR_EACH_EDGE(e, ei, bb->succs) {
+			if (e->dest == target)
+				return true;
+			if (e->dest != EXIT_BLOCK_PTR_FOR_FN(fun) &&
+			    bitmap_set_bit(seen, e->dest->index))
+				work.safe_push(e->dest);
+		}
+	}
+	return false;
+}
+
+/* CALL, a release of RULE: a page read from a list of LISTS, of the
+ * other kind than every page FUN put there, is a mismatch. */
+static void pb_sg_check_release(function *fun, vec<struct pb_sg_list> *lists,
+				gcall *call, const struct pb_rule *rule)
+{
+	gcall *read = pb_sg_entry_read(pb_call_pages_arg(call, rule),
+				       PB_SG_DEPTH);
+	const struct pb_rule *read_rule;
+	const struct pb_sg_list *list = NULL;
+	unsigned int i;
+	tree key;
+	int kind;
+
+	if (!read)
+		return;
+	read_rule = pb_api_lookup(gimple_call_fndecl(read));
+	key = pb_sg_storage(gimple_call_arg(read, read_rule->entry_arg - 1));
+	for (i = 0; key && i < lists->length(); i++)
+		if (operand_equal_p((*lists)[i].key, key, 0))
+			list = &(*lists)[i];
+	kind = list ? pb_sg_kind(list) : -1;
+	if (kind < 0 || (int)rule->kind == kind ||
+	    !pb_sg_reaches(fun, list->fill[kind], call))
+		return;
+	pb_diag_report_entry(list->source_rule[kind], list->source[kind],
+			     list->fill[kind], rule, call);
+}
+
+/* ---------------------------------------------------------- summary */
+
+/* The position (from 1) of the parameter whose default definition is
+ * NAME, or 0. */
+static int pb_sg_param_index(function *fun, tree name)
+{
+	tree parm;
+	int n = 1;
+
+	if (TREE_CODE(name) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(name))
+		return 0;
+	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm), n++)
+		if (parm == SSA_NAME_VAR(name))
+			return n;
+	return 0;
+}
+
+/*
+ * A function that fills its parameter's scatterlist with pages of one
+ * kind, which it took itself, and nothing else there, tells its callers
+ * the kind: 'owner vhost_scsi_map_to_sgl entry=arg3 kind=get on-success'
+ * (on-success: like code without a rule, a failing call took nothing of
+ * its caller's).  Only for a function without another summary, and with
+ * one such list.
+ */
+static void pb_sg_summarize(function *fun, vec<struct pb_sg_list> *lists)
+{
+	static const char *const words[] = { "pin", "get" };
+	int arg = 0, kind = -1, a;
+	unsigned int i;
+	char line[256];
+
+	if (!fun->decl || !DECL_NAME(fun->decl) || pb_api_has_rule(fun->decl))
+		return;
+	for (i = 0; i < lists->length(); i++) {
+		a = pb_sg_param_index(fun, (*lists)[i].key);
+		if (!a)
+			continue;
+		if (arg || pb_sg_kind(&(*lists)[i]) < 0)
+			return;
+		arg = a;
+		kind = pb_sg_kind(&(*lists)[i]);
+	}
+	if (!arg)
+		return;
+	snprintf(line, sizeof(line), "owner %s entry=arg%d kind=%s on-success",
+		 IDENTIFIER_POINTER(DECL_NAME(fun->decl)), arg, words[kind]);
+	pb_summary_add(fun, line);
+}
+
+/* ------------------------------------------------------------- entry */
+
+/* After FUN was checked: its releases of pages read from a scatterlist
+ * it filled, and its summary as a filler of its caller's list. */
+void pb_sg_check(function *fun)
+{
+	auto_vec<struct pb_sg_list> lists;
+	basic_block bb;
+
+	pb_sg_collect(fun, &lists);
+	if (lists.is_empty())
+		return;
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (rule && rule->role == PB_ROLE_RELEASE &&
+			    rule->kind != PB_ANY && !pb_api_is_case(rule) &&
+			    rule->shape == PB_SHAPE_PAGE &&
+			    pb_call_fits_rule(call, rule))
+				pb_sg_check_release(fun, &lists, call, rule);
+		}
+	}
+	pb_sg_summarize(fun, &lists);
+}

@@ -1,0 +1,53 @@
+/*
+ * net/rds/message.c, rds_message_zcopy_from_user() (Linux 6.12): each
+ * round takes one user page with iov_iter_get_pages2() and sets it into
+ * the message's scatterlist; when a later round fails, the pages of the
+ * earlier rounds are read back from the entries and dropped.  Unpinning
+ * them (the recall bug rds-zcopy-reverse) drops pins that were never
+ * taken: the list took the pages over, but they stay get references.
+ */
+#include "driver-api.h"
+
+struct rm_data_op {
+	unsigned int op_nents;
+	struct scatterlist *op_sg;
+};
+
+struct rds_message {
+	unsigned int h_len;
+	struct rm_data_op data;
+};
+
+int rds_message_zcopy_from_user(struct rds_message *rm, struct iov_iter *from)
+{
+	struct scatterlist *sg;
+	int ret = 0;
+	int length = iov_iter_count(from);
+
+	rm->h_len = iov_iter_count(from);
+	sg = rm->data.op_sg;
+
+	while (iov_iter_count(from)) {
+		struct page *pages;
+		size_t start;
+		ssize_t copied;
+
+		copied = iov_iter_get_pages2(from, &pages, PAGE_SIZE, 1, &start);
+		if (copied < 0) {
+			int i;
+
+			for (i = 0; i < rm->data.op_nents; i++)
+				unpin_user_page(sg_page(&rm->data.op_sg[i])); /* { dg-warning "page reference from 'iov_iter_get_pages2' released with 'unpin_user_page'; release it with 'put_page'" } */
+			rm->data.op_nents = 0;
+			ret = -EFAULT;
+			goto err;
+		}
+		length -= copied;
+		sg_set_page(sg, pages, copied, start);
+		rm->data.op_nents++;
+		sg++;
+	}
+	return ret;
+err:
+	return ret;
+}
