@@ -301,21 +301,6 @@ static void pb_scan_array_store(function *fun, tree field, tree val)
 		pb_fill_from_acquires(fun, field, val, NULL_TREE);
 }
 
-/* Does STMT give its left side no page: a clobber, NULL, or what
- * -ftrivial-auto-var-init writes ('page = .DEFERRED_INIT (...)')? */
-static bool pb_store_of_nothing(gimple *stmt)
-{
-	tree rhs;
-
-	if (gimple_clobber_p(stmt))
-		return true;
-	rhs = gimple_assign_rhs1(stmt);
-	if (integer_zerop(rhs))
-		return true;
-	return TREE_CODE(rhs) == SSA_NAME &&
-	       gimple_call_internal_p(SSA_NAME_DEF_STMT(rhs));
-}
-
 /* Is DECL given a page in FUN other than through its address? */
 static bool pb_decl_assigned(function *fun, tree decl)
 {

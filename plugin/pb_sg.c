@@ -133,6 +133,15 @@ static tree pb_sg_storage(tree op)
 
 /* ------------------------------------------------------------- writes */
 
+/* With the debug option: why a list, or an array, is not judged. */
+static void pb_sg_debug(const char *why, gimple *stmt)
+{
+	if (pb_options.debug)
+		fprintf(stderr, "pinbalance: scatterlist or page array not "
+			"judged: %s at line %d\n", why,
+			LOCATION_LINE(gimple_location(stmt)));
+}
+
 /* Does CALL, of RULE, only read what its argument I points to, or fill
  * a scatterlist entry there in a way this file follows? */
 static bool pb_sg_call_keeps(gcall *call, const struct pb_rule *rule,
@@ -176,15 +185,16 @@ static bool pb_sg_written(function *fun, tree key)
 			tree base;
 
 			if (gimple_store_p(stmt) && is_gimple_assign(stmt) &&
-			    !gimple_clobber_p(stmt) &&
-			    !integer_zerop(gimple_assign_rhs1(stmt))) {
+			    !pb_store_of_nothing(stmt)) {
 				auto_bitmap visiting;
 
 				base = pb_sg_ref_base(gimple_assign_lhs(stmt),
 						      PB_SG_DEPTH, visiting);
 				if (base && base != error_mark_node &&
-				    operand_equal_p(base, key, 0))
+				    operand_equal_p(base, key, 0)) {
+					pb_sg_debug("a store", stmt);
 					return true;
+				}
 			}
 			if (!call)
 				continue;
@@ -196,8 +206,10 @@ static bool pb_sg_written(function *fun, tree key)
 				    pb_sg_call_keeps(call, rule, i))
 					continue;
 				base = pb_sg_storage(arg);
-				if (base && operand_equal_p(base, key, 0))
+				if (base && operand_equal_p(base, key, 0)) {
+					pb_sg_debug("code without a rule", stmt);
 					return true;
+				}
 			}
 		}
 	}
@@ -293,6 +305,7 @@ static void pb_sg_note_fill(function *fun, struct pb_sg_list *list,
 				pb_call_pages_arg(call, rule));
 
 		if (!acquire) {
+			pb_sg_debug("a page of unknown origin", call);
 			list->unknown = true;
 			return;
 		}
@@ -427,6 +440,11 @@ static void pb_sg_check_release(function *fun, vec<struct pb_sg_list> *lists,
 		if (operand_equal_p((*lists)[i].key, key, 0))
 			list = &(*lists)[i];
 	kind = list ? pb_sg_kind(list) : -1;
+	if (pb_options.debug)
+		fprintf(stderr, "pinbalance: release of a scatterlist entry at "
+			"line %d: %s\n", LOCATION_LINE(gimple_location(call)),
+			!key ? "list not known" : !list ? "list not filled here" :
+			kind < 0 ? "pages of unknown or mixed kinds" : "judged");
 	if (kind < 0 || (int)rule->kind == kind ||
 	    !pb_sg_reaches(fun, list->fill[kind], call))
 		return;

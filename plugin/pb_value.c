@@ -316,6 +316,21 @@ edge pb_edge_towards(basic_block up, basic_block bb)
 	return NULL;
 }
 
+/* Does STMT, an assignment, give its left side no page: a clobber, NULL,
+ * or what -ftrivial-auto-var-init writes ('page = .DEFERRED_INIT (...)')? */
+bool pb_store_of_nothing(gimple *stmt)
+{
+	tree rhs;
+
+	if (gimple_clobber_p(stmt))
+		return true;
+	rhs = gimple_assign_rhs1(stmt);
+	if (integer_zerop(rhs))
+		return true;
+	return TREE_CODE(rhs) == SSA_NAME &&
+	       gimple_call_internal_p(SSA_NAME_DEF_STMT(rhs));
+}
+
 /* The memory OP was loaded from ('page' of 'page.0_5 = page'), through
  * copies; NULL if OP is not a load. */
 tree pb_loaded_ref(tree op)

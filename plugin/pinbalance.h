@@ -244,6 +244,7 @@ void pb_value_fini(struct pb_fn *fn);
 struct pb_val pb_value_of(struct pb_fn *fn, tree op);
 bool pb_value_certain(struct pb_fn *fn, tree op);
 tree pb_loaded_ref(tree op);
+bool pb_store_of_nothing(gimple *stmt);
 bool pb_stmt_dominates(gimple *a, gimple *b);
 edge pb_edge_towards(basic_block up, basic_block bb);
 struct pb_val pb_value_of_addr(struct pb_fn *fn, tree ref);

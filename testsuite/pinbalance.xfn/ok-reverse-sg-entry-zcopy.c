@@ -3,7 +3,10 @@
  * the pages the earlier rounds took with iov_iter_get_pages2() and set
  * into the scatterlist are read back from the entries and put with
  * put_page() when a later round fails: their kind, silent.
+ * Compiled as the kernel is (CONFIG_INIT_STACK_ALL_ZERO): the local the
+ * page is taken into first receives its initial value.
  */
+/* { dg-options "-O2 -ftrivial-auto-var-init=zero" } */
 #include "driver-api.h"
 
 struct rm_data_op {

@@ -5,7 +5,10 @@
  * earlier rounds are read back from the entries and dropped.  Unpinning
  * them (the recall bug rds-zcopy-reverse) drops pins that were never
  * taken: the list took the pages over, but they stay get references.
+ * Compiled as the kernel is (CONFIG_INIT_STACK_ALL_ZERO): the local the
+ * page is taken into first receives its initial value.
  */
+/* { dg-options "-O2 -ftrivial-auto-var-init=zero" } */
 #include "driver-api.h"
 
 struct rm_data_op {
