@@ -83,9 +83,10 @@ static tree pb_sg_phi_base(gphi *phi, int depth, bitmap visiting)
 
 /*
  * The storage the pointer OP points into: a parameter (its default
- * definition), a local or global array, or a pointer loaded from a field
- * ('rm->data.op_sg', the reference itself, equal to every other load of
- * it); through copies, casts, pointer steps and loops.  NULL_TREE if
+ * definition), a local or global array, a buffer an allocator returned,
+ * or a pointer loaded from a field ('rm->data.op_sg', the reference
+ * itself, equal to every other load of it); through copies, casts,
+ * pointer steps and loops.  NULL_TREE if
  * unsure; error_mark_node for a PHI being followed.
  */
 static tree pb_sg_base(tree op, int depth, bitmap visiting)
@@ -119,6 +120,9 @@ static tree pb_sg_base(tree op, int depth, bitmap visiting)
 	}
 	if (gphi *phi = dyn_cast<gphi *>(def))
 		return pb_sg_phi_base(phi, depth, visiting);
+	/* an array or list the function allocated: a storage of its own */
+	if (gcall *call = dyn_cast<gcall *>(def))
+		return pb_api_is_alloc(gimple_call_fndecl(call)) ? op : NULL_TREE;
 	return NULL_TREE;
 }
 
@@ -142,8 +146,8 @@ static void pb_sg_debug(const char *why, gimple *stmt)
 			LOCATION_LINE(gimple_location(stmt)));
 }
 
-/* Does CALL, of RULE, only read what its argument I points to, or fill
- * a scatterlist entry there in a way this file follows? */
+/* Does CALL, of RULE, only read (or free) what its argument I points
+ * to, or fill a scatterlist entry there in a way this file follows? */
 static bool pb_sg_call_keeps(gcall *call, const struct pb_rule *rule,
 			     unsigned int i)
 {
@@ -159,6 +163,7 @@ static bool pb_sg_call_keeps(gcall *call, const struct pb_rule *rule,
 	case PB_ROLE_BORROW:
 	case PB_ROLE_DERIVE:
 	case PB_ROLE_TEST:
+	case PB_ROLE_FREE:
 		return true;
 	default:
 		return false;
