@@ -64,7 +64,8 @@ bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule)
 
 	/* a call through an unprototyped declaration may pass fewer */
 	if (rule->pages_arg > nargs || rule->count_arg > nargs ||
-	    rule->when_arg > nargs || rule->held_if_arg > nargs)
+	    rule->when_arg > nargs || rule->held_if_arg > nargs ||
+	    rule->entry_arg > nargs || rule->release_arg > nargs)
 		return false;
 	if (rule->pages_arg > 0) {
 		tree arg = gimple_call_arg(call, rule->pages_arg - 1);
