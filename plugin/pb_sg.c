@@ -502,6 +502,8 @@ static void pb_sg_summarize(function *fun, vec<struct pb_sg_list> *lists)
 	}
 	if (!arg)
 		return;
+	/* a function summarized already keeps that summary: the summary
+	 * set refuses a second rule for one name */
 	snprintf(line, sizeof(line), "owner %s entry=arg%d kind=%s on-success",
 		 IDENTIFIER_POINTER(DECL_NAME(fun->decl)), arg, words[kind]);
 	pb_summary_add(fun, line);
