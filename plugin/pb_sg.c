@@ -101,7 +101,8 @@ static tree pb_sg_base(tree op, int depth, bitmap visiting)
 		return NULL_TREE;
 	if (SSA_NAME_IS_DEFAULT_DEF(op))
 		return SSA_NAME_VAR(op) &&
-		       TREE_CODE(SSA_NAME_VAR(op)) == PARM_DECL ? op : NULL_TREE;
+		       TREE_CODE(SSA_NAME_VAR(op)) == PARM_DECL ?
+			       op : NULL_TREE;
 	def = SSA_NAME_DEF_STMT(op);
 	if (gassign *assign = dyn_cast<gassign *>(def)) {
 		tree rhs = gimple_assign_rhs1(assign);
@@ -122,7 +123,8 @@ static tree pb_sg_base(tree op, int depth, bitmap visiting)
 		return pb_sg_phi_base(phi, depth, visiting);
 	/* an array or list the function allocated: a storage of its own */
 	if (gcall *call = dyn_cast<gcall *>(def))
-		return pb_api_is_alloc(gimple_call_fndecl(call)) ? op : NULL_TREE;
+		return pb_api_is_alloc(gimple_call_fndecl(call)) ?
+			       op : NULL_TREE;
 	return NULL_TREE;
 }
 
@@ -212,7 +214,8 @@ static bool pb_sg_written(function *fun, tree key)
 					continue;
 				base = pb_sg_storage(arg);
 				if (base && operand_equal_p(base, key, 0)) {
-					pb_sg_debug("code without a rule", stmt);
+					pb_sg_debug("code without a rule",
+						    stmt);
 					return true;
 				}
 			}
@@ -347,8 +350,8 @@ static void pb_sg_collect(function *fun, vec<struct pb_sg_list> *lists)
 			    rule->entry_arg < 1 ||
 			    !pb_call_fits_rule(call, rule))
 				continue;
-			key = pb_sg_storage(gimple_call_arg(call,
-							    rule->entry_arg - 1));
+			key = pb_sg_storage(
+				gimple_call_arg(call, rule->entry_arg - 1));
 			if (key)
 				pb_sg_note_fill(fun, pb_sg_entry(lists, key),
 						call, rule);
@@ -448,8 +451,10 @@ static void pb_sg_check_release(function *fun, vec<struct pb_sg_list> *lists,
 	if (pb_options.debug)
 		fprintf(stderr, "pinbalance: release of a scatterlist entry at "
 			"line %d: %s\n", LOCATION_LINE(gimple_location(call)),
-			!key ? "list not known" : !list ? "list not filled here" :
-			kind < 0 ? "pages of unknown or mixed kinds" : "judged");
+			!key ? "list not known" :
+			!list ? "list not filled here" :
+			kind < 0 ? "pages of unknown or mixed kinds" :
+			"judged");
 	if (kind < 0 || (int)rule->kind == kind ||
 	    !pb_sg_reaches(fun, list->fill[kind], call))
 		return;
@@ -468,9 +473,11 @@ static int pb_sg_param_index(function *fun, tree name)
 
 	if (TREE_CODE(name) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(name))
 		return 0;
-	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm), n++)
+	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm)) {
 		if (parm == SSA_NAME_VAR(name))
 			return n;
+		n++;
+	}
 	return 0;
 }
 
