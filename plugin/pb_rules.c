@@ -100,7 +100,8 @@ static const struct {
 	{ "owner", PB_ROLE_OWNER,
 	  F(PB_F_PAGES) | F(PB_F_ON_SUCCESS) | F(PB_F_CONSUMES) |
 	  F(PB_F_ENTRY) | F(PB_F_KIND) | F(PB_F_DEFINED), 0,
-	  "nothing, or pages=, and on-success or consumes" },
+	  "nothing, or pages=, and on-success or consumes, and entry= with "
+	  "pages= or kind=" },
 	{ "alloc", PB_ROLE_ALLOC, F(PB_F_DEFINED), 0, "no field" },
 	{ "free", PB_ROLE_FREE, F(PB_F_BUFFER) | F(PB_F_DEFINED), F(PB_F_BUFFER),
 	  "buffer=" },
