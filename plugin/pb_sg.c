@@ -437,6 +437,7 @@ static void pb_sg_check_release(function *fun, vec<struct pb_sg_list> *lists,
 	const struct pb_rule *read_rule;
 	const struct pb_sg_list *list = NULL;
 	unsigned int i;
+	bool reached;
 	tree key;
 	int kind;
 
@@ -448,15 +449,15 @@ static void pb_sg_check_release(function *fun, vec<struct pb_sg_list> *lists,
 		if (operand_equal_p((*lists)[i].key, key, 0))
 			list = &(*lists)[i];
 	kind = list ? pb_sg_kind(list) : -1;
+	reached = kind >= 0 && pb_sg_reaches(fun, list->fill[kind], call);
 	if (pb_options.debug)
 		fprintf(stderr, "pinbalance: release of a scatterlist entry at "
 			"line %d: %s\n", LOCATION_LINE(gimple_location(call)),
 			!key ? "list not known" :
 			!list ? "list not filled here" :
 			kind < 0 ? "pages of unknown or mixed kinds" :
-			"judged");
-	if (kind < 0 || (int)rule->kind == kind ||
-	    !pb_sg_reaches(fun, list->fill[kind], call))
+			!reached ? "not after a fill" : "judged");
+	if (!reached || (int)rule->kind == kind)
 		return;
 	pb_diag_report_entry(list->source_rule[kind], list->source[kind],
 			     list->fill[kind], rule, call);
