@@ -396,6 +396,13 @@ void pb_finding_emit_field_double(rich_location *richloc,
 /* -------------------------------------------------------- summaries */
 
 bool pb_summary_wanted(function *fun);
+/* shared by pb_summary.c and pb_wrappers.c */
+extern const char *const pb_summary_kind_words[];
+const char *pb_summary_fn_name(function *fun);
+const char *pb_summary_field_name(tree field);
+int pb_param_field(function *fun, struct pb_val v, tree *field);
+bool pb_returns_no_page(tree retval);
+bool pb_nonpositive_const(tree retval);
 void pb_summarize_allocator(function *fun);
 bool pb_summary_add(function *fun, const char *line);
 void pb_summarize_helper(struct pb_fn *fn);
