@@ -91,16 +91,17 @@ awk '{ f += $3; a += $5; s += $7; gsub(/\(/, "", $10); u += $10; o += $12
 	END { printf "recheck: %d functions (%d analysed), %d sites (%d untracked, %d caller-owned, %d that may take no reference)\n", f, a, s, u, o, c }' <<<"$stats"
 # The rest of the stats line: summaries, struct fields judged, and where
 # the caller-owned sites went (a caller's struct field, a wrapper whose
-# callers are checked, or unchecked: neither).
+# callers are checked, the error returns, or unchecked: each site of the
+# last two counted once by the plugin).
 perl -ne '
 	$s += $1 if /(\d+) summaries/;
 	($j, $n) = ($j + $1, $n + $2) if /(\d+) page fields judged \((\d+) not/;
-	($o, $f, $w, $e) = ($o + $1, $f + $2, $w + $3, $e + $4)
-		if /(\d+) caller-owned: .*caller-owned sites: (\d+) in struct fields, (\d+) in wrappers checked at their callers, (\d+) in a parameter/;
+	($f, $w, $e, $c, $u) = ($f + $1, $w + $2, $e + $3, $c + $4, $u + $5)
+		if /caller-owned sites: (\d+) in struct fields, (\d+) in wrappers checked at their callers, (\d+) in a parameter.s memory checked at error returns, (\d+) unchecked with their count stored for the caller, (\d+) unchecked;/;
 	END {
 		printf "recheck: %d summaries, %d page fields judged (%d not)\n", $s, $j, $n;
-		printf "recheck: caller-owned sites: %d in struct fields, %d in wrappers checked at their callers, %d in a parameter\x27s memory checked at error returns, %d unchecked\n",
-			$f, $w, $e, $o - $f - $w - $e;
+		printf "recheck: caller-owned sites: %d in struct fields, %d in wrappers checked at their callers, %d in a parameter\x27s memory checked at error returns, %d unchecked with their count stored for the caller, %d unchecked\n",
+			$f, $w, $e, $c, $u;
 	}' <<<"$stats"
 # Why pages still held went quiet: the end of the stats line, summed.
 grep -a 'sites whose held pages were handed over' "$out/all" | perl -ne '

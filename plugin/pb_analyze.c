@@ -79,6 +79,31 @@ static void pb_count_owned_at_errors(struct pb_fn *fn)
 	}
 }
 
+/*
+ * The caller-owned sites no check covers, each counted once, in the
+ * census's order (pb_census.c): not summarised for the callers, not in a
+ * struct's field or a static variable of the file, not checked at the
+ * error returns; of those, the ones whose count the function tells its
+ * caller, and the rest.
+ */
+static void pb_count_owned_unchecked(struct pb_fn *fn)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		const struct pb_site *s = &fn->sites[i];
+
+		if (!s->caller_owned || s->summarised || s->file_var ||
+		    TREE_CODE(s->container.key) == COMPONENT_REF ||
+		    s->checked_at_errors)
+			continue;
+		if (s->count_told)
+			pb_stats.sites_owned_count_told++;
+		else
+			pb_stats.sites_owned_unchecked++;
+	}
+}
+
 /* The conversion option: get references an owner keeps. */
 static void pb_report_kept(struct pb_fn *fn)
 {
@@ -109,6 +134,7 @@ static void pb_check_sites(struct pb_fn *fn)
 	pb_summary_end(fn);
 	pb_count_handed(fn);
 	pb_count_owned_at_errors(fn);
+	pb_count_owned_unchecked(fn);
 	pb_census_sites(fn, false);
 	pb_report_kept(fn);
 }

@@ -342,7 +342,8 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		"%lu page fields judged (%lu not: both kinds or pages of "
 		"unknown origin), caller-owned sites: %lu in struct fields, "
 		"%lu in wrappers checked at their callers, %lu in a "
-		"parameter's memory checked at error returns; "
+		"parameter's memory checked at error returns, %lu unchecked "
+		"with their count stored for the caller, %lu unchecked; "
 		"sites whose held pages were handed over: "
 		"%lu to functions of other files without a rule, %lu to "
 		"functions of this file without a summary, %lu through "
@@ -359,6 +360,7 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		pb_stats.fields_judged, pb_stats.fields_unjudged,
 		pb_stats.sites_owned_by_field, pb_stats.sites_owned_summarised,
 		pb_stats.sites_owned_at_errors,
+		pb_stats.sites_owned_count_told, pb_stats.sites_owned_unchecked,
 		pb_stats.handed[PB_HANDED_EXTERN],
 		pb_stats.handed[PB_HANDED_UNSUMMARISED],
 		pb_stats.handed[PB_HANDED_INDIRECT],

@@ -95,6 +95,9 @@ struct pb_stats {
 	unsigned long functions_ignored;
 	unsigned long sites_conditional;	/* may take no reference: no
 					 * leak check */
+	unsigned long sites_owned_count_told;	/* caller-owned, unchecked:
+						 * the caller told the count */
+	unsigned long sites_owned_unchecked;	/* caller-owned, unchecked */
 	unsigned long sites_owned_by_field;	/* caller-owned: a struct's field */
 	unsigned long sites_owned_summarised;	/* caller-owned: an acquire
 						 * summary, checked at callers */
