@@ -90,8 +90,6 @@ static bool pb_container_single(struct pb_val v)
 	return type && POINTER_TYPE_P(type);
 }
 
-/* Is the array already reachable from outside before CALL runs (from
- * the caller, if CALLERS: stored into a parameter's struct)? */
 /*
  * Is DECL a variable of the file only: a static at file or function
  * scope, which no other file can fill or release from?
@@ -102,6 +100,57 @@ bool pb_is_file_variable(tree decl)
 	       !TREE_PUBLIC(decl) && !DECL_EXTERNAL(decl);
 }
 
+/* Where a store of the array may have put it, for pb_store_before(). */
+enum pb_store_dest {
+	PB_DEST_OUTSIDE,	/* memory that is not the function's own */
+	PB_DEST_CALLERS,	/* memory a parameter points to */
+	PB_DEST_FILE_VAR,	/* a static variable of the file */
+};
+
+/* Does ST, a store of the array, put it where WANT says? */
+static bool pb_store_goes(struct pb_fn *fn, const struct pb_store *st,
+			  enum pb_store_dest want)
+{
+	tree dest;
+
+	if (want == PB_DEST_FILE_VAR)
+		return pb_is_file_variable(gimple_assign_lhs(st->stmt));
+	dest = pb_value_of_addr(fn, st->dest).key;
+	if (pb_key_is_local(fn, dest))
+		return false;
+	return want == PB_DEST_OUTSIDE || pb_key_of_parameter(fn, dest);
+}
+
+/* A store of the array KEY where WANT says, on every path to CALL; NULL
+ * if none. */
+static gimple *pb_store_before(struct pb_fn *fn, tree key, gimple *call,
+			       enum pb_store_dest want)
+{
+	int i;
+
+	for (i = 0; i < pb_value_nstores(fn); i++) {
+		const struct pb_store *st = pb_value_store(fn, i);
+		struct pb_val v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
+
+		if (!v.key || !pb_key_equal(fn, v.key, key) ||
+		    !pb_store_goes(fn, st, want))
+			continue;
+		if (dominated_by_p(CDI_DOMINATORS, gimple_bb(call),
+				   gimple_bb(st->stmt)))
+			return st->stmt;
+	}
+	return NULL;
+}
+
+/* Is the array already reachable from outside before CALL runs (from
+ * the caller, if CALLERS: stored into a parameter's struct)? */
+static bool pb_stored_out_before(struct pb_fn *fn, tree key, gimple *call,
+				 bool callers)
+{
+	return pb_store_before(fn, key, call, callers ? PB_DEST_CALLERS :
+						       PB_DEST_OUTSIDE);
+}
+
 /*
  * The file's static variable the array KEY was stored into, whole, before
  * CALL: 'pin_longterm_test_pages = pages' ahead of the pinning loop keeps
@@ -109,44 +158,9 @@ bool pb_is_file_variable(tree decl)
  */
 static tree pb_file_var_before(struct pb_fn *fn, tree key, gimple *call)
 {
-	int i;
+	gimple *store = pb_store_before(fn, key, call, PB_DEST_FILE_VAR);
 
-	for (i = 0; i < pb_value_nstores(fn); i++) {
-		const struct pb_store *st = pb_value_store(fn, i);
-		struct pb_val v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
-		tree lhs = gimple_assign_lhs(st->stmt);
-
-		if (!v.key || !pb_key_equal(fn, v.key, key) ||
-		    !pb_is_file_variable(lhs))
-			continue;
-		if (dominated_by_p(CDI_DOMINATORS, gimple_bb(call),
-				   gimple_bb(st->stmt)))
-			return lhs;
-	}
-	return NULL_TREE;
-}
-
-static bool pb_stored_out_before(struct pb_fn *fn, tree key, gimple *call,
-				 bool callers)
-{
-	int i;
-
-	for (i = 0; i < pb_value_nstores(fn); i++) {
-		const struct pb_store *st = pb_value_store(fn, i);
-		struct pb_val v = pb_value_of(fn, gimple_assign_rhs1(st->stmt));
-		tree dest;
-
-		if (!v.key || !pb_key_equal(fn, v.key, key))
-			continue;
-		dest = pb_value_of_addr(fn, st->dest).key;
-		if (pb_key_is_local(fn, dest) ||
-		    (callers && !pb_key_of_parameter(fn, dest)))
-			continue;
-		if (dominated_by_p(CDI_DOMINATORS, gimple_bb(call),
-				   gimple_bb(st->stmt)))
-			return true;
-	}
-	return false;
+	return store ? gimple_assign_lhs(store) : NULL_TREE;
 }
 
 /*
