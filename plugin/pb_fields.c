@@ -649,7 +649,6 @@ static void pb_field_check_release(const struct pb_field_release *r)
  */
 static void pb_field_note_database(const struct pb_field *f)
 {
-	static const char *const words[] = { "pin", "get" };
 	location_t loc = DECL_SOURCE_LOCATION(f->field);
 	const char *kind = "any";
 	char name[200], line[256];
@@ -662,7 +661,7 @@ static void pb_field_note_database(const struct pb_field *f)
 			    f->kinds == (1u << PB_GET))) {
 		int k = f->kinds == (1u << PB_PIN) ? PB_PIN : PB_GET;
 
-		kind = words[k];
+		kind = pb_kind_words[k];
 		loc = f->fill_loc[k];
 	}
 	snprintf(line, sizeof(line), "field %s kind=%s", name, kind);

@@ -464,7 +464,8 @@ static bool pb_read_field(struct pb_cursor *cur, const struct pb_token *t,
 
 /* ------------------------------------------------------------ rules */
 
-static const char *const pb_kind_words[] = { "pin", "get", "any" };
+/* the words of the kinds, by enum pb_kind: summaries are written with them */
+const char *const pb_kind_words[] = { "pin", "get", "any" };
 static const char *const pb_count_words[] = {
 	"return", "bytes", "one", "status"
 };

@@ -151,5 +151,6 @@ int pb_rules_load(struct pb_rule_set *set, const char *path,
 const struct pb_rule *pb_rule_set_find(const struct pb_rule_set *set,
 				       const char *name);
 const char *pb_role_name(enum pb_role role);
+extern const char *const pb_kind_words[];	/* "pin", "get", "any" */
 
 #endif /* PB_RULES_H */

@@ -401,32 +401,6 @@ static gcall *pb_sg_entry_read(tree op, int depth)
 	return NULL;
 }
 
-/* Is TO reached from FROM, in their function's flow? */
-static bool pb_sg_reaches(function *fun, gimple *from, gimple *to)
-{
-	basic_block target = gimple_bb(to);
-	auto_vec<basic_block> work;
-	auto_bitmap seen;
-	edge_iterator ei;
-	edge e;
-
-	if (gimple_bb(from) == target && pb_stmt_dominates(from, to))
-		return true;
-	work.safe_push(gimple_bb(from));
-	while (!work.is_empty()) {
-		basic_block bb = work.pop();
-
-		FOR_EACH_EDGE(e, ei, bb->succs) {
-			if (e->dest == target)
-				return true;
-			if (e->dest != EXIT_BLOCK_PTR_FOR_FN(fun) &&
-			    bitmap_set_bit(seen, e->dest->index))
-				work.safe_push(e->dest);
-		}
-	}
-	return false;
-}
-
 /* CALL, a release of RULE: a page read from a list of LISTS, of the
  * other kind than every page FUN put there, is a mismatch. */
 static void pb_sg_check_release(function *fun, vec<struct pb_sg_list> *lists,
@@ -449,7 +423,7 @@ static void pb_sg_check_release(function *fun, vec<struct pb_sg_list> *lists,
 		if (operand_equal_p((*lists)[i].key, key, 0))
 			list = &(*lists)[i];
 	kind = list ? pb_sg_kind(list) : -1;
-	reached = kind >= 0 && pb_sg_reaches(fun, list->fill[kind], call);
+	reached = kind >= 0 && pb_stmt_reaches(fun, list->fill[kind], call);
 	if (pb_options.debug)
 		fprintf(stderr, "pinbalance: release of a scatterlist entry at "
 			"line %d: %s\n", LOCATION_LINE(gimple_location(call)),
@@ -465,23 +439,6 @@ static void pb_sg_check_release(function *fun, vec<struct pb_sg_list> *lists,
 
 /* ---------------------------------------------------------- summary */
 
-/* The position (from 1) of the parameter whose default definition is
- * NAME, or 0. */
-static int pb_sg_param_index(function *fun, tree name)
-{
-	tree parm;
-	int n = 1;
-
-	if (TREE_CODE(name) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(name))
-		return 0;
-	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm)) {
-		if (parm == SSA_NAME_VAR(name))
-			return n;
-		n++;
-	}
-	return 0;
-}
-
 /*
  * A function that fills its parameter's scatterlist with pages of one
  * kind, which it took itself, and nothing else there, tells its callers
@@ -492,7 +449,6 @@ static int pb_sg_param_index(function *fun, tree name)
  */
 static void pb_sg_summarize(function *fun, vec<struct pb_sg_list> *lists)
 {
-	static const char *const words[] = { "pin", "get" };
 	int arg = 0, kind = -1, a;
 	unsigned int i;
 	char line[256];
@@ -500,7 +456,7 @@ static void pb_sg_summarize(function *fun, vec<struct pb_sg_list> *lists)
 	if (!fun->decl || !DECL_NAME(fun->decl) || pb_api_has_rule(fun->decl))
 		return;
 	for (i = 0; i < lists->length(); i++) {
-		a = pb_sg_param_index(fun, (*lists)[i].key);
+		a = pb_param_index(fun, (*lists)[i].key);
 		if (!a)
 			continue;
 		if (arg || pb_sg_kind(&(*lists)[i]) < 0)
@@ -513,7 +469,8 @@ static void pb_sg_summarize(function *fun, vec<struct pb_sg_list> *lists)
 	/* a function summarized already keeps that summary: the summary
 	 * set refuses a second rule for one name */
 	snprintf(line, sizeof(line), "owner %s entry=arg%d kind=%s on-success",
-		 IDENTIFIER_POINTER(DECL_NAME(fun->decl)), arg, words[kind]);
+		 IDENTIFIER_POINTER(DECL_NAME(fun->decl)), arg,
+		 pb_kind_words[kind]);
 	pb_summary_add(fun, line);
 }
 

@@ -413,8 +413,6 @@ static int pb_released_param(struct pb_param_release *rel, int n)
 	return found;
 }
 
-const char *const pb_summary_kind_words[] = { "pin", "get", "any" };
-
 /* A count parameter's word: 'argN', or 'all' without one. */
 static const char *pb_count_param_word(int count_param, char *buf, size_t len)
 {
@@ -451,7 +449,7 @@ static bool pb_summarize_field_release(struct pb_fn *fn, int p,
 	if (pb_type_page_levels(TREE_TYPE(rel->field), &folio) != 2)
 		return false;
 	snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d->%s count=%s",
-		 pb_summary_fn_name(fn->fun), pb_summary_kind_words[kind],
+		 pb_summary_fn_name(fn->fun), pb_kind_words[kind],
 		 folio ? "folios" : "pages", p, pb_summary_field_name(rel->field),
 		 pb_count_word(rel, count, sizeof(count)));
 	return pb_summary_add(fn->fun, line);
@@ -515,13 +513,13 @@ static bool pb_summarize_release(struct pb_fn *fn)
 	levels = pb_param_page_levels(fn->fun, p, &folio);
 	if (levels == 1 && !rel[p].array)
 		snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d",
-			 pb_summary_fn_name(fn->fun), pb_summary_kind_words[kind],
+			 pb_summary_fn_name(fn->fun), pb_kind_words[kind],
 			 folio ? "folio" : "page", p);
 	else if (levels == 2 || (levels == 3 && !rel[p].not_via_ptr))
 		/* levels 3: the array *arg points to, as
 		 * 'io_pages_free(&page_array, n)' releases it */
 		snprintf(line, sizeof(line), "release %s kind=%s %s=%sarg%d count=%s",
-			 pb_summary_fn_name(fn->fun), pb_summary_kind_words[kind],
+			 pb_summary_fn_name(fn->fun), pb_kind_words[kind],
 			 folio ? "folios" : "pages", levels == 3 ? "*" : "", p,
 			 pb_count_word(&rel[p], count, sizeof(count)));
 	else
@@ -768,7 +766,7 @@ static bool pb_summarize_cases(struct pb_fn *fn)
 		return false;
 	for (i = 0; i < ncases; i++) {
 		snprintf(line, sizeof(line), "release %s kind=%s %s=arg%d count=%s",
-			 pb_summary_fn_name(fn->fun), pb_summary_kind_words[cases[i].kind],
+			 pb_summary_fn_name(fn->fun), pb_kind_words[cases[i].kind],
 			 folio ? "folios" : "pages", p,
 			 pb_count_param_word(cases[i].count_param, count,
 					     sizeof(count)));

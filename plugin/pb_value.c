@@ -877,6 +877,20 @@ static void pb_reach(basic_block bb, bool forward, sbitmap seen)
 	}
 }
 
+/* Is TO reached from FROM in FUN's flow: after it in its block, or from
+ * its block's successors? */
+bool pb_stmt_reaches(function *fun, gimple *from, gimple *to)
+{
+	basic_block target = gimple_bb(to);
+	auto_sbitmap seen(last_basic_block_for_fn(fun));
+
+	if (gimple_bb(from) == target && pb_stmt_dominates(from, to))
+		return true;
+	bitmap_clear(seen);
+	pb_reach(gimple_bb(from), true, seen);
+	return bitmap_bit_p(seen, target->index);
+}
+
 /*
  * May CELL ('umem->npgs', or a variable such as 'need_drop') be written
  * on a path from FROM (NULL: the function's entry) to TO, neither

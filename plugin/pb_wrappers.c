@@ -414,7 +414,7 @@ static bool pb_wrapper_line(struct pb_fn *fn, int site, int p, tree field,
 	if (req && !status)
 		snprintf(requested, sizeof(requested), " requested=arg%d", req);
 	snprintf(line, len, "acquire %s kind=%s %s=arg%d%s count=%s%s%s",
-		 pb_summary_fn_name(fn->fun), pb_summary_kind_words[s->rule->kind],
+		 pb_summary_fn_name(fn->fun), pb_kind_words[s->rule->kind],
 		 s->rule->folio ? "folios" : "pages", p, in_field,
 		 status ? "status" : "return", requested,
 		 whole && !status ? " whole" : "");
@@ -445,7 +445,7 @@ static bool pb_summarize_stored_count(struct pb_fn *fn)
 	if (!c || c == p)
 		return false;
 	snprintf(line, sizeof(line), "acquire %s kind=%s %s=arg%d count=*arg%d",
-		 pb_summary_fn_name(fn->fun), pb_summary_kind_words[s->rule->kind],
+		 pb_summary_fn_name(fn->fun), pb_kind_words[s->rule->kind],
 		 s->rule->folio ? "folios" : "pages", p, c);
 	return pb_summary_add(fn->fun, line);
 }
@@ -493,7 +493,7 @@ static bool pb_summarize_held_if(struct pb_fn *fn,
 		snprintf(requested, sizeof(requested), " requested=arg%d", req);
 	snprintf(line, sizeof(line),
 		 "acquire %s kind=%s %s=%sarg%d count=%s%s held-if=*arg%d",
-		 pb_summary_fn_name(fn->fun), pb_summary_kind_words[s->rule->kind],
+		 pb_summary_fn_name(fn->fun), pb_kind_words[s->rule->kind],
 		 s->rule->folio ? "folios" : "pages",
 		 s->rule->shape == PB_SHAPE_ARRAY_PTR ? "*" : "", p, count,
 		 requested, flag);
@@ -523,7 +523,7 @@ void pb_summary_finish(struct pb_fn *fn)
 	    POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fn->fun->decl)))) {
 		snprintf(line, sizeof(line), "acquire %s kind=%s page=return count=one",
 			 pb_summary_fn_name(fn->fun),
-			 pb_summary_kind_words[fn->sites[0].rule->kind]);
+			 pb_kind_words[fn->sites[0].rule->kind]);
 		pb_summary_add(fn->fun, line);
 		return;
 	}
@@ -532,7 +532,7 @@ void pb_summary_finish(struct pb_fn *fn)
 	    POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fn->fun->decl)))) {
 		snprintf(line, sizeof(line), "acquire %s kind=%s %s=return count=one",
 			 pb_summary_fn_name(fn->fun),
-			 pb_summary_kind_words[fn->sites[0].rule->kind],
+			 pb_kind_words[fn->sites[0].rule->kind],
 			 fn->sites[0].rule->folio ? "folios" : "pages");
 		pb_summary_add(fn->fun, line);
 		return;

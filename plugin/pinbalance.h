@@ -249,6 +249,7 @@ bool pb_value_certain(struct pb_fn *fn, tree op);
 tree pb_loaded_ref(tree op);
 bool pb_store_of_nothing(gimple *stmt);
 bool pb_stmt_dominates(gimple *a, gimple *b);
+bool pb_stmt_reaches(function *fun, gimple *from, gimple *to);
 edge pb_edge_towards(basic_block up, basic_block bb);
 struct pb_val pb_value_of_addr(struct pb_fn *fn, tree ref);
 struct pb_val pb_value_deref(struct pb_fn *fn, tree op);
@@ -400,7 +401,6 @@ void pb_finding_emit_field_double(rich_location *richloc,
 
 bool pb_summary_wanted(function *fun);
 /* shared by pb_summary.c and pb_wrappers.c */
-extern const char *const pb_summary_kind_words[];
 const char *pb_summary_fn_name(function *fun);
 const char *pb_summary_field_name(tree field);
 int pb_param_field(function *fun, struct pb_val v, tree *field);
