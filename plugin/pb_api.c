@@ -158,6 +158,31 @@ static bool pb_pointer_like(tree type)
 }
 
 /*
+ * Does CALL declare its argument I (0-based) read only: a pointer whose
+ * innermost pointee is const ('const struct folio *' of folio_size(),
+ * 'const atomic_t *' of atomic_read(), 'const struct page *' of
+ * dump_page())?  Such a callee cannot drop a reference on what it is
+ * given: the pages stay the caller's.  'struct page *const *' is not
+ * (the pages in the array are not const), nor 'const void *' (kfree()
+ * and its kind take what they free as one), nor a variadic argument.
+ */
+bool pb_api_arg_read_only(gcall *call, unsigned int i)
+{
+	tree fntype = gimple_call_fntype(call);
+	tree type;
+	int nparams;
+
+	if (!fntype || i >= INT_MAX - 1)
+		return false;
+	type = pb_param_type(fntype, (int)i + 1, &nparams);
+	if (!type || !POINTER_TYPE_P(type))
+		return false;
+	while (POINTER_TYPE_P(type))
+		type = TREE_TYPE(type);
+	return TYPE_READONLY(type) && !VOID_TYPE_P(type);
+}
+
+/*
  * Does RULE, a free, take the buffer as TYPE, an address held in an
  * integer: free_pages(addr, order) frees what __get_free_pages() returned
  * as an unsigned long.

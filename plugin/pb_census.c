@@ -140,7 +140,20 @@ static const char *pb_census_caller_owned(struct pb_fn *fn, int site,
 	return "caller-owned";
 }
 
-/* "reason, reason" of the site's hand-overs; false if none. */
+/* The name of the function CALL calls, "" through a pointer. */
+static const char *pb_callee_name(gcall *call)
+{
+	tree fndecl = call ? gimple_call_fndecl(call) : NULL_TREE;
+
+	return fndecl && DECL_NAME(fndecl) ?
+		IDENTIFIER_POINTER(DECL_NAME(fndecl)) : "";
+}
+
+/*
+ * "reason, reason" of the site's hand-overs, then "(to F)": the first
+ * function without a rule or summary it gave the pages to, so that a
+ * census names the functions a database still lacks; false if none.
+ */
 static bool pb_census_handed(struct pb_fn *fn, int site, char *out,
 			     size_t len)
 {
@@ -152,6 +165,10 @@ static bool pb_census_handed(struct pb_fn *fn, int site, char *out,
 		if (fn->handed[why] & (1u << site))
 			used += snprintf(out + used, len - used, "%s%s",
 					 used ? ", " : "", pb_handed_words[why]);
+	if (used && used < len && fn->handed_to[site] &&
+	    *pb_callee_name(fn->handed_to[site]))
+		used += snprintf(out + used, len - used, " (to %s)",
+				 pb_callee_name(fn->handed_to[site]));
 	return used > 0;
 }
 

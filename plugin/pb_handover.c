@@ -431,7 +431,11 @@ bool pb_handover_waits(gcall *call)
 	       pb_handover_tested_call(gimple_bb(call)) == call;
 }
 
-/* The sites whose pages CALL's arguments carry (an owner's: its pages). */
+/*
+ * The sites whose pages CALL's arguments carry (an owner's: its pages).
+ * A function without a rule declared to only read an argument
+ * (pb_api_arg_read_only()) is not given that argument's pages.
+ */
 unsigned int pb_handover_call_sites(struct pb_fn *fn, gcall *call)
 {
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
@@ -442,7 +446,9 @@ unsigned int pb_handover_call_sites(struct pb_fn *fn, gcall *call)
 		return pb_handover_operand_sites(fn,
 				gimple_call_arg(call, rule->pages_arg - 1));
 	for (i = 0; i < gimple_call_num_args(call); i++)
-		sites |= pb_handover_argument_sites(fn, gimple_call_arg(call, i));
+		if (rule || !pb_api_arg_read_only(call, i))
+			sites |= pb_handover_argument_sites(fn,
+						gimple_call_arg(call, i));
 	return sites;
 }
 

@@ -63,22 +63,6 @@ static void pb_on_acquire(struct pb_fn *fn, gimple *call, pb_word *w)
 			w[i] = PB_ABSENT;
 }
 
-/* The pages of SITES are given to code that owns them from now on. */
-static void pb_on_hand_over(struct pb_fn *fn, unsigned int sites, pb_word *w,
-			    enum pb_handed why)
-{
-	int i;
-
-	for (i = 0; i < fn->nsites; i++) {
-		if (!(sites & (1u << i)) || !(w[i] & ~PB_ABSENT))
-			continue;
-		/* pages really held went quiet: say why, in the stats */
-		if (pb_live_class_with(w[i], PB_TAKEN_HOLDS) >= 0)
-			fn->handed[why] |= 1u << i;
-		w[i] = pb_move_hold(w[i], PB_TAKEN_HOLDS, PB_HOLD_HANDED);
-	}
-}
-
 /* What kind of code a call hands its arguments to, for the stats. */
 static enum pb_handed pb_call_handed(gcall *call, const struct pb_rule *rule)
 {
@@ -93,6 +77,39 @@ static enum pb_handed pb_call_handed(gcall *call, const struct pb_rule *rule)
 	node = cgraph_node::get(fndecl);
 	return node && node->definition ? PB_HANDED_UNSUMMARISED
 					: PB_HANDED_EXTERN;
+}
+
+
+/* The census names the code that took over pages it has no rule or
+ * summary for: the first such call that is given each site's held pages. */
+static void pb_note_handed_to(struct pb_fn *fn, unsigned int sites,
+			      const pb_word *w, gcall *call,
+			      const struct pb_rule *rule)
+{
+	int i;
+
+	if (rule)
+		return;
+	for (i = 0; i < fn->nsites; i++)
+		if ((sites & (1u << i)) && !fn->handed_to[i] &&
+		    pb_live_class_with(w[i], PB_TAKEN_HOLDS) >= 0)
+			fn->handed_to[i] = call;
+}
+
+/* The pages of SITES are given to code that owns them from now on. */
+static void pb_on_hand_over(struct pb_fn *fn, unsigned int sites, pb_word *w,
+			    enum pb_handed why)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		if (!(sites & (1u << i)) || !(w[i] & ~PB_ABSENT))
+			continue;
+		/* pages really held went quiet: say why, in the stats */
+		if (pb_live_class_with(w[i], PB_TAKEN_HOLDS) >= 0)
+			fn->handed[why] |= 1u << i;
+		w[i] = pb_move_hold(w[i], PB_TAKEN_HOLDS, PB_HOLD_HANDED);
+	}
 }
 
 /* How the release's pages argument relates to SITE's pages. */
@@ -281,8 +298,10 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 	/* an owner keeps them, at once or once it succeeds */
 	if (rule && rule->role == PB_ROLE_OWNER)
 		pb_note_kept(fn, sites, w, call);
-	if (!pb_handover_waits(call))
+	if (!pb_handover_waits(call)) {
+		pb_note_handed_to(fn, sites, w, call, rule);
 		pb_on_hand_over(fn, sites, w, pb_call_handed(call, rule));
+	}
 }
 
 /* An asm may do anything with what it is given. */

@@ -799,18 +799,35 @@ static bool pb_summarize_cases(struct pb_fn *fn)
 
 static bool pb_escapes(tree name, int depth, bitmap seen, bool freeing);
 
-/* Does CALL, given the pages as an argument, let them go?  When FREEING
- * (a helper that frees the struct holding them), a free does not. */
-static bool pb_call_lets_go(gcall *call, int depth, bitmap seen, bool freeing)
+/* Is NAME given to CALL, a function without a rule, only as arguments it
+ * declares read only (pb_api_arg_read_only())? */
+static bool pb_call_only_reads(gcall *call, tree name)
+{
+	unsigned int i;
+
+	for (i = 0; i < gimple_call_num_args(call); i++)
+		if (gimple_call_arg(call, i) == name &&
+		    !pb_api_arg_read_only(call, i))
+			return false;
+	return true;
+}
+
+/* Does CALL, given the pages NAME as an argument, let them go?  When
+ * FREEING (a helper that frees the struct holding them), a free does
+ * not. */
+static bool pb_call_lets_go(gcall *call, tree name, int depth, bitmap seen,
+			    bool freeing)
 {
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
 	tree lhs = gimple_call_lhs(call);
 
 	if (!rule)
-		return true;
+		return !pb_call_only_reads(call, name);
 	switch (rule->role) {
 	case PB_ROLE_BORROW:
 	case PB_ROLE_TEST:
+	/* a reference of its own: the caller's stays the caller's */
+	case PB_ROLE_HOLD:
 		return false;
 	case PB_ROLE_DERIVE:
 		return lhs && TREE_CODE(lhs) == SSA_NAME &&
@@ -822,15 +839,58 @@ static bool pb_call_lets_go(gcall *call, int depth, bitmap seen, bool freeing)
 	}
 }
 
+/*
+ * Does the function take a reference of its own on the page NAME it
+ * stores at STORE ('req->wb_page = page; get_page(page);' in NFS's
+ * nfs_page_assign_page())?  The stored pointer is then that reference's,
+ * and the caller's stays its own: a hold of NAME in STORE's block, or
+ * dominating or post-dominating it, so that every path storing it holds.
+ */
+static bool pb_store_holds_own_ref(tree name, gimple *store)
+{
+	basic_block bb = gimple_bb(store);
+	imm_use_iterator it;
+	use_operand_p use_p;
+
+	/* the fast walk: pb_escapes() is walking NAME's uses already, and
+	 * its marker in the list has no statement */
+	FOR_EACH_IMM_USE_FAST(use_p, it, name) {
+		gimple *stmt = USE_STMT(use_p);
+		gcall *call = stmt ? dyn_cast<gcall *>(stmt) : NULL;
+		const struct pb_rule *rule;
+		basic_block at;
+
+		if (!call || gimple_call_num_args(call) < 1 ||
+		    gimple_call_arg(call, 0) != name)
+			continue;
+		rule = pb_api_lookup(gimple_call_fndecl(call));
+		if (!rule || rule->role != PB_ROLE_HOLD || rule->pages_arg != 1)
+			continue;
+		at = gimple_bb(call);
+		if (at == bb ||
+		    (dom_info_available_p(CDI_DOMINATORS) &&
+		     dominated_by_p(CDI_DOMINATORS, bb, at)) ||
+		    (dom_info_available_p(CDI_POST_DOMINATORS) &&
+		     dominated_by_p(CDI_POST_DOMINATORS, bb, at)))
+			return true;
+	}
+	return false;
+}
+
 /* Does STMT, an assignment using the pages, let them go? */
 static bool pb_assign_lets_go(gassign *stmt, int depth, bitmap seen,
 			      bool freeing)
 {
 	tree lhs = gimple_assign_lhs(stmt);
+	tree rhs = gimple_assign_rhs1(stmt);
 
-	/* a store of the pointer, or into the array */
+	/* a store of the pointer, or into the array, unless the function
+	 * stores a page it took a reference of its own on */
 	if (TREE_CODE(lhs) != SSA_NAME)
-		return true;
+		return !(gimple_assign_single_p(stmt) &&
+			 TREE_CODE(rhs) == SSA_NAME &&
+			 pb_type_page_levels(TREE_TYPE(rhs), NULL) == 1 &&
+			 pb_store_holds_own_ref(rhs, stmt));
 	switch (gimple_assign_rhs_code(stmt)) {
 	case EQ_EXPR:
 	case NE_EXPR:
@@ -871,8 +931,8 @@ static bool pb_escapes(tree name, int depth, bitmap seen, bool freeing)
 			lets_go = false;
 			break;
 		case GIMPLE_CALL:
-			lets_go = pb_call_lets_go(as_a<gcall *>(use), depth,
-						  seen, freeing);
+			lets_go = pb_call_lets_go(as_a<gcall *>(use), name,
+						  depth, seen, freeing);
 			break;
 		case GIMPLE_ASSIGN:
 			lets_go = pb_assign_lets_go(as_a<gassign *>(use),
@@ -924,7 +984,8 @@ static bool pb_struct_escapes(tree name, bool freeing)
 		} else if (gcall *call = dyn_cast<gcall *>(use)) {
 			bitmap seen = BITMAP_ALLOC(NULL);
 
-			lets_go = pb_call_lets_go(call, 12, seen, freeing);
+			lets_go = pb_call_lets_go(call, name, 12, seen,
+						  freeing);
 			BITMAP_FREE(seen);
 		} else if (assign && gimple_assign_single_p(assign) &&
 			   pb_field_of(gimple_assign_rhs1(assign), name, &field) &&
@@ -986,6 +1047,13 @@ static int pb_borrowed_param(function *fun)
 		if (!levels || levels > 2)
 			continue;
 		name = ssa_default_def(fun, parm);
+		/* a parameter the body never uses ('flush_arg_page()', empty
+		 * on this architecture) lets nothing go */
+		if (!name && !TREE_ADDRESSABLE(parm) && is_gimple_reg(parm)) {
+			if (!first && i <= PB_RULE_MAX_ARG)
+				first = i;
+			continue;
+		}
 		if (!name)
 			continue;
 		seen = BITMAP_ALLOC(NULL);
@@ -1283,6 +1351,11 @@ static bool pb_fresh_use_keeps(gimple *use, tree name, int depth)
 		if (TREE_CODE(rhs) == ADDR_EXPR &&
 		    pb_ref_based_on(TREE_OPERAND(rhs, 0), name))
 			return pb_ref_based_on(lhs, name);
+		/* a page stored into it: the object keeps the pages it was
+		 * given ('req->page = page'), more than fresh memory */
+		if (pb_ref_based_on(lhs, name) &&
+		    pb_type_page_levels(TREE_TYPE(rhs), NULL))
+			return false;
 		/* a store into it, or a load from it */
 		return true;
 	}

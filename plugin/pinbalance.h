@@ -125,6 +125,7 @@ bool pb_api_free_takes_address(const struct pb_rule *rule, tree type);
 const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
 					     bool folio, bool single);
 bool pb_api_is_alloc(tree fndecl);
+bool pb_api_arg_read_only(gcall *call, unsigned int i);
 bool pb_api_field_name(tree field, char *buf, size_t len);
 const struct pb_rule *pb_api_field_fact(tree field);
 bool pb_api_makes_err_ptr(tree fndecl);
@@ -219,6 +220,9 @@ struct pb_fn {
 	struct pb_summary_obs *summary;	/* pb_summary.c */
 	unsigned int handed[PB_NHANDED];	/* sites handed over, per
 						 * reason (pb_sm.c) */
+	gcall *handed_to[PB_MAX_SITES];	/* the first call without a rule
+					 * or summary given a site's held
+					 * pages, for the census (pb_sm.c) */
 	gimple *kept_by[PB_MAX_SITES];	/* the owner that took a get site's
 					 * pages first (pb_sm.c) */
 	gimple *requested_stored[PB_MAX_SITES];	/* the first store of a

@@ -99,3 +99,46 @@ int xbuf_map_ring(struct xbuf_ctx *ctx, unsigned long uaddr, int n)
 	ctx->nr_ring_pages = n;
 	return 0;
 }
+
+/*
+ * A request on one page, as NFS's nfs_page_create_from_page(): it takes
+ * a reference of its own on the page it keeps (nfs_page_assign_page()),
+ * so the caller's reference stays the caller's to drop (a borrower).
+ */
+struct xbuf_req {
+	struct page *page;
+	unsigned int offset;
+	unsigned int len;
+};
+
+static void xbuf_req_assign_page(struct xbuf_req *req, struct page *page)
+{
+	if (page) {
+		req->page = page;
+		get_page(page);
+	}
+}
+
+struct xbuf_req *xbuf_req_create(struct page *page, unsigned int offset,
+				 unsigned int len)
+{
+	struct xbuf_req *req = kzalloc(sizeof(*req), GFP_KERNEL);
+
+	if (!req)
+		return ERR_PTR(-ENOMEM);
+	req->offset = offset;
+	req->len = len;
+	xbuf_req_assign_page(req, page);
+	return req;
+}
+
+/* keeps the page without a reference of its own: takes the caller's */
+struct xbuf_req *xbuf_req_adopt(struct page *page)
+{
+	struct xbuf_req *req = kzalloc(sizeof(*req), GFP_KERNEL);
+
+	if (!req)
+		return ERR_PTR(-ENOMEM);
+	req->page = page;
+	return req;
+}
