@@ -158,8 +158,28 @@ static bool pb_pointer_like(tree type)
 }
 
 /*
- * Does CALL declare its argument I (0-based) read only: a pointer whose
- * innermost pointee is const ('const struct folio *' of folio_size(),
+ * Does the callee, a function of this unit whose body was already seen
+ * (callees come first), never use its parameter I (0-based): a stub
+ * empty on this architecture ('flush_cache_page()' on x86, given a pfn)?
+ */
+static bool pb_callee_ignores_arg(gcall *call, unsigned int i)
+{
+	tree fndecl = gimple_call_fndecl(call);
+	function *callee = fndecl ? DECL_STRUCT_FUNCTION(fndecl) : NULL;
+	tree parm;
+
+	if (!callee || !callee->cfg || !gimple_in_ssa_p(callee))
+		return false;
+	for (parm = DECL_ARGUMENTS(fndecl); parm && i; parm = DECL_CHAIN(parm))
+		i--;
+	return parm && !TREE_ADDRESSABLE(parm) && is_gimple_reg(parm) &&
+	       !ssa_default_def(callee, parm);
+}
+
+/*
+ * Does CALL leave its argument I (0-based) alone, or only read it: a
+ * callee that ignores it (above), __builtin_constant_p(), or one that
+ * declares it read only, a pointer whose innermost pointee is const ('const struct folio *' of folio_size(),
  * 'const atomic_t *' of atomic_read(), 'const struct page *' of
  * dump_page())?  Such a callee cannot drop a reference on what it is
  * given: the pages stay the caller's.  'struct page *const *' is not
@@ -172,6 +192,9 @@ bool pb_api_arg_read_only(gcall *call, unsigned int i)
 	tree type;
 	int nparams;
 
+	if (gimple_call_builtin_p(call, BUILT_IN_CONSTANT_P) ||
+	    pb_callee_ignores_arg(call, i))
+		return true;
 	if (!fntype || i >= INT_MAX - 1)
 		return false;
 	type = pb_param_type(fntype, (int)i + 1, &nparams);

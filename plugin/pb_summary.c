@@ -821,6 +821,10 @@ static bool pb_call_lets_go(gcall *call, tree name, int depth, bitmap seen,
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
 	tree lhs = gimple_call_lhs(call);
 
+	/* 'likely(x)' is x */
+	if (gimple_call_builtin_p(call, BUILT_IN_EXPECT))
+		return lhs && TREE_CODE(lhs) == SSA_NAME &&
+		       pb_escapes(lhs, depth - 1, seen, freeing);
 	if (!rule)
 		return !pb_call_only_reads(call, name);
 	switch (rule->role) {
