@@ -799,14 +799,27 @@ static bool pb_summarize_cases(struct pb_fn *fn)
 
 static bool pb_escapes(tree name, int depth, bitmap seen, bool freeing);
 
-/* Is NAME given to CALL, a function without a rule, only as arguments it
+static tree pb_mentions_cb(tree *tp, int *walk_subtrees, void *data)
+{
+	(void)walk_subtrees;
+	return *tp == (tree)data ? *tp : NULL_TREE;
+}
+
+/* Does the operand OP use NAME: NAME itself, or '&name->pages[0]'? */
+static bool pb_operand_mentions(tree op, tree name)
+{
+	return op == name ||
+	       walk_tree_without_duplicates(&op, pb_mentions_cb, name);
+}
+
+/* Is NAME given to CALL, a function without a rule, only in arguments it
  * declares read only (pb_api_arg_read_only())? */
 static bool pb_call_only_reads(gcall *call, tree name)
 {
 	unsigned int i;
 
 	for (i = 0; i < gimple_call_num_args(call); i++)
-		if (gimple_call_arg(call, i) == name &&
+		if (pb_operand_mentions(gimple_call_arg(call, i), name) &&
 		    !pb_api_arg_read_only(call, i))
 			return false;
 	return true;
