@@ -212,6 +212,11 @@ static inline int PageCompound(const struct page *page) { return page->compound_
 static inline int page_to_nid(const struct page *page) { return (page->flags >> 54) & 3; }
 void lock_page(struct page *page);
 void unlock_page(struct page *page);
+void folio_lock(struct folio *folio);
+bool folio_trylock(struct folio *folio);
+bool trylock_page(struct page *page);
+int folio_lock_killable(struct folio *folio);
+void folio_unlock(struct folio *folio);
 
 /* include/linux/highmem.h */
 void *kmap(struct page *page);
