@@ -179,7 +179,8 @@ static bool pb_callee_ignores_arg(gcall *call, unsigned int i)
 /*
  * Does CALL leave its argument I (0-based) alone, or only read it: a
  * callee that ignores it (above), __builtin_constant_p(), or one that
- * declares it read only, a pointer whose innermost pointee is const ('const struct folio *' of folio_size(),
+ * declares it read only, a pointer whose innermost pointee is const, and
+ * returns no pointer ('const struct folio *' of folio_size(),
  * 'const atomic_t *' of atomic_read(), 'const struct page *' of
  * dump_page())?  Such a callee cannot drop a reference on what it is
  * given: the pages stay the caller's.  'struct page *const *' is not
@@ -195,7 +196,9 @@ bool pb_api_arg_read_only(gcall *call, unsigned int i)
 	if (gimple_call_builtin_p(call, BUILT_IN_CONSTANT_P) ||
 	    pb_callee_ignores_arg(call, i))
 		return true;
-	if (!fntype || i >= INT_MAX - 1)
+	/* what it returns may be the page, seen otherwise (a folio) */
+	if (!fntype || i >= INT_MAX - 1 ||
+	    POINTER_TYPE_P(TREE_TYPE(fntype)))
 		return false;
 	type = pb_param_type(fntype, (int)i + 1, &nparams);
 	if (!type || !POINTER_TYPE_P(type))

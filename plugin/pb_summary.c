@@ -799,6 +799,17 @@ static bool pb_summarize_cases(struct pb_fn *fn)
 
 static bool pb_escapes(tree name, int depth, bitmap seen, bool freeing);
 
+/* debug: where the pages a helper was given may leave it, the reason it
+ * is no borrower (each level of the walk says its own) */
+static void pb_debug_lets_go(gimple *use)
+{
+	if (!pb_options.debug)
+		return;
+	fprintf(stderr, "pinbalance: %s: no borrower: pages may leave at ",
+		function_name(cfun));
+	print_gimple_stmt(stderr, use, 0, TDF_NONE);
+}
+
 static tree pb_mentions_cb(tree *tp, int *walk_subtrees, void *data)
 {
 	(void)walk_subtrees;
@@ -917,7 +928,12 @@ static bool pb_assign_lets_go(gassign *stmt, int depth, bitmap seen,
 	case GE_EXPR:
 		return false;
 	default:
-		/* a copy, an array walk, an element load, a pfn: follow */
+		/* a copy, an array walk, an element load, a pfn: follow;
+		 * an integer narrower than a pointer cannot be the page
+		 * ('(unsigned int)folio->_flags_1' of compound_order()) */
+		if (INTEGRAL_TYPE_P(TREE_TYPE(lhs)) &&
+		    TYPE_PRECISION(TREE_TYPE(lhs)) < POINTER_SIZE)
+			return false;
 		return POINTER_TYPE_P(TREE_TYPE(lhs)) ||
 		       INTEGRAL_TYPE_P(TREE_TYPE(lhs)) ?
 			pb_escapes(lhs, depth - 1, seen, freeing) : false;
@@ -963,8 +979,10 @@ static bool pb_escapes(tree name, int depth, bitmap seen, bool freeing)
 			lets_go = true;
 			break;
 		}
-		if (lets_go)
+		if (lets_go) {
+			pb_debug_lets_go(use);
 			return true;
+		}
 	}
 	return false;
 }

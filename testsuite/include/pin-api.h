@@ -217,6 +217,15 @@ bool folio_trylock(struct folio *folio);
 bool trylock_page(struct page *page);
 int folio_lock_killable(struct folio *folio);
 void folio_unlock(struct folio *folio);
+struct sk_buff;
+void skb_fill_page_desc(struct sk_buff *skb, int i, struct page *page,
+			int off, int size);
+void skb_fill_page_desc_noacc(struct sk_buff *skb, int i, struct page *page,
+			      int off, int size);
+void __skb_fill_page_desc(struct sk_buff *skb, int i, struct page *page,
+			  int off, int size);
+void skb_add_rx_frag(struct sk_buff *skb, int i, struct page *page, int off,
+		     int size, unsigned int truesize);
 
 /* include/linux/highmem.h */
 void *kmap(struct page *page);
