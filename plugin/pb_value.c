@@ -47,6 +47,27 @@ static struct pb_val pb_unknown(void)
 	return v;
 }
 
+/*
+ * The value of a PHI of a loop's cycle whose other arguments bring no
+ * array ('kmapped_page' at the head of an outer loop: 'PHI <NULL, the
+ * inner loop's head>'): nothing but what the cycle carries, which the PHI
+ * that asked, further round the cycle, knows.  Looked up from outside
+ * the cycle, it is an opaque value (pb_value_of).
+ */
+#define PB_LEVEL_CYCLE INT_MIN
+
+static struct pb_val pb_cycle_only(void)
+{
+	struct pb_val v = { NULL_TREE, PB_LEVEL_CYCLE, false, 0 };
+
+	return v;
+}
+
+static bool pb_is_cycle_only(struct pb_val v)
+{
+	return !v.key && v.level == PB_LEVEL_CYCLE;
+}
+
 static bool pb_ref_equal(struct pb_fn *fn, tree a, tree b);
 static bool pb_is_cell(tree ref);
 static bool pb_is_local_decl(tree decl);
@@ -461,7 +482,7 @@ static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 {
 	tree result = gimple_phi_result(phi);
 	struct pb_val merged = pb_unknown();
-	bool offset = false, rows_differ = false;
+	bool offset = false, rows_differ = false, cycle = false;
 	unsigned int i;
 
 	for (i = 0; i < gimple_phi_num_args(phi); i++) {
@@ -477,9 +498,14 @@ static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 		 * (the lookup marks the value as depending on the cycle) */
 		if (pb_value_pending(fn, arg)) {
 			pb_value_of(fn, arg);
+			cycle = true;
 			continue;
 		}
 		v = pb_value_of(fn, arg);
+		if (pb_is_cycle_only(v)) {
+			cycle = true;
+			continue;
+		}
 		/* p = PHI <pages, p + 1>: walking the array is still the array */
 		if (v.key == result && v.level == 0) {
 			offset = true;
@@ -495,7 +521,7 @@ static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 		merged = v;
 	}
 	if (!merged.key)
-		return pb_opaque(result);
+		return cycle ? pb_cycle_only() : pb_opaque(result);
 	merged.offset = offset;
 	/* one row or another: somewhere in the whole array */
 	if (rows_differ) {
@@ -1076,8 +1102,14 @@ struct pb_val pb_value_of(struct pb_fn *fn, tree op)
 {
 	if (!op)
 		return pb_unknown();
-	if (TREE_CODE(op) == SSA_NAME)
-		return pb_ssa_value(fn, op);
+	if (TREE_CODE(op) == SSA_NAME) {
+		struct pb_val v = pb_ssa_value(fn, op);
+
+		/* only a PHI of the cycle being walked skips it */
+		if (pb_is_cycle_only(v) && !fn->values->value_depth)
+			return pb_opaque(op);
+		return v;
+	}
 	if (TREE_CODE(op) == ADDR_EXPR)
 		return pb_value_of_addr(fn, TREE_OPERAND(op, 0));
 	return pb_unknown();
