@@ -287,6 +287,87 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 	return true;
 }
 
+/* ---------------------------------------------- pages a loop carries */
+
+/* Is BB in the loop of the back edge LATCH -> HEAD: does it reach LATCH
+ * without passing HEAD (which dominates it)? */
+static bool pb_in_loop_of(function *fun, basic_block bb, basic_block head,
+			  basic_block latch)
+{
+	auto_vec<basic_block, 16> work;
+	auto_sbitmap seen(last_basic_block_for_fn(fun));
+	edge_iterator ei;
+	edge e;
+
+	if (bb == head)
+		return true;
+	if (!dominated_by_p(CDI_DOMINATORS, bb, head))
+		return false;
+	bitmap_clear(seen);
+	bitmap_set_bit(seen, head->index);
+	bitmap_set_bit(seen, latch->index);
+	work.safe_push(latch);
+	while (!work.is_empty()) {
+		basic_block up = work.pop();
+
+		if (up == bb)
+			return true;
+		FOR_EACH_EDGE(e, ei, up->preds)
+			if (!bitmap_bit_p(seen, e->src->index)) {
+				bitmap_set_bit(seen, e->src->index);
+				work.safe_push(e->src);
+			}
+	}
+	return false;
+}
+
+/*
+ * Does a loop around SITE, a call taking one page, carry that page to
+ * its next round: a PHI at the loop's head whose argument on the back
+ * edge is the page?  copy_strings() of fs/exec.c takes the next page
+ * and then drops the one the previous round took, kept in
+ * 'kmapped_page': two pages of one site are held at once, which the
+ * site's one word cannot tell apart (a release of the earlier page would
+ * be taken for a release of the new one).
+ */
+static bool pb_site_carried(struct pb_fn *fn, const struct pb_site *s)
+{
+	basic_block bb = gimple_bb(s->call);
+	edge_iterator ei;
+	edge e;
+
+	if (!s->single || !bb)
+		return false;
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		FOR_EACH_EDGE(e, ei, bb->preds) {
+			gphi_iterator gpi;
+
+			if (!(e->flags & EDGE_DFS_BACK) ||
+			    !pb_in_loop_of(fn->fun, gimple_bb(s->call), bb,
+					   e->src))
+				continue;
+			for (gpi = gsi_start_phis(bb); !gsi_end_p(gpi);
+			     gsi_next(&gpi)) {
+				gphi *phi = gpi.phi();
+				tree arg = PHI_ARG_DEF_FROM_EDGE(phi, e);
+				struct pb_val v;
+
+				/* the value at the head, not the argument: a
+				 * cycle of PHIs is seen through from its head */
+				if (virtual_operand_p(gimple_phi_result(phi)) ||
+				    !POINTER_TYPE_P(TREE_TYPE(arg)) ||
+				    integer_zerop(arg))
+					continue;
+				v = pb_value_of(fn, gimple_phi_result(phi));
+				if (v.key && v.level == s->container.level - 1 &&
+				    pb_key_equal(fn, v.key, s->container.key))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
 /* ------------------------------------------------- running totals */
 
 /*
@@ -419,6 +500,13 @@ void pb_sites_collect(struct pb_fn *fn)
 				fn->untracked_sites++;
 				pb_census_untracked(fn->fun, call, rule,
 						    "pages the value tracking cannot name");
+				continue;
+			}
+			if (pb_site_carried(fn, site)) {
+				fn->untracked_sites++;
+				pb_stats.sites_carried++;
+				pb_census_untracked(fn->fun, call, rule,
+						    "a loop carries its page to its next round");
 				continue;
 			}
 			if (site->conditional && !site->caller_owned)

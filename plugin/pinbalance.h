@@ -90,6 +90,8 @@ struct pb_stats {
 	unsigned long functions_analyzed;
 	unsigned long sites;
 	unsigned long sites_untracked;
+	unsigned long sites_carried;	/* untracked: a loop carries the
+					 * page to its next round */
 	unsigned long sites_caller_owned;
 	unsigned long functions_given_up;
 	unsigned long functions_ignored;
