@@ -524,6 +524,7 @@ static bool pb_edge_comparison(edge e, edge via, struct pb_cmp *cmp)
 
 static bool pb_known_nonzero(tree op, int depth);
 static bool pb_edge_implies_nonzero(edge e, tree val);
+static bool pb_known_zero(tree op, int depth);
 
 /*
  * 1 if L CODE R surely holds on VIA, 0 if it surely does not, -1 if
@@ -537,9 +538,12 @@ static int pb_static_compare(tree l, enum tree_code code, tree r, edge via)
 	if (!l || !r || TREE_CODE(r) != INTEGER_CST)
 		return -1;
 	if (TREE_CODE(l) != INTEGER_CST) {
-		if (!integer_zerop(r) || (code != EQ_EXPR && code != NE_EXPR) ||
-		    (!pb_known_nonzero(l, 4) &&
-		     !(via && pb_edge_implies_nonzero(via, l))))
+		if (!integer_zerop(r) || (code != EQ_EXPR && code != NE_EXPR))
+			return -1;
+		if (pb_known_zero(l, 4))
+			return code == EQ_EXPR;
+		if (!pb_known_nonzero(l, 4) &&
+		    !(via && pb_edge_implies_nonzero(via, l)))
 			return -1;
 		return code == NE_EXPR;
 	}
@@ -883,6 +887,30 @@ static bool pb_known_nonzero(tree op, int depth)
 		    !pb_edge_implies_nonzero(gimple_phi_arg_edge(phi, i), arg))
 			return false;
 	}
+	return true;
+}
+
+/*
+ * Is OP zero on every path: a PHI of NULLs, 'page = NULL' on both edges
+ * into a loop's head after the loop body dropped its page?  The label
+ * after the loop tests 'if (page)': false on the way out of the loop.
+ */
+static bool pb_known_zero(tree op, int depth)
+{
+	gphi *phi;
+	unsigned int i;
+
+	op = pb_strip_copies(op);
+	if (!op || depth <= 0)
+		return false;
+	if (TREE_CODE(op) == INTEGER_CST)
+		return integer_zerop(op);
+	if (TREE_CODE(op) != SSA_NAME ||
+	    !(phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(op))))
+		return false;
+	for (i = 0; i < gimple_phi_num_args(phi); i++)
+		if (!pb_known_zero(gimple_phi_arg_def(phi, i), depth - 1))
+			return false;
 	return true;
 }
 

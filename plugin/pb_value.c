@@ -48,11 +48,13 @@ static struct pb_val pb_unknown(void)
 }
 
 /*
- * The value of a PHI of a loop's cycle whose other arguments bring no
- * array ('kmapped_page' at the head of an outer loop: 'PHI <NULL, the
- * inner loop's head>'): nothing but what the cycle carries, which the PHI
- * that asked, further round the cycle, knows.  Looked up from outside
- * the cycle, it is an opaque value (pb_value_of).
+ * The value of a PHI that brings no array of its own: its arguments are
+ * NULL ('page = NULL' once the page is dropped, on both edges into a
+ * loop's head), error pointers, or PHIs of a loop's cycle being walked
+ * ('kmapped_page' at the head of an outer loop: 'PHI <NULL, the inner
+ * loop's head>').  A PHI that has it as an argument takes it as it takes
+ * NULL: it carries what its other arguments bring.  Looked up from
+ * outside, it is an opaque value (pb_value_of).
  */
 #define PB_LEVEL_CYCLE INT_MIN
 
@@ -482,7 +484,7 @@ static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 {
 	tree result = gimple_phi_result(phi);
 	struct pb_val merged = pb_unknown();
-	bool offset = false, rows_differ = false, cycle = false;
+	bool offset = false, rows_differ = false;
 	unsigned int i;
 
 	for (i = 0; i < gimple_phi_num_args(phi); i++) {
@@ -498,14 +500,11 @@ static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 		 * (the lookup marks the value as depending on the cycle) */
 		if (pb_value_pending(fn, arg)) {
 			pb_value_of(fn, arg);
-			cycle = true;
 			continue;
 		}
 		v = pb_value_of(fn, arg);
-		if (pb_is_cycle_only(v)) {
-			cycle = true;
+		if (pb_is_cycle_only(v))
 			continue;
-		}
 		/* p = PHI <pages, p + 1>: walking the array is still the array */
 		if (v.key == result && v.level == 0) {
 			offset = true;
@@ -520,8 +519,9 @@ static struct pb_val pb_value_of_phi(struct pb_fn *fn, gphi *phi)
 		rows_differ |= merged.key && merged.row != v.row;
 		merged = v;
 	}
+	/* every argument was NULL, or the cycle */
 	if (!merged.key)
-		return cycle ? pb_cycle_only() : pb_opaque(result);
+		return pb_cycle_only();
 	merged.offset = offset;
 	/* one row or another: somewhere in the whole array */
 	if (rows_differ) {
@@ -1105,7 +1105,7 @@ struct pb_val pb_value_of(struct pb_fn *fn, tree op)
 	if (TREE_CODE(op) == SSA_NAME) {
 		struct pb_val v = pb_ssa_value(fn, op);
 
-		/* only a PHI of the cycle being walked skips it */
+		/* only a PHI that has it as an argument skips it */
 		if (pb_is_cycle_only(v) && !fn->values->value_depth)
 			return pb_opaque(op);
 		return v;
