@@ -321,6 +321,60 @@ static bool pb_in_loop_of(function *fun, basic_block bb, basic_block head,
 	return false;
 }
 
+/* OP with copies and derive calls (page_folio()) stripped: the page a
+ * release is given. */
+static tree pb_released_page(tree op)
+{
+	int depth;
+
+	for (depth = 0; depth < 4; depth++) {
+		const struct pb_rule *rule;
+		gimple *def;
+
+		op = pb_strip_copies(op);
+		if (!op || TREE_CODE(op) != SSA_NAME)
+			return op;
+		def = SSA_NAME_DEF_STMT(op);
+		if (!is_gimple_call(def))
+			return op;
+		rule = pb_api_lookup(gimple_call_fndecl(def));
+		if (!rule || rule->role != PB_ROLE_DERIVE || rule->pages_field[0] ||
+		    rule->pages_arg < 1 ||
+		    gimple_call_num_args(def) < (unsigned int)rule->pages_arg)
+			return op;
+		op = gimple_call_arg(def, rule->pages_arg - 1);
+	}
+	return op;
+}
+
+/* Does a release in the loop of the back edge LATCH -> HEAD drop the
+ * page CARRIED, a PHI at HEAD: the page of the previous round? */
+static bool pb_carried_released(struct pb_fn *fn, tree carried,
+				basic_block head, basic_block latch)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		if (!pb_in_loop_of(fn->fun, bb, head, latch))
+			continue;
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (rule && rule->role == PB_ROLE_RELEASE &&
+			    pb_released_page(pb_call_pages_arg(call, rule)) ==
+				    carried)
+				return true;
+		}
+	}
+	return false;
+}
+
 /*
  * Does a loop around SITE, a call taking one page, carry that page to
  * its next round: a PHI at the loop's head whose argument on the back
@@ -328,7 +382,10 @@ static bool pb_in_loop_of(function *fun, basic_block bb, basic_block head,
  * and then drops the one the previous round took, kept in
  * 'kmapped_page': two pages of one site are held at once, which the
  * site's one word cannot tell apart (a release of the earlier page would
- * be taken for a release of the new one).
+ * be taken for a release of the new one).  Only where a release in the
+ * loop drops the carried page: a loop that drops the page it took in the
+ * same round and keeps the stale pointer (a double release at the label
+ * that drops it again) is followed.
  */
 static bool pb_site_carried(struct pb_fn *fn, const struct pb_site *s)
 {
@@ -360,7 +417,9 @@ static bool pb_site_carried(struct pb_fn *fn, const struct pb_site *s)
 					continue;
 				v = pb_value_of(fn, gimple_phi_result(phi));
 				if (v.key && v.level == s->container.level - 1 &&
-				    pb_key_equal(fn, v.key, s->container.key))
+				    pb_key_equal(fn, v.key, s->container.key) &&
+				    pb_carried_released(fn, gimple_phi_result(phi),
+							bb, e->src))
 					return true;
 			}
 		}
