@@ -289,36 +289,27 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 
 /* ---------------------------------------------- pages a loop carries */
 
-/* Is BB in the loop of the back edge LATCH -> HEAD: does it reach LATCH
- * without passing HEAD (which dominates it)? */
-static bool pb_in_loop_of(function *fun, basic_block bb, basic_block head,
-			  basic_block latch)
+/* The blocks of the loop of the back edge LATCH -> HEAD into BODY: those
+ * that reach LATCH without passing HEAD, and HEAD. */
+static void pb_loop_body(basic_block head, basic_block latch, sbitmap body)
 {
 	auto_vec<basic_block, 16> work;
-	auto_sbitmap seen(last_basic_block_for_fn(fun));
 	edge_iterator ei;
 	edge e;
 
-	if (bb == head)
-		return true;
-	if (!dominated_by_p(CDI_DOMINATORS, bb, head))
-		return false;
-	bitmap_clear(seen);
-	bitmap_set_bit(seen, head->index);
-	bitmap_set_bit(seen, latch->index);
+	bitmap_clear(body);
+	bitmap_set_bit(body, head->index);
+	bitmap_set_bit(body, latch->index);
 	work.safe_push(latch);
 	while (!work.is_empty()) {
 		basic_block up = work.pop();
 
-		if (up == bb)
-			return true;
 		FOR_EACH_EDGE(e, ei, up->preds)
-			if (!bitmap_bit_p(seen, e->src->index)) {
-				bitmap_set_bit(seen, e->src->index);
+			if (!bitmap_bit_p(body, e->src->index)) {
+				bitmap_set_bit(body, e->src->index);
 				work.safe_push(e->src);
 			}
 	}
-	return false;
 }
 
 /* OP with copies and derive calls (page_folio()) stripped: the page a
@@ -347,17 +338,16 @@ static tree pb_released_page(tree op)
 	return op;
 }
 
-/* Does a release in the loop of the back edge LATCH -> HEAD drop the
- * page CARRIED, a PHI at HEAD: the page of the previous round? */
-static bool pb_carried_released(struct pb_fn *fn, tree carried,
-				basic_block head, basic_block latch)
+/* Does a release in the loop BODY drop the page CARRIED, a PHI at the
+ * loop's head: the page of the previous round? */
+static bool pb_carried_released(struct pb_fn *fn, tree carried, sbitmap body)
 {
 	basic_block bb;
 
 	FOR_EACH_BB_FN(bb, fn->fun) {
 		gimple_stmt_iterator gsi;
 
-		if (!pb_in_loop_of(fn->fun, bb, head, latch))
+		if (!bitmap_bit_p(body, bb->index))
 			continue;
 		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
@@ -389,19 +379,23 @@ static bool pb_carried_released(struct pb_fn *fn, tree carried,
  */
 static bool pb_site_carried(struct pb_fn *fn, const struct pb_site *s)
 {
-	basic_block bb = gimple_bb(s->call);
+	basic_block bb, at = gimple_bb(s->call);
+	auto_sbitmap body(last_basic_block_for_fn(fn->fun));
 	edge_iterator ei;
 	edge e;
 
-	if (!s->single || !bb)
+	if (!s->single || !at)
 		return false;
 	FOR_EACH_BB_FN(bb, fn->fun) {
 		FOR_EACH_EDGE(e, ei, bb->preds) {
 			gphi_iterator gpi;
 
+			/* a back edge of a loop the site is in */
 			if (!(e->flags & EDGE_DFS_BACK) ||
-			    !pb_in_loop_of(fn->fun, gimple_bb(s->call), bb,
-					   e->src))
+			    !dominated_by_p(CDI_DOMINATORS, at, bb))
+				continue;
+			pb_loop_body(bb, e->src, body);
+			if (!bitmap_bit_p(body, at->index))
 				continue;
 			for (gpi = gsi_start_phis(bb); !gsi_end_p(gpi);
 			     gsi_next(&gpi)) {
@@ -419,7 +413,7 @@ static bool pb_site_carried(struct pb_fn *fn, const struct pb_site *s)
 				if (v.key && v.level == s->container.level - 1 &&
 				    pb_key_equal(fn, v.key, s->container.key) &&
 				    pb_carried_released(fn, gimple_phi_result(phi),
-							bb, e->src))
+							body))
 					return true;
 			}
 		}
