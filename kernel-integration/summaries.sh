@@ -25,7 +25,10 @@
 #   ~/.cache/pinbalance/summaries-VERSION.rules   the database
 #
 # Environment: PLUGIN, JOBS, PINBALANCE_CACHE, ROUNDS (at most; default 4),
-# PHASE=2 (only the check, with the database of an earlier run).
+# PHASE=2 (only the check, with the database of an earlier run),
+# CENSUS=FILE (phase 2 with the database also appends its census to FILE:
+# each site's verdict, and the function without a rule or summary that
+# took its pages, "(to F)").
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -137,7 +140,9 @@ rule_call_sources "$src" "$db" | grep -Fx -f "$work/built" >"$work/phase2" || tr
 only2="^($(objects_re <"$work/phase2"))\$"
 BUILD=$build LOG=$log ONLY="$only2" ARGS="stats" \
 	timed without "$recheck" "$version" >"$work/without.out" || true
-BUILD=$build LOG=$log ONLY="$only2" ARGS="stats rules=$db" \
+census=()
+[ -z "${CENSUS:-}" ] || census=("census=$(realpath "$CENSUS")")
+BUILD=$build LOG=$log ONLY="$only2" ARGS="stats rules=$db ${census[*]:-}" \
 	timed with "$recheck" "$version" >"$work/with.out" || true
 
 functions=$(grep -c -v '^#' "$db" || true)
