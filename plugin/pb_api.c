@@ -158,6 +158,16 @@ static bool pb_pointer_like(tree type)
 }
 
 /*
+ * Does FUN, in SSA form, never use its parameter PARM: a register with no
+ * value on entry (an addressable one lives in memory, used or not)?
+ */
+bool pb_param_unused(function *fun, tree parm)
+{
+	return !TREE_ADDRESSABLE(parm) && is_gimple_reg(parm) &&
+	       !ssa_default_def(fun, parm);
+}
+
+/*
  * Does the callee, a function of this unit whose body was already seen
  * (callees come first), never use its parameter I (0-based): a stub
  * empty on this architecture ('flush_cache_page()' on x86, given a pfn)?
@@ -172,8 +182,7 @@ static bool pb_callee_ignores_arg(gcall *call, unsigned int i)
 		return false;
 	for (parm = DECL_ARGUMENTS(fndecl); parm && i; parm = DECL_CHAIN(parm))
 		i--;
-	return parm && !TREE_ADDRESSABLE(parm) && is_gimple_reg(parm) &&
-	       !ssa_default_def(callee, parm);
+	return parm && pb_param_unused(callee, parm);
 }
 
 /*

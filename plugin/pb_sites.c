@@ -330,10 +330,9 @@ static tree pb_released_page(tree op)
 			return op;
 		rule = pb_api_lookup(gimple_call_fndecl(def));
 		if (!rule || rule->role != PB_ROLE_DERIVE || rule->pages_field[0] ||
-		    rule->pages_arg < 1 ||
-		    gimple_call_num_args(def) < (unsigned int)rule->pages_arg)
+		    !pb_call_pages_arg(as_a<gcall *>(def), rule))
 			return op;
-		op = gimple_call_arg(def, rule->pages_arg - 1);
+		op = pb_call_pages_arg(as_a<gcall *>(def), rule);
 	}
 	return op;
 }

@@ -63,6 +63,22 @@ static void pb_on_acquire(struct pb_fn *fn, gimple *call, pb_word *w)
 			w[i] = PB_ABSENT;
 }
 
+/* The pages of SITES are given to code that owns them from now on. */
+static void pb_on_hand_over(struct pb_fn *fn, unsigned int sites, pb_word *w,
+			    enum pb_handed why)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		if (!(sites & (1u << i)) || !(w[i] & ~PB_ABSENT))
+			continue;
+		/* pages really held went quiet: say why, in the stats */
+		if (pb_live_class_with(w[i], PB_TAKEN_HOLDS) >= 0)
+			fn->handed[why] |= 1u << i;
+		w[i] = pb_move_hold(w[i], PB_TAKEN_HOLDS, PB_HOLD_HANDED);
+	}
+}
+
 /* What kind of code a call hands its arguments to, for the stats. */
 static enum pb_handed pb_call_handed(gcall *call, const struct pb_rule *rule)
 {
@@ -79,7 +95,6 @@ static enum pb_handed pb_call_handed(gcall *call, const struct pb_rule *rule)
 					: PB_HANDED_EXTERN;
 }
 
-
 /* The census names the code that took over pages it has no rule or
  * summary for: the first such call that is given each site's held pages. */
 static void pb_note_handed_to(struct pb_fn *fn, unsigned int sites,
@@ -94,22 +109,6 @@ static void pb_note_handed_to(struct pb_fn *fn, unsigned int sites,
 		if ((sites & (1u << i)) && !fn->handed_to[i] &&
 		    pb_live_class_with(w[i], PB_TAKEN_HOLDS) >= 0)
 			fn->handed_to[i] = call;
-}
-
-/* The pages of SITES are given to code that owns them from now on. */
-static void pb_on_hand_over(struct pb_fn *fn, unsigned int sites, pb_word *w,
-			    enum pb_handed why)
-{
-	int i;
-
-	for (i = 0; i < fn->nsites; i++) {
-		if (!(sites & (1u << i)) || !(w[i] & ~PB_ABSENT))
-			continue;
-		/* pages really held went quiet: say why, in the stats */
-		if (pb_live_class_with(w[i], PB_TAKEN_HOLDS) >= 0)
-			fn->handed[why] |= 1u << i;
-		w[i] = pb_move_hold(w[i], PB_TAKEN_HOLDS, PB_HOLD_HANDED);
-	}
 }
 
 /* How the release's pages argument relates to SITE's pages. */

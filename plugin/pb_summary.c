@@ -825,7 +825,7 @@ static bool pb_operand_mentions(tree op, tree name)
 
 /* Is NAME given to CALL, a function without a rule, only in arguments it
  * declares read only (pb_api_arg_read_only())? */
-static bool pb_call_only_reads(gcall *call, tree name)
+static bool pb_given_read_only(gcall *call, tree name)
 {
 	unsigned int i;
 
@@ -850,7 +850,7 @@ static bool pb_call_lets_go(gcall *call, tree name, int depth, bitmap seen,
 		return lhs && TREE_CODE(lhs) == SSA_NAME &&
 		       pb_escapes(lhs, depth - 1, seen, freeing);
 	if (!rule)
-		return !pb_call_only_reads(call, name);
+		return !pb_given_read_only(call, name);
 	switch (rule->role) {
 	case PB_ROLE_BORROW:
 	case PB_ROLE_TEST:
@@ -888,11 +888,11 @@ static bool pb_store_holds_own_ref(tree name, gimple *store)
 		const struct pb_rule *rule;
 		basic_block at;
 
-		if (!call || gimple_call_num_args(call) < 1 ||
-		    gimple_call_arg(call, 0) != name)
+		if (!call)
 			continue;
 		rule = pb_api_lookup(gimple_call_fndecl(call));
-		if (!rule || rule->role != PB_ROLE_HOLD || rule->pages_arg != 1)
+		if (!rule || rule->role != PB_ROLE_HOLD ||
+		    pb_call_pages_arg(call, rule) != name)
 			continue;
 		at = gimple_bb(call);
 		if (at == bb ||
@@ -1084,7 +1084,7 @@ static int pb_borrowed_param(function *fun)
 		name = ssa_default_def(fun, parm);
 		/* a parameter the body never uses ('flush_arg_page()', empty
 		 * on this architecture) lets nothing go */
-		if (!name && !TREE_ADDRESSABLE(parm) && is_gimple_reg(parm)) {
+		if (pb_param_unused(fun, parm)) {
 			if (!first && i <= PB_RULE_MAX_ARG)
 				first = i;
 			continue;

@@ -128,6 +128,7 @@ const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
 					     bool folio, bool single);
 bool pb_api_is_alloc(tree fndecl);
 bool pb_api_arg_read_only(gcall *call, unsigned int i);
+bool pb_param_unused(function *fun, tree parm);
 bool pb_api_field_name(tree field, char *buf, size_t len);
 const struct pb_rule *pb_api_field_fact(tree field);
 bool pb_api_makes_err_ptr(tree fndecl);
