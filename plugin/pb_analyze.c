@@ -104,6 +104,17 @@ static void pb_count_owned_unchecked(struct pb_fn *fn)
 	}
 }
 
+/* Sites that may take no reference whose source a test told: their
+ * paths so told were checked. */
+static void pb_count_source_told(struct pb_fn *fn)
+{
+	int i;
+
+	for (i = 0; i < fn->nsites; i++)
+		if (fn->sites[i].source_told && !fn->sites[i].caller_owned)
+			pb_stats.sites_source_told++;
+}
+
 /* The conversion option: get references an owner keeps. */
 static void pb_report_kept(struct pb_fn *fn)
 {
@@ -122,6 +133,7 @@ static void pb_check_sites(struct pb_fn *fn)
 	pb_solve_alloc(fn);
 	pb_sites_note_ret_copies(fn);
 	pb_sites_note_counts_told(fn);
+	pb_cond_note_sources(fn);
 	if (!pb_solve(fn)) {
 		pb_stats.functions_given_up++;
 		pb_census_sites(fn, true);
@@ -135,6 +147,7 @@ static void pb_check_sites(struct pb_fn *fn)
 	pb_count_handed(fn);
 	pb_count_owned_at_errors(fn);
 	pb_count_owned_unchecked(fn);
+	pb_count_source_told(fn);
 	pb_census_sites(fn, false);
 	pb_report_kept(fn);
 }

@@ -291,10 +291,11 @@ static const char *pb_rule_misfit(const struct pb_rule *rule, tree fndecl,
 				  int *bad_arg, int *nparams)
 {
 	tree fntype = TREE_TYPE(fndecl);
-	int args[10] = { pb_rule_pointer_arg(rule), rule->count_arg,
+	int args[11] = { pb_rule_pointer_arg(rule), rule->count_arg,
 			rule->when_arg, rule->count_out_arg, rule->flags_arg,
 			rule->case_arg, rule->count_field_arg,
-			rule->release_arg, rule->held_if_arg, rule->entry_arg };
+			rule->release_arg, rule->held_if_arg, rule->entry_arg,
+			rule->source_arg };
 	int i;
 
 	if (!prototype_p(fntype))
@@ -573,14 +574,56 @@ const struct pb_rule *pb_api_release_named(const char *name)
 	return NULL;
 }
 
-/* The comparison with 0 that a test function's true result means. */
+/* The comparison with 0 that a test function's true result means;
+ * ERROR_MARK for a test of a source's kind. */
 enum tree_code pb_api_test_code(const struct pb_rule *rule)
 {
 	static const enum tree_code codes[] = {
 		LT_EXPR, LE_EXPR, EQ_EXPR, NE_EXPR, GT_EXPR, GE_EXPR
 	};
 
+	if (rule->test >= (int)ARRAY_SIZE(codes))
+		return ERROR_MARK;
 	return codes[rule->test];
+}
+
+/*
+ * The rule of CALL if it tests whether the acquires given its argument
+ * as their source take references ('iov_iter_extract_will_pin(iter)'),
+ * with that argument in *SOURCE; NULL otherwise.
+ */
+const struct pb_rule *pb_api_source_test(gimple *call, tree *source)
+{
+	const struct pb_rule *rule;
+
+	if (!is_gimple_call(call))
+		return NULL;
+	rule = pb_api_lookup(gimple_call_fndecl(call));
+	if (!rule || rule->role != PB_ROLE_TEST || rule->test < PB_TEST_HELD ||
+	    rule->pages_arg < 1 ||
+	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
+		return NULL;
+	*source = gimple_call_arg(call, rule->pages_arg - 1);
+	return rule;
+}
+
+/*
+ * Does STMT say the kernel has a bug here: a call to a 'warn' function
+ * (WARN()'s __warn_printk()), or the asm of an architecture's WARN_ON()
+ * or BUG(), which records its place in the __bug_table section
+ * (include/asm-generic/bug.h)?
+ */
+bool pb_api_warns(gimple *stmt)
+{
+	const struct pb_rule *rule;
+	gasm *as = dyn_cast<gasm *>(stmt);
+
+	if (as)
+		return strstr(gimple_asm_string(as), "__bug_table") != NULL;
+	if (!is_gimple_call(stmt))
+		return false;
+	rule = pb_api_lookup(gimple_call_fndecl(stmt));
+	return rule && rule->role == PB_ROLE_WARN;
 }
 
 bool pb_api_makes_err_ptr(tree fndecl)

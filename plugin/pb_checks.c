@@ -638,8 +638,9 @@ void pb_check_release(struct pb_fn *fn, gcall *call, const struct pb_rule *rule,
 	gcall *owner;
 	int cls;
 
-	if (s->rule->kind != rule->kind && rule->kind != PB_ANY &&
-	    !s->conditional) {
+	bool unsure = pb_site_kind_unsure(&fn->sites[site], w);
+
+	if (s->rule->kind != rule->kind && rule->kind != PB_ANY && !unsure) {
 		cls = pb_live_class_with(w, PB_KIND_HOLDS);
 		if (cls >= 0)
 			pb_found(fn, s->rule->kind == PB_PIN ? PB_FINDING_MISMATCH
@@ -652,8 +653,7 @@ void pb_check_release(struct pb_fn *fn, gcall *call, const struct pb_rule *rule,
 		pb_found_after(fn, PB_FINDING_DOUBLE_CONSUMED, site, call, NULL,
 			       rule, cls, owner);
 	} else if ((rule->shape == PB_SHAPE_ARRAY ||
-		    rule->shape == PB_SHAPE_ARRAY_PTR) && whole &&
-		   !s->conditional) {
+		    rule->shape == PB_SHAPE_ARRAY_PTR) && whole && !unsure) {
 		pb_check_count(fn, call, rule, site, w);
 	}
 	if (whole)
@@ -665,7 +665,7 @@ void pb_check_free(struct pb_fn *fn, gcall *call, int site, pb_word w)
 {
 	int cls = pb_live_class_with(w, 1u << PB_HOLD_HELD);
 
-	if (cls >= 0 && !fn->sites[site].conditional)
+	if (cls >= 0 && !pb_site_kind_unsure(&fn->sites[site], w))
 		pb_found(fn, PB_FINDING_LEAK_FREE, site, call, NULL, NULL, cls);
 }
 
@@ -764,8 +764,8 @@ static void pb_check_failing_return(struct pb_fn *fn, greturn *ret, edge via,
 		enum pb_hold hold;
 		int cls;
 
-		if (s->conditional || s->rule->count == PB_COUNT_STORED ||
-		    s->count_told)
+		if (pb_site_kind_unsure(&fn->sites[i], w[i]) ||
+		    s->rule->count == PB_COUNT_STORED || s->count_told)
 			continue;
 		if (s->caller_owned && s->in_callers_memory) {
 			kind = PB_FINDING_LEAK_FAILING;
@@ -792,7 +792,7 @@ void pb_check_return(struct pb_fn *fn, gimple *ret, edge via, const pb_word *w)
 		const struct pb_site *s = &fn->sites[i];
 		int cls;
 
-		if (s->caller_owned || s->conditional)
+		if (s->caller_owned || pb_site_kind_unsure(&fn->sites[i], w[i]))
 			continue;
 		cls = pb_live_class_with(w[i], 1u << PB_HOLD_HELD);
 		if (cls >= 0)

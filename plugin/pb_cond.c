@@ -82,7 +82,8 @@ static bool pb_unwrap_test(struct pb_cmp *cmp, edge via)
 		const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(def));
 
 		if (!rule || rule->role != PB_ROLE_TEST || rule->pages_arg < 1 ||
-		    gimple_call_num_args(def) < (unsigned int)rule->pages_arg)
+		    gimple_call_num_args(def) < (unsigned int)rule->pages_arg ||
+		    pb_api_test_code(rule) == ERROR_MARK)
 			return false;
 		cmp->lhs = gimple_call_arg(def, rule->pages_arg - 1);
 		cmp->code = pb_api_test_code(rule);
@@ -186,6 +187,15 @@ static enum pb_operand pb_classify_operand(struct pb_fn *fn, int site, tree op)
 	return PB_OP_OTHER;
 }
 
+/*
+ * May SITE succeed without taking any reference, whatever it returns?
+ * Its flag ('held-if=') or the kind of its source ('source=') tells.
+ */
+static bool pb_may_take_none(const struct pb_site *s)
+{
+	return s->rule->held_if_arg > 0 || s->source;
+}
+
 /* Interval of the return value in class CLS. */
 static void pb_ret_range(const struct pb_site *s, int cls, bool unsigned_view,
 			 HOST_WIDE_INT *lo, HOST_WIDE_INT *hi)
@@ -201,8 +211,8 @@ static void pb_ret_range(const struct pb_site *s, int cls, bool unsigned_view,
 		break;
 	case PB_CLASS_ZERO:
 		*lo = *hi = 0;
-		/* nothing taken, as its flag says: any success */
-		if (s->rule->held_if_arg > 0)
+		/* nothing taken, as its flag or source says: any success */
+		if (pb_may_take_none(s))
 			*hi = HOST_WIDE_INT_MAX - 1;
 		break;
 	case PB_CLASS_PARTIAL:
@@ -234,7 +244,7 @@ static void pb_req_range(const struct pb_site *s, int cls,
 	}
 	*lo = HOST_WIDE_INT_MIN;
 	*hi = HOST_WIDE_INT_MAX;
-	if (cls == PB_CLASS_ZERO && s->rule->held_if_arg <= 0)
+	if (cls == PB_CLASS_ZERO && !pb_may_take_none(s))
 		*hi = 0;
 	else if (cls == PB_CLASS_PARTIAL)
 		*lo = 2;
@@ -460,7 +470,7 @@ static unsigned int pb_relation(struct pb_fn *fn, int site, int cls,
 
 	/* a success that took nothing may have been asked for anything */
 	if (lk == PB_OP_RET && rk == PB_OP_REQ &&
-	    (cls != PB_CLASS_ZERO || s->rule->held_if_arg <= 0))
+	    (cls != PB_CLASS_ZERO || !pb_may_take_none(s)))
 		return pb_ret_vs_req(cls, unsigned_view);
 	/* the flag is non-zero where pages were taken; elsewhere it is 0
 	 * or what the caller had put there */
@@ -721,6 +731,82 @@ static unsigned int pb_flag_classes(struct pb_fn *fn, int site,
 	return kept;
 }
 
+/* An iterator as the call was given it: '&msg->msg_iter' is computed
+ * into an SSA name first. */
+static tree pb_source_value(tree op)
+{
+	gimple *def;
+
+	op = pb_strip_copies(op);
+	if (op && TREE_CODE(op) == SSA_NAME &&
+	    gimple_assign_single_p(def = SSA_NAME_DEF_STMT(op)) &&
+	    TREE_CODE(gimple_assign_rhs1(def)) == ADDR_EXPR)
+		return gimple_assign_rhs1(def);
+	return op;
+}
+
+/* Are A and B the same iterator: the same SSA name, or the address of
+ * the same variable or field of the same pointer? */
+static bool pb_same_source(tree a, tree b)
+{
+	a = pb_source_value(a);
+	b = pb_source_value(b);
+	return a && b && (a == b || operand_equal_p(a, b, 0));
+}
+
+/* The test of SITE's source whose result OP is, or NULL. */
+static const struct pb_rule *pb_source_test_of(const struct pb_site *s,
+					       tree op)
+{
+	const struct pb_rule *test;
+	tree source;
+
+	op = pb_strip_copies(op);
+	if (!s->source || !op || TREE_CODE(op) != SSA_NAME)
+		return NULL;
+	test = pb_api_source_test(SSA_NAME_DEF_STMT(op), &source);
+	return test && pb_same_source(source, s->source) ? test : NULL;
+}
+
+/*
+ * 'if (iov_iter_extract_will_pin(iter))': the classes a test of SITE's
+ * source allows where its result is non-zero (TRUE_SIDE) or zero.
+ * Taking the references rules out ZERO, "took none"; taking none rules
+ * out the classes that took pages.
+ */
+static unsigned int pb_told_classes(enum pb_test test, bool true_side)
+{
+	const unsigned int taken = (1u << PB_CLASS_ERR) | PB_LIVE_CLASSES;
+	const unsigned int none = (1u << PB_CLASS_ERR) | (1u << PB_CLASS_ZERO);
+
+	switch (test) {
+	case PB_TEST_HELD:
+		return true_side ? taken : none;
+	case PB_TEST_HELD_IF_TRUE:
+		return true_side ? taken : PB_ALL_CLASSES;
+	case PB_TEST_NONE_IF_TRUE:
+		return true_side ? none : PB_ALL_CLASSES;
+	default:
+		return PB_ALL_CLASSES;
+	}
+}
+
+/* Classes for which CMP, a test of SITE's source against 0, holds. */
+static unsigned int pb_source_classes(struct pb_fn *fn, int site,
+				      const struct pb_cmp *cmp, edge via)
+{
+	const struct pb_rule *test;
+
+	if ((cmp->code != NE_EXPR && cmp->code != EQ_EXPR) ||
+	    !integer_zerop(cmp->rhs))
+		return PB_ALL_CLASSES;
+	test = pb_source_test_of(&fn->sites[site],
+				 pb_operand_on_edge(cmp->lhs, via));
+	if (!test)
+		return PB_ALL_CLASSES;
+	return pb_told_classes(test->test, cmp->code == NE_EXPR);
+}
+
 /*
  * Classes for which CMP holds on VIA.  Boolean tests are unwrapped one
  * step at a time by pb_unwrap_test ('unlikely(ret < 0)', '!(ret == n)',
@@ -749,6 +835,9 @@ static unsigned int pb_test_classes(struct pb_fn *fn, int site,
 		if (k != PB_ALL_CLASSES)
 			return k;
 	}
+	k = pb_source_classes(fn, site, cmp, via);
+	if (k != PB_ALL_CLASSES)
+		return k;
 	k = pb_flag_classes(fn, site, cmp, via, depth);
 	if (k != PB_ALL_CLASSES)
 		return k;
@@ -784,7 +873,7 @@ static unsigned int pb_operand_sites(struct pb_fn *fn, tree op)
 			sites |= 1u << i;
 		else if (v.key && pb_key_equal(fn, v.key, s->container.key))
 			sites |= 1u << i;
-		else if (pb_loads_flag(s, op))
+		else if (pb_loads_flag(s, op) || pb_source_test_of(s, op))
 			sites |= 1u << i;
 	}
 	return sites;
@@ -972,6 +1061,29 @@ static bool pb_same_test_operands(const struct pb_cmp *a, const struct pb_cmp *b
 }
 
 /*
+ * Does the test SEEN, taken, rule out the test WANT?  Compared as they
+ * are, then unwrapped to the comparisons they stand for: the macros of
+ * the kernel test one value twice, each time through a new
+ * __builtin_expect() ('if (unlikely(__ret_warn_on))' inside WARN(), then
+ * 'if (WARN(...))' on the value it yields).
+ */
+static bool pb_tests_contradict(struct pb_cmp seen, struct pb_cmp want)
+{
+	int steps;
+
+	if (pb_same_test_operands(&seen, &want))
+		return seen.code == invert_tree_comparison(want.code, false);
+	for (steps = 0; steps < PB_TEST_DEPTH && pb_unwrap_test(&seen, NULL);
+	     steps++)
+		;
+	for (steps = 0; steps < PB_TEST_DEPTH && pb_unwrap_test(&want, NULL);
+	     steps++)
+		;
+	return pb_same_test_operands(&seen, &want) &&
+	       seen.code == invert_tree_comparison(want.code, false);
+}
+
+/*
  * Does a branch every path to E took (through VIA when given) test what
  * E tests, the other way?  'for (j = 0; j < n; j++) if (!add(pages[j]))
  * break;' then 'while (j < n) put_page(pages[j++]);': the break left the
@@ -990,8 +1102,9 @@ static bool pb_edge_contradicts_dominator(edge e, edge via)
 	want.lhs = pb_operand_on_edge(want.lhs, via);
 	want.rhs = pb_operand_on_edge(want.rhs, via);
 	for (depth = 0; bb && depth < 32; depth++) {
-		if (p && pb_edge_test(p, &seen) && pb_same_test_operands(&seen, &want))
-			return seen.code == invert_tree_comparison(want.code, false);
+		if (p && pb_edge_test(p, &seen) &&
+		    pb_tests_contradict(seen, want))
+			return true;
 		if (single_pred_p(bb)) {
 			p = single_pred_edge(bb);
 			bb = p->src;
@@ -1120,6 +1233,27 @@ static void pb_fill_row(struct pb_fn *fn, edge e, edge via,
 	}
 }
 
+/*
+ * Is E the branch into a WARN() ('if (WARN(ret > count, "overrun"))')?
+ * The kernel declares that path a bug of its own, whose state is not to
+ * be trusted: fs/netfs/iterator.c does not clean up after an extraction
+ * overran its buffer.  Like a path that cannot happen, it is not
+ * followed: what the code does after it is not checked.
+ */
+static bool pb_edge_enters_warning(edge e)
+{
+	gimple *last = last_stmt(e->src);
+	gimple_stmt_iterator gsi;
+
+	if (!last || (gimple_code(last) != GIMPLE_COND &&
+		      gimple_code(last) != GIMPLE_SWITCH))
+		return false;
+	for (gsi = gsi_start_bb(e->dest); !gsi_end_p(gsi); gsi_next(&gsi))
+		if (pb_api_warns(gsi_stmt(gsi)))
+			return true;
+	return false;
+}
+
 /* Compute the row: its summary, then the sites' bytes if E is a branch. */
 void pb_cond_fill_row(struct pb_fn *fn, edge e, edge via, unsigned char *row)
 {
@@ -1127,7 +1261,7 @@ void pb_cond_fill_row(struct pb_fn *fn, edge e, edge via, unsigned char *row)
 	gimple *last = last_stmt(e->src);
 
 	memset(row, 0, fn->nsites);
-	if (pb_edge_statically_dead(e, via)) {
+	if (pb_edge_statically_dead(e, via) || pb_edge_enters_warning(e)) {
 		sum |= PB_ROW_DEAD;
 	} else if (last && (gimple_code(last) == GIMPLE_COND ||
 			    gimple_code(last) == GIMPLE_SWITCH)) {
@@ -1148,4 +1282,95 @@ bool pb_cond_row_refines(struct pb_fn *fn, const unsigned char *row, int site,
 		facts = row[site];
 	*kept = facts & PB_ALL_CLASSES;
 	return facts & PB_FACT_REFINES;
+}
+
+/* Edges the walk to a call may go back through before giving up. */
+#define PB_SOURCE_WALK_BUDGET 4096
+
+/* Does E's test of SITE's source keep none of the classes of UNLESS? */
+static bool pb_edge_tells(struct pb_fn *fn, int site, edge e,
+			  unsigned int unless)
+{
+	struct pb_cmp cmp, inner;
+	int depth;
+
+	if (!pb_edge_test(e, &cmp))
+		return false;
+	for (depth = 0; depth < PB_TEST_DEPTH; depth++) {
+		if (!(pb_source_classes(fn, site, &cmp, NULL) & unless))
+			return true;
+		inner = cmp;
+		if (!pb_unwrap_test(&inner, NULL))
+			return false;
+		cmp = inner;
+	}
+	return false;
+}
+
+/*
+ * Does every path from the function's entry to SITE's call take an edge
+ * whose test of its source rules out the classes of UNLESS?  A walk back
+ * from the call that stops at those edges, and at the edges a branch
+ * cannot take coming from the one before: the flag WARN_ON_ONCE() makes
+ * of '!iter_is_ubuf(orig) && !iter_is_iovec(orig)' is a PHI of 0 and 1,
+ * and the edge that brings 1 leads to the 'return -EIO', not on to the
+ * call.
+ */
+static bool pb_source_told_before(struct pb_fn *fn, int site,
+				  unsigned int unless)
+{
+	basic_block call_bb = gimple_bb(fn->sites[site].call);
+	unsigned long nblocks = (unsigned long)last_basic_block_for_fn(fn->fun);
+	auto_vec<edge> work;
+	auto_bitmap seen;
+	int budget = PB_SOURCE_WALK_BUDGET;
+	edge e, p;
+	edge_iterator ei;
+
+	FOR_EACH_EDGE(e, ei, call_bb->preds)
+		work.safe_push(e);
+	while (!work.is_empty()) {
+		e = work.pop();
+		if (pb_edge_tells(fn, site, e, unless))
+			continue;
+		if (e->src == ENTRY_BLOCK_PTR_FOR_FN(fn->fun) || --budget <= 0)
+			return false;
+		FOR_EACH_EDGE(p, ei, e->src->preds) {
+			/* an edge is its destination and its place there */
+			unsigned long key = (unsigned long)p->dest_idx * nblocks +
+					    (unsigned long)p->dest->index;
+
+			if (key > INT_MAX)
+				return false;
+			if (!pb_edge_statically_dead(e, p) &&
+			    bitmap_set_bit(seen, (int)key))
+				work.safe_push(p);
+		}
+	}
+	return true;
+}
+
+/*
+ * A test of a site's source before its call ('if (!user_backed_iter(i))
+ * return -EINVAL;', or a check up front that the iterator is a user
+ * buffer) tells whether the call takes references, for every path to it:
+ * the classes it rules out are not possible at the call.
+ */
+void pb_cond_note_sources(struct pb_fn *fn)
+{
+	const unsigned int none = 1u << PB_CLASS_ZERO;
+	int i;
+
+	for (i = 0; i < fn->nsites; i++) {
+		struct pb_site *s = &fn->sites[i];
+
+		if (!s->source)
+			continue;
+		if (pb_source_told_before(fn, i, none)) {
+			/* every path is checked as an ordinary acquire */
+			s->classes &= ~none;
+			s->source_told = true;
+		} else if (pb_source_told_before(fn, i, PB_LIVE_CLASSES))
+			s->classes &= ~PB_LIVE_CLASSES;
+	}
 }

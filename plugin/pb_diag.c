@@ -327,6 +327,10 @@ static void pb_add_branch_event(simple_diagnostic_path *path, struct pb_fn *fn,
 		path->add_event(loc, fndecl, 0,
 				"following %qs branch: %qs succeeded...", branch,
 				s->rule->name);
+	else if (s->source && !(kept & (1u << PB_CLASS_ZERO)))
+		path->add_event(loc, fndecl, 0,
+				"following %qs branch: the iterator is one whose "
+				"pages %qs pins...", branch, s->rule->name);
 	else
 		path->add_event(loc, fndecl, 0, "following %qs branch...", branch);
 }

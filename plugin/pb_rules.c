@@ -35,7 +35,7 @@ enum pb_field {
 	PB_F_COUNT, PB_F_REQUESTED, PB_F_WHEN, PB_F_CONDITIONAL,
 	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
 	PB_F_ON_SUCCESS, PB_F_CONSUMES, PB_F_WHOLE, PB_F_FLAGS, PB_F_DEFINED,
-	PB_F_REF, PB_F_RELEASE, PB_F_HELD_IF, PB_F_ENTRY,
+	PB_F_REF, PB_F_RELEASE, PB_F_HELD_IF, PB_F_ENTRY, PB_F_SOURCE,
 	PB_NFIELDS,
 };
 
@@ -71,6 +71,7 @@ static const struct {
 	{ "release", false },
 	{ "held-if", false },
 	{ "entry", false },
+	{ "source", false },
 };
 
 /* Each directive: its role, the fields it allows and those it needs. */
@@ -85,7 +86,7 @@ static const struct {
 	  F(PB_F_KIND) | F(PB_F_PAGES) | F(PB_F_FOLIOS) | F(PB_F_PAGE) |
 	  F(PB_F_COUNT) | F(PB_F_REQUESTED) | F(PB_F_WHEN) | F(PB_F_FLAGS) |
 	  F(PB_F_CONDITIONAL) | F(PB_F_WHOLE) | F(PB_F_DEFINED) |
-	  F(PB_F_HELD_IF),
+	  F(PB_F_HELD_IF) | F(PB_F_SOURCE),
 	  F(PB_F_KIND) | F(PB_F_COUNT),
 	  "kind=, one of pages=/folios=/page=, and count=" },
 	{ "release", PB_ROLE_RELEASE,
@@ -109,6 +110,7 @@ static const struct {
 	  F(PB_F_VALUE) | F(PB_F_MEANS), "value= and means=" },
 	{ "errptr", PB_ROLE_ERR_PTR, 0, 0, "no field" },
 	{ "ignore", PB_ROLE_IGNORE, 0, 0, "no field" },
+	{ "warn", PB_ROLE_WARN, 0, 0, "no field" },
 	{ "hold", PB_ROLE_HOLD, F(PB_F_PAGE), F(PB_F_PAGE), "page=" },
 	{ "put", PB_ROLE_PUT, F(PB_F_REF) | F(PB_F_RELEASE),
 	  F(PB_F_REF) | F(PB_F_RELEASE), "ref= and release=" },
@@ -470,7 +472,8 @@ static const char *const pb_count_words[] = {
 	"return", "bytes", "one", "status"
 };
 static const char *const pb_means_words[] = {
-	"<0", "<=0", "==0", "!=0", ">0", ">=0"
+	"<0", "<=0", "==0", "!=0", ">0", ">=0",
+	"held", "held-if-true", "none-if-true"
 };
 
 /*
@@ -623,6 +626,31 @@ static bool pb_parse_held_if(struct pb_cursor *cur, const struct pb_token *v,
 	return true;
 }
 
+/*
+ * 'source=argN' on a conditional acquire: whether the call takes
+ * references depends on the kind of its argument N (an iterator: a
+ * user-backed one is pinned, a kernel one is not), which the test
+ * functions of 'means=held...' tell on the paths that call them.
+ */
+static bool pb_parse_source(struct pb_cursor *cur, const struct pb_token *v,
+			    struct pb_rule *rule)
+{
+	if (!rule->conditional) {
+		pb_rules_error(cur, v->column, "'source=' is for a "
+			       "'conditional' acquire");
+		return false;
+	}
+	if (!pb_parse_arg(cur, v->text, v->len, v->column, false,
+			  &rule->source_arg))
+		return false;
+	if (rule->source_arg == rule->pages_arg) {
+		pb_rules_error(cur, v->column, "the source and the pages are "
+			       "different arguments");
+		return false;
+	}
+	return true;
+}
+
 static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
 			    struct pb_rule *rule)
 {
@@ -670,6 +698,9 @@ static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
 			  &rule->flags_arg))
 		return false;
 	if (w->value[PB_F_WHEN] && !pb_parse_when(cur, w->value[PB_F_WHEN], rule))
+		return false;
+	if (w->value[PB_F_SOURCE] &&
+	    !pb_parse_source(cur, w->value[PB_F_SOURCE], rule))
 		return false;
 	if (w->value[PB_F_HELD_IF])
 		return pb_parse_held_if(cur, w->value[PB_F_HELD_IF], rule);
@@ -843,7 +874,9 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 			return false;
 		v = w->value[PB_F_MEANS];
 		k = pb_parse_keyword(cur, v->text, v->len, v->column,
-				     "a comparison with 0", pb_means_words, 6);
+				     "a comparison with 0, or held, "
+				     "held-if-true or none-if-true",
+				     pb_means_words, 9);
 		rule->test = (enum pb_test)(k < 0 ? 0 : k);
 		return k >= 0;
 	default:
@@ -997,6 +1030,7 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 	rule->case_arg = PB_RULE_NO_ARG;
 	rule->flags_arg = PB_RULE_NO_ARG;
 	rule->held_if_arg = PB_RULE_NO_ARG;
+	rule->source_arg = PB_RULE_NO_ARG;
 	rule->entry_arg = PB_RULE_NO_ARG;
 	rule->file = cur->file;
 	rule->line = cur->line;
@@ -1074,6 +1108,7 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 	       a->count_out_arg == b->count_out_arg &&
 	       a->release_arg == b->release_arg &&
 	       a->held_if_arg == b->held_if_arg &&
+	       a->source_arg == b->source_arg &&
 	       a->when_clear == b->when_clear && a->case_arg == b->case_arg &&
 	       a->ncase_values == b->ncase_values &&
 	       !memcmp(a->case_values, b->case_values,

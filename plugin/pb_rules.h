@@ -37,6 +37,7 @@ enum pb_role {
 	PB_ROLE_PUT,		/* drops a reference on the object holding
 				 * 'ref=', calling 'release=' with it when it
 				 * was the last (kref_put) */
+	PB_ROLE_WARN,		/* reports a kernel bug: WARN() */
 	PB_NROLES,
 };
 
@@ -58,10 +59,17 @@ enum pb_count {
 				 * failure leaves is the caller's to release */
 };
 
-/* What a test function's true result says about its argument. */
+/*
+ * What a test function's true result says about its argument: a
+ * comparison with 0, or (the last three) whether the acquires given that
+ * argument as their 'source=' took their references.
+ */
 enum pb_test {
 	PB_TEST_LT0, PB_TEST_LE0, PB_TEST_EQ0,
 	PB_TEST_NE0, PB_TEST_GT0, PB_TEST_GE0,
+	PB_TEST_HELD,		/* true: taken; false: none taken */
+	PB_TEST_HELD_IF_TRUE,	/* true: taken; false: no telling */
+	PB_TEST_NONE_IF_TRUE,	/* true: none taken; false: no telling */
 };
 
 /* Argument numbers are 1-based; 0 stands for the return value. */
@@ -93,6 +101,10 @@ struct pb_rule {
 	int held_if_arg;	/* acquire 'held-if=*argN': the pages are
 				 * held only where the call left a non-zero
 				 * value in *argN (its 'need_drop') */
+	int source_arg;		/* conditional acquire 'source=argN': the
+				 * iterator whose kind decides whether
+				 * references are taken, which the tests
+				 * of its kind (PB_TEST_HELD...) tell */
 	int flags_arg;		/* acquire: the gup flags (for the census) */
 	int entry_arg;		/* owner, derive 'entry=argN': the
 				 * scatterlist entry the page is put

@@ -39,9 +39,10 @@ static unsigned int pb_initial_classes(const struct pb_rule *rule, tree req)
 	bool req_const = req && TREE_CODE(req) == INTEGER_CST &&
 			 tree_fits_shwi_p(req);
 
-	/* a call that says in a flag whether it took pages may also
-	 * succeed without taking any, whatever it returns */
-	if (rule->held_if_arg > 0)
+	/* a call that says in a flag, or by the kind of its source,
+	 * whether it took pages may also succeed without taking any,
+	 * whatever it returns */
+	if (rule->held_if_arg > 0 || rule->source_arg > 0)
 		classes |= 1u << PB_CLASS_ZERO;
 	if (rule->count == PB_COUNT_ONE || rule->count == PB_COUNT_STATUS)
 		return classes;
@@ -65,7 +66,8 @@ bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule)
 	/* a call through an unprototyped declaration may pass fewer */
 	if (rule->pages_arg > nargs || rule->count_arg > nargs ||
 	    rule->when_arg > nargs || rule->held_if_arg > nargs ||
-	    rule->entry_arg > nargs || rule->release_arg > nargs)
+	    rule->entry_arg > nargs || rule->release_arg > nargs ||
+	    rule->source_arg > nargs)
 		return false;
 	if (rule->pages_arg > 0) {
 		tree arg = gimple_call_arg(call, rule->pages_arg - 1);
@@ -251,6 +253,9 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 			    pb_acquire_flags(call, rule) < 0;
 	if (rule->held_if_arg > 0)
 		pb_site_flag(site);
+	if (rule->source_arg > 0)
+		site->source = pb_strip_copies(gimple_call_arg(call,
+							       rule->source_arg - 1));
 	pb_guards_collect(site);
 
 	if (rule->pages_arg == 0 && rule->shape == PB_SHAPE_ARRAY)
@@ -961,6 +966,24 @@ bool pb_site_checked_at_errors(struct pb_fn *fn, int site)
 	return s->caller_owned && !s->summarised && s->in_callers_memory &&
 	       TREE_CODE(s->container.key) != COMPONENT_REF &&
 	       !s->conditional && !s->count_told;
+}
+
+/*
+ * Is the kind of SITE's references unsure in the states W?  A
+ * conditional acquire may have taken none, unless a test of its source
+ * told the paths of W that it took them: the class "took none" is then
+ * ruled out (pb_cond.c).  Notes, for the census, that a check found the
+ * kind told with pages taken.
+ */
+bool pb_site_kind_unsure(struct pb_site *s, pb_word w)
+{
+	if (!s->conditional)
+		return false;
+	if (!s->source || (w & PB_CLASS_BITS(PB_CLASS_ZERO)))
+		return true;
+	if (w & (PB_CLASS_BITS(PB_CLASS_PARTIAL) | PB_CLASS_BITS(PB_CLASS_FULL)))
+		s->source_told = true;
+	return false;
 }
 
 /* Each site's count_told, once the return values' copies are known (the

@@ -345,7 +345,9 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		"parameter's memory checked at error returns, %lu unchecked "
 		"with their count stored for the caller, %lu unchecked; "
 		"untracked sites: %lu whose page a loop carries to its next "
-		"round; sites whose held pages were handed over: "
+		"round; sites that may take no reference: %lu checked where "
+		"a test of their iterator tells; "
+		"sites whose held pages were handed over: "
 		"%lu to functions of other files without a rule, %lu to "
 		"functions of this file without a summary, %lu through "
 		"function pointers, %lu to a call on the branch where it "
@@ -362,7 +364,7 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		pb_stats.sites_owned_by_field, pb_stats.sites_owned_summarised,
 		pb_stats.sites_owned_at_errors,
 		pb_stats.sites_owned_count_told, pb_stats.sites_owned_unchecked,
-		pb_stats.sites_carried,
+		pb_stats.sites_carried, pb_stats.sites_source_told,
 		pb_stats.handed[PB_HANDED_EXTERN],
 		pb_stats.handed[PB_HANDED_UNSUMMARISED],
 		pb_stats.handed[PB_HANDED_INDIRECT],

@@ -95,6 +95,8 @@ struct pb_stats {
 	unsigned long sites_caller_owned;
 	unsigned long functions_given_up;
 	unsigned long functions_ignored;
+	unsigned long sites_source_told;	/* of those, checked where a
+					 * test of their source told */
 	unsigned long sites_conditional;	/* may take no reference: no
 					 * leak check */
 	unsigned long sites_owned_count_told;	/* caller-owned, unchecked:
@@ -134,6 +136,8 @@ const struct pb_rule *pb_api_field_fact(tree field);
 bool pb_api_makes_err_ptr(tree fndecl);
 bool pb_api_ignored(tree fndecl);
 enum tree_code pb_api_test_code(const struct pb_rule *rule);
+const struct pb_rule *pb_api_source_test(gimple *call, tree *source);
+bool pb_api_warns(gimple *stmt);
 void pb_api_print_ignored(void);
 unsigned int pb_api_nrules(void);
 bool pb_api_add_summary(tree fndecl, const char *text);
@@ -187,6 +191,11 @@ struct pb_site {
 					 * array was stored into before the
 					 * call: its owner (pb_fields.c) */
 	bool conditional;		/* may take no reference: kind unsure */
+	tree source;			/* 'source=argN': the iterator whose
+					 * kind, where a test of it tells,
+					 * makes the kind certain (class ZERO:
+					 * it took none) */
+	bool source_told;		/* a check found the kind told */
 	tree flag;			/* 'held-if=*argN': the cell whose
 					 * address the call was given; the
 					 * pages are held where it is not 0 */
@@ -296,6 +305,7 @@ void pb_sites_fini(struct pb_fn *fn);
 int pb_param_index(function *fun, tree key);
 int pb_site_count_param(struct pb_fn *fn, int site);
 bool pb_site_checked_at_errors(struct pb_fn *fn, int site);
+bool pb_site_kind_unsure(struct pb_site *s, pb_word w);
 void pb_sites_note_counts_told(struct pb_fn *fn);
 void pb_sites_collect(struct pb_fn *fn);
 void pb_sites_note_ret_copies(struct pb_fn *fn);
@@ -344,6 +354,7 @@ bool pb_handover_array_in(struct pb_fn *fn, int site, struct pb_val obj);
 
 tree pb_operand_on_edge(tree op, edge via);
 void pb_cond_fill_row(struct pb_fn *fn, edge e, edge via, unsigned char *row);
+void pb_cond_note_sources(struct pb_fn *fn);
 bool pb_cond_value_fails(struct pb_fn *fn, tree val, edge e);
 bool pb_cond_row_refines(struct pb_fn *fn, const unsigned char *row, int site,
 			 unsigned int *kept);

@@ -82,6 +82,15 @@ ssize_t iov_iter_extract_pages(struct iov_iter *i, struct page ***pages,
 			       iov_iter_extraction_t extraction_flags,
 			       size_t *offset0);
 bool iov_iter_extract_will_pin(const struct iov_iter *iter);
+/* static inlines of uio.h: the kind of an iterator */
+bool user_backed_iter(const struct iov_iter *i);
+bool iter_is_ubuf(const struct iov_iter *i);
+bool iter_is_iovec(const struct iov_iter *i);
+bool iov_iter_is_kvec(const struct iov_iter *i);
+bool iov_iter_is_bvec(const struct iov_iter *i);
+bool iov_iter_is_folioq(const struct iov_iter *i);
+bool iov_iter_is_xarray(const struct iov_iter *i);
+bool iov_iter_is_discard(const struct iov_iter *i);
 
 void unpin_user_page(struct page *page);
 void unpin_user_pages(struct page **pages, unsigned long npages);
