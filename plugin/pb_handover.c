@@ -172,6 +172,7 @@ static unsigned int pb_sites_carried(struct pb_fn *fn, tree op, int depth,
 		/* page_address(page) and friends: an address of the page
 		 * carries it; a number (page_to_nid) or a flag does not */
 		if (rule && rule->role == PB_ROLE_BORROW &&
+		    rule->shape == PB_SHAPE_PAGE &&
 		    POINTER_TYPE_P(TREE_TYPE(op)) &&
 		    gimple_call_num_args(def) >= (unsigned int)rule->pages_arg)
 			sites |= pb_sites_carried(fn, gimple_call_arg(def,

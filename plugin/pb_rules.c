@@ -96,8 +96,10 @@ static const struct {
 	  "kind= and one of page=/pages=/folio=/folios=/range=" },
 	{ "derive", PB_ROLE_DERIVE, F(PB_F_FROM) | F(PB_F_ENTRY) | F(PB_F_DEFINED),
 	  0, "from= or entry=" },
-	{ "borrow", PB_ROLE_BORROW, F(PB_F_PAGE) | F(PB_F_DEFINED), F(PB_F_PAGE),
-	  "page=" },
+	{ "borrow", PB_ROLE_BORROW,
+	  F(PB_F_PAGE) | F(PB_F_PAGES) | F(PB_F_COUNT) | F(PB_F_KIND) |
+	  F(PB_F_DEFINED), 0,
+	  "page=, or pages=*argN (with count=*argN and kind=)" },
 	{ "owner", PB_ROLE_OWNER,
 	  F(PB_F_PAGES) | F(PB_F_ON_SUCCESS) | F(PB_F_CONSUMES) |
 	  F(PB_F_ENTRY) | F(PB_F_KIND) | F(PB_F_DEFINED), 0,
@@ -786,6 +788,70 @@ static bool pb_rule_owner_entry(struct pb_cursor *cur,
 	return true;
 }
 
+/* '*argN' in V, into *ARG: the argument points to what F may write. */
+static bool pb_parse_out_arg(struct pb_cursor *cur, const struct pb_token *v,
+			     const char *what, int *arg)
+{
+	if (v->len < 2 || v->text[0] != '*') {
+		pb_rules_error(cur, v->column, "expected '*argN': the "
+			       "argument points to %s", what);
+		return false;
+	}
+	return pb_parse_arg(cur, v->text + 1, v->len - 1, v->column + 1,
+			    false, arg);
+}
+
+/*
+ * 'borrow F page=argN': F only uses the page.  'borrow F pages=*argN
+ * count=*argM kind=K': F uses the array the caller's pointer ARGN points
+ * to, and may replace it (and the count *argM) by an array holding the
+ * same references to the same memory, having dropped in kind K those it
+ * does not keep (io_uring's io_try_coalesce_buffer()): the references
+ * stay the caller's, in its variables.
+ */
+static bool pb_rule_borrow(struct pb_cursor *cur, const struct pb_written *w,
+			   struct pb_rule *rule, int end_column)
+{
+	const struct pb_token *v = w->value[PB_F_PAGE];
+	const struct pb_token *c = w->value[PB_F_COUNT];
+	const struct pb_token *k = w->value[PB_F_KIND];
+	int kind;
+
+	if (!v == !w->value[PB_F_PAGES]) {
+		pb_rules_error(cur, v ? w->token[PB_F_PAGES]->column : end_column,
+			       "'borrow' needs one of page=, or pages=*argN");
+		return false;
+	}
+	if (v) {
+		if (c || k) {
+			pb_rules_error(cur, (c ? c : k)->column, "count= and "
+				       "kind= go with 'pages=*argN'");
+			return false;
+		}
+		return pb_parse_arg(cur, v->text, v->len, v->column, false,
+				    &rule->pages_arg);
+	}
+	rule->shape = PB_SHAPE_ARRAY_PTR;
+	if (!pb_parse_out_arg(cur, w->value[PB_F_PAGES], "the array pointer",
+			      &rule->pages_arg) ||
+	    (c && !pb_parse_out_arg(cur, c, "the count", &rule->count_out_arg)))
+		return false;
+	if (rule->count_out_arg == rule->pages_arg) {
+		pb_rules_error(cur, c->column + 1, "the count and the pages "
+			       "are different arguments");
+		return false;
+	}
+	if (!k)
+		return true;
+	kind = pb_parse_keyword(cur, k->text, k->len, k->column, "a kind",
+				pb_kind_words, 2);
+	if (kind < 0)
+		return false;
+	rule->kind = (enum pb_ref_kind)kind;
+	rule->drops = true;
+	return true;
+}
+
 /* The fields a role needs besides where the pages are. */
 static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 			   struct pb_rule *rule, int end_column)
@@ -836,6 +902,7 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 		rule->kind = (enum pb_ref_kind)k;
 		return true;
 	case PB_ROLE_BORROW:
+		return pb_rule_borrow(cur, w, rule, end_column);
 	case PB_ROLE_HOLD:
 		v = w->value[PB_F_PAGE];
 		return pb_parse_arg(cur, v->text, v->len, v->column, false,
@@ -1104,7 +1171,7 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 	       a->folio == b->folio && a->conditional == b->conditional &&
 	       a->preferred == b->preferred && a->test == b->test &&
 	       a->on_success == b->on_success && a->consumes == b->consumes &&
-	       a->whole == b->whole &&
+	       a->whole == b->whole && a->drops == b->drops &&
 	       a->count_out_arg == b->count_out_arg &&
 	       a->release_arg == b->release_arg &&
 	       a->held_if_arg == b->held_if_arg &&

@@ -123,6 +123,9 @@ struct pb_rule {
 	bool on_success;	/* owner: a failure leaves the pages */
 	bool consumes;		/* owner: a failure drops the pages */
 	bool whole;		/* acquire: all requested pages, or none */
+	bool drops;		/* borrow 'pages=*argN kind=K': the callee
+				 * may replace the array and drop, in kind
+				 * K, the references it does not keep */
 	enum pb_test test;	/* PB_ROLE_TEST: what a true result means */
 	const char *file;	/* where the rule was read */
 	int line;

@@ -178,6 +178,31 @@ static void pb_on_release(struct pb_fn *fn, gcall *call,
 }
 
 /*
+ * A borrow that may replace the caller's array ('borrow F pages=*argN
+ * kind=K': io_try_coalesce_buffer(&pages, &nr_pages, &data)) drops, in
+ * kind K, the references it does not keep in the array it leaves: checked
+ * as a release of part of the pages, which stay held, the rest of them
+ * the caller's to release through its variable.
+ */
+static void pb_on_borrow_drops(struct pb_fn *fn, gcall *call,
+			       const struct pb_rule *rule, const pb_word *w,
+			       bool check)
+{
+	struct pb_val v;
+	int i;
+
+	if (!check || !rule->drops)
+		return;
+	v = pb_call_pages_val(fn, call, rule);
+	if (!v.key)
+		return;
+	for (i = 0; i < fn->nsites; i++)
+		if ((w[i] & ~PB_ABSENT) &&
+		    pb_match_release(fn, i, rule, v) != PB_NO_MATCH)
+			pb_check_release(fn, call, rule, i, false, w[i]);
+}
+
+/*
  * A release by cases (a helper that puts or unpins as 'switch (cmd)' and
  * a flag say): each site's pages are released by the case its guards say
  * holds, as if the helper were that release; where they do not tell, the
@@ -273,6 +298,9 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 			return;
 		case PB_ROLE_FREE:
 			pb_on_free(fn, call, rule, w, check);
+			return;
+		case PB_ROLE_BORROW:
+			pb_on_borrow_drops(fn, call, rule, w, check);
 			return;
 		case PB_ROLE_OWNER:
 			break;

@@ -187,6 +187,46 @@ static void test_other_roles(void)
 	pb_rule_set_free(&set);
 }
 
+/* 'borrow F pages=*argN count=*argM kind=K': a helper that may replace
+ * its caller's array (io_uring's io_try_coalesce_buffer()). */
+static void test_borrow_replace(void)
+{
+	struct pb_rule_set set;
+	struct seen seen;
+	const struct pb_rule *r, *q;
+	int errors;
+
+	errors = parse(&set, "borrow coalesce pages=*arg1 count=*arg2 kind=pin\n"
+			     "borrow peek pages=*arg3\n", &seen);
+	check(!errors && set.nrules == 2, "borrow pages=*argN parses",
+	      seen.first);
+	r = pb_rule_set_find(&set, "coalesce");
+	check(r && r->role == PB_ROLE_BORROW && r->shape == PB_SHAPE_ARRAY_PTR &&
+	      r->pages_arg == 1 && r->count_out_arg == 2 && r->drops &&
+	      r->kind == PB_PIN, "borrow pages=*argN count=*argM kind=",
+	      seen.first);
+	q = pb_rule_set_find(&set, "peek");
+	check(q && q->shape == PB_SHAPE_ARRAY_PTR && q->pages_arg == 3 &&
+	      !q->drops && !q->count_out_arg, "borrow pages=*argN alone",
+	      seen.first);
+	pb_rule_set_free(&set);
+	expect_error("borrow without pages", "borrow b\n",
+		     "1:9: 'borrow' needs one of page=, or pages=*argN");
+	expect_error("borrow with both", "borrow b page=arg1 pages=*arg2\n",
+		     "1:20: 'borrow' needs one of page=, or pages=*argN");
+	expect_error("borrow pages not through a pointer",
+		     "borrow b pages=arg1\n", "1:16: expected '*argN'");
+	expect_error("borrow count with a page", "borrow b page=arg1 count=*arg2\n",
+		     "1:26: count= and kind= go with 'pages=*argN'");
+	expect_error("borrow count not through a pointer",
+		     "borrow b pages=*arg1 count=arg2\n", "1:28: expected '*argN'");
+	expect_error("borrow count is the pages",
+		     "borrow b pages=*arg1 count=*arg1\n",
+		     "1:29: the count and the pages are different arguments");
+	expect_error("borrow kind any", "borrow b pages=*arg1 kind=any\n",
+		     "1:27: expected a kind: pin, get");
+}
+
 static void test_layout(void)
 {
 	struct pb_rule_set set;
@@ -434,6 +474,7 @@ int main(int argc, char **argv)
 	test_shapes();
 	test_helper_shapes();
 	test_other_roles();
+	test_borrow_replace();
 	test_layout();
 	test_duplicates();
 	test_release_cases();
