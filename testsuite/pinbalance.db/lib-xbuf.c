@@ -100,6 +100,17 @@ int xbuf_map_ring(struct xbuf_ctx *ctx, unsigned long uaddr, int n)
 	return 0;
 }
 
+/* puts the region on the device's list, which keeps it and its pages
+ * from now on; refused when the device has as many as it takes */
+int xbuf_region_add(struct xbuf_dev *dev, struct xbuf_region *region)
+{
+	if (dev->nregions == dev->max_regions)
+		return -EBUSY;
+	list_add(&region->node, &dev->regions);
+	dev->nregions++;
+	return 0;
+}
+
 /*
  * A request on one page, as NFS's nfs_page_create_from_page(): it takes
  * a reference of its own on the page it keeps (nfs_page_assign_page()),
