@@ -1176,15 +1176,18 @@ static unsigned int pb_edge_owner_sites(struct pb_fn *fn, edge e)
 /*
  * The sites handed over on E by a call whose result E's branch tests
  * (pb_handover_tested_call): on the branch where it succeeded, or on both
- * if the test is not one of success against failure.
+ * if the test is not one of success against failure.  *RULED: the call
+ * has a rule (an owner on success), not code without one.
  */
-static unsigned int pb_edge_callee_sites(struct pb_fn *fn, edge e)
+static unsigned int pb_edge_callee_sites(struct pb_fn *fn, edge e,
+					 bool *ruled)
 {
 	gcall *call = pb_handover_tested_call(e->src);
 	struct pb_cmp cmp;
 
 	if (!call)
 		return 0;
+	*ruled = pb_api_lookup(gimple_call_fndecl(call)) != NULL;
 	if (pb_edge_comparison(e, NULL, &cmp) &&
 	    pb_strip_copies(cmp.lhs) == gimple_call_lhs(call) &&
 	    integer_zerop(cmp.rhs) &&
@@ -1203,8 +1206,9 @@ static void pb_fill_row(struct pb_fn *fn, edge e, edge via,
 			unsigned char *row)
 {
 	unsigned int mentioned = 0, others = PB_ALL_CLASSES, owners, kept;
+	unsigned int ruled_owners;
 	struct pb_cmp cmp;
-	bool test = pb_edge_test(e, &cmp);
+	bool test = pb_edge_test(e, &cmp), ruled = false;
 	int i;
 
 	if (test) {
@@ -1216,7 +1220,10 @@ static void pb_fill_row(struct pb_fn *fn, edge e, edge via,
 				break;
 			}
 	}
-	owners = pb_edge_owner_sites(fn, e) | pb_edge_callee_sites(fn, e);
+	ruled_owners = pb_edge_callee_sites(fn, e, &ruled);
+	owners = pb_edge_owner_sites(fn, e) | ruled_owners;
+	if (!ruled)
+		ruled_owners = 0;
 	for (i = 0; i < fn->nsites; i++) {
 		unsigned char facts = 0;
 
@@ -1227,6 +1234,8 @@ static void pb_fill_row(struct pb_fn *fn, edge e, edge via,
 			facts |= PB_FACT_REFINES | kept;
 		if (owners & (1u << i))
 			facts |= PB_FACT_OWNER;
+		if (ruled_owners & (1u << i))
+			facts |= PB_FACT_OWNER_RULE;
 		if (pb_guards_contradict(&fn->sites[i], e))
 			facts |= PB_FACT_CONTRADICTS;
 		row[i] = facts;

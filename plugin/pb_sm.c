@@ -512,8 +512,11 @@ bool pb_sm_on_edge(struct pb_fn *fn, const unsigned char *row, pb_word *w)
 				return false;
 			continue;
 		}
+		/* an owner rule's success: counted among the owners */
 		if (facts & PB_FACT_OWNER)
-			pb_on_hand_over(fn, 1u << i, w, PB_HANDED_SUCCESS);
+			pb_on_hand_over(fn, 1u << i, w,
+					facts & PB_FACT_OWNER_RULE ?
+					PB_HANDED_OWNER : PB_HANDED_SUCCESS);
 		if (!(facts & PB_FACT_REFINES))
 			continue;
 		w[i] = pb_keep_classes(w[i], facts & PB_ALL_CLASSES);

@@ -341,11 +341,13 @@ bool pb_handover_array_in(struct pb_fn *fn, int site, struct pb_val obj);
 /*
  * What leaving an edge says about each site, one byte per site then a
  * summary byte: the classes its branch keeps (PB_FACT_REFINES if it tells
- * anything), PB_FACT_OWNER if it sees the owner of the pages,
- * PB_FACT_CONTRADICTS if it contradicts a guard of the site.  The summary
+ * anything), PB_FACT_OWNER if it sees the owner of the pages (and
+ * PB_FACT_OWNER_RULE if that is a call with an owner rule, on its
+ * success), PB_FACT_CONTRADICTS if it contradicts a guard of the site.  The summary
  * is PB_ROW_DEAD if no path takes the edge, PB_ROW_BRANCH if it leaves a
  * branch (else no site is concerned).
  */
+#define PB_FACT_OWNER_RULE	0x80u
 #define PB_FACT_REFINES		0x40u
 #define PB_FACT_OWNER		0x20u
 #define PB_FACT_CONTRADICTS	0x10u
