@@ -1453,6 +1453,7 @@ static bool pb_link_assign(struct pb_link_walk *w, gassign *stmt, tree name)
 {
 	tree lhs = gimple_assign_lhs(stmt), rhs = gimple_assign_rhs1(stmt);
 	enum tree_code code = gimple_assign_rhs_code(stmt);
+	struct pb_walk walk = {};
 	bitmap seen;
 	bool gone;
 
@@ -1477,7 +1478,8 @@ static bool pb_link_assign(struct pb_link_walk *w, gassign *stmt, tree name)
 		if (!w->top)
 			return false;
 		seen = BITMAP_ALLOC(NULL);
-		gone = pb_escapes(lhs, 12, seen, false);
+		walk.root = lhs;
+		gone = pb_escapes(lhs, 12, seen, &walk);
 		BITMAP_FREE(seen);
 		return !gone;
 	}
