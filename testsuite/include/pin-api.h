@@ -82,6 +82,9 @@ ssize_t iov_iter_extract_pages(struct iov_iter *i, struct page ***pages,
 			       iov_iter_extraction_t extraction_flags,
 			       size_t *offset0);
 bool iov_iter_extract_will_pin(const struct iov_iter *iter);
+struct bio_vec;
+void bvec_set_page(struct bio_vec *bv, struct page *page, unsigned int len,
+		   unsigned int offset);
 /* static inlines of uio.h: the kind of an iterator */
 bool user_backed_iter(const struct iov_iter *i);
 bool iter_is_ubuf(const struct iov_iter *i);
