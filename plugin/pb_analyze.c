@@ -202,6 +202,7 @@ unsigned int pb_analyze_function(function *fun)
 	if (pb_options.debug)
 		pb_debug_dump(fn);
 	if (fn->nsites) {
+		pb_sg_note_lent(fn);
 		pb_check_sites(fn);
 		pb_fields_note_counts(fn);
 		pb_fields_note_file_vars(fn);

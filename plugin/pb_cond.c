@@ -1053,6 +1053,68 @@ bool pb_cond_value_fails(struct pb_fn *fn, tree val, edge e)
 	return pb_value_fails(fn, val, e, 3);
 }
 
+/*
+ * The value VAL, a load, reads back from a store just before it in its
+ * block, with nothing that may write memory between them: 'p->n =
+ * kmalloc(...); if (!p->n)' tests what the call returned.  VAL itself
+ * if not.
+ */
+static tree pb_reloaded_value(tree val)
+{
+	gimple *load = SSA_NAME_DEF_STMT(val);
+	gimple_stmt_iterator gsi;
+
+	if (!gimple_assign_load_p(load) || !gimple_assign_single_p(load))
+		return val;
+	for (gsi = gsi_for_stmt(load), gsi_prev(&gsi); !gsi_end_p(gsi);
+	     gsi_prev(&gsi)) {
+		gimple *stmt = gsi_stmt(gsi);
+
+		if (!gimple_vdef(stmt))
+			continue;
+		if (gimple_assign_single_p(stmt) &&
+		    operand_equal_p(gimple_assign_lhs(stmt),
+				    gimple_assign_rhs1(load), 0) &&
+		    TREE_CODE(gimple_assign_rhs1(stmt)) == SSA_NAME)
+			return gimple_assign_rhs1(stmt);
+		return val;
+	}
+	return val;
+}
+
+/*
+ * Does taking E mean that a call failed: its result tested against 0 as
+ * the kernel tests a failure ('if (ret < 0)', 'if (ret)' of a status,
+ * 'if (!ptr)', 'if (IS_ERR(ptr))' of what it returned, also stored and
+ * read back)?
+ */
+bool pb_cond_edge_says_call_failed(edge e)
+{
+	struct pb_cmp cmp;
+	tree val;
+
+	if (!pb_edge_comparison(e, NULL, &cmp) || !cmp.rhs ||
+	    !integer_zerop(cmp.rhs))
+		return false;
+	val = pb_strip_copies(cmp.lhs);
+	if (!val || TREE_CODE(val) != SSA_NAME)
+		return false;
+	val = pb_strip_copies(pb_reloaded_value(val));
+	if (!val || TREE_CODE(val) != SSA_NAME ||
+	    !is_gimple_call(SSA_NAME_DEF_STMT(val)))
+		return false;
+	switch (cmp.code) {
+	case LT_EXPR:
+		return true;
+	case NE_EXPR:
+		return !POINTER_TYPE_P(TREE_TYPE(val));
+	case EQ_EXPR:
+		return POINTER_TYPE_P(TREE_TYPE(val));
+	default:
+		return false;
+	}
+}
+
 /* Do the tests A and B compare the same two values? */
 static bool pb_same_test_operands(const struct pb_cmp *a, const struct pb_cmp *b)
 {

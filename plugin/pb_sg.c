@@ -21,6 +21,12 @@
  * unjudged.  A release of a page read from the list, reached from one of
  * the fills, of the other kind, is a mismatch.  A function that fills
  * its parameter's list so gets that summary, for its callers.
+ *
+ * Whether the list keeps the pages at all is told by where the function
+ * releases them: before a function with sites is solved, a list whose
+ * fills the function follows with a release of the same pages from where
+ * it took them, on a way where no call failed and to a return that is
+ * not an error, only maps them (pb_sg_note_lent): its fills are uses.
  */
 #include "pb_gcc.h"
 #include "pinbalance.h"
@@ -435,6 +441,237 @@ static void pb_sg_check_release(function *fun, vec<struct pb_sg_list> *lists,
 		return;
 	pb_diag_report_entry(list->source_rule[kind], list->source[kind],
 			     list->fill[kind], rule, call);
+}
+
+/* ------------------------------------------------------- lent pages */
+
+/*
+ * A scatterlist entry takes no reference of its own (sg_set_page()
+ * stores the pointer): the list keeps the pages only if whoever holds
+ * them releases them through it later, reading each back with
+ * sg_page().  A function that, after putting a site's pages into a
+ * list, releases them itself from where it took them, and returns
+ * success on a way from that release, used the list as a map of its own
+ * pages for one request (net/9p/trans_virtio.c: pack_sg_list_p() of
+ * the pages into chan->sg, the request, then p9_release_pages() of the
+ * array).  Every fill of that list in the function is then a use: the
+ * pages stay the function's, checked for leaks as before the fill.  A
+ * release only on the way to an error return says nothing (a failed
+ * mapping gives the pages back; on success the list may keep them), nor
+ * does anything when the function also releases a page it reads back
+ * from the list.
+ */
+
+/* One fill of a list with the pages of a caller's sites. */
+struct pb_sg_fill {
+	gcall *call;
+	tree key;		/* the list */
+	unsigned int sites;	/* whose pages went in */
+};
+
+/* The blocks reached from FROM's, FROM's included, into REACHED; when
+ * SUCCEEDING, by no edge that says a call failed. */
+static void pb_sg_reached(function *fun, gimple *from, bool succeeding,
+			  sbitmap reached)
+{
+	auto_vec<basic_block> work;
+	basic_block bb;
+	edge_iterator ei;
+	edge e;
+
+	bitmap_clear(reached);
+	bitmap_set_bit(reached, gimple_bb(from)->index);
+	work.safe_push(gimple_bb(from));
+	while (!work.is_empty()) {
+		bb = work.pop();
+		FOR_EACH_EDGE(e, ei, bb->succs)
+			if (e->dest != EXIT_BLOCK_PTR_FOR_FN(fun) &&
+			    !(succeeding && pb_cond_edge_says_call_failed(e)) &&
+			    bitmap_set_bit(reached, e->dest->index))
+				work.safe_push(e->dest);
+	}
+}
+
+/* Is VAL, as a return gives it on the ways REACHED holds, something but
+ * an error code on one of them?  A PHI counts by its arguments on edges
+ * out of those blocks that do not say a call failed. */
+static bool pb_sg_value_succeeds(struct pb_fn *fn, tree val, edge e,
+				 sbitmap reached, int depth)
+{
+	gphi *phi;
+	unsigned int i;
+
+	val = pb_strip_copies(val);
+	if (!val)
+		return true;
+	if (depth <= 0)
+		return false;
+	phi = TREE_CODE(val) == SSA_NAME ?
+		      dyn_cast<gphi *>(SSA_NAME_DEF_STMT(val)) : NULL;
+	if (!phi)
+		return !pb_cond_value_fails(fn, val, e);
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		edge in = gimple_phi_arg_edge(phi, i);
+
+		if (bitmap_bit_p(reached, in->src->index) &&
+		    !pb_cond_edge_says_call_failed(in) &&
+		    pb_sg_value_succeeds(fn, gimple_phi_arg_def(phi, i), in,
+					 reached, depth - 1))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is RELEASE on a way from FILL on which no call fails, to a return
+ * that gives something but an error code on such a way ('err =
+ * wait(...)' at the label the error paths share)?
+ */
+static bool pb_sg_release_succeeds(struct pb_fn *fn, gimple *fill,
+				   gimple *release)
+{
+	auto_sbitmap reached(last_basic_block_for_fn(fn->fun));
+	auto_sbitmap after(last_basic_block_for_fn(fn->fun));
+	basic_block bb;
+
+	pb_sg_reached(fn->fun, fill, true, reached);
+	if (!bitmap_bit_p(reached, gimple_bb(release)->index) ||
+	    (gimple_bb(fill) == gimple_bb(release) &&
+	     !pb_stmt_dominates(fill, release)))
+		return false;
+	pb_sg_reached(fn->fun, release, false, after);
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi = gsi_last_bb(bb);
+		greturn *ret;
+
+		if (!bitmap_bit_p(after, bb->index) || gsi_end_p(gsi))
+			continue;
+		ret = dyn_cast<greturn *>(gsi_stmt(gsi));
+		if (ret && pb_sg_value_succeeds(fn, gimple_return_retval(ret),
+						NULL, reached, 4))
+			return true;
+	}
+	return false;
+}
+
+/* The fills of FN that put its sites' pages into a list it names. */
+static void pb_sg_collect_fills(struct pb_fn *fn, vec<struct pb_sg_fill> *fills)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+			struct pb_sg_fill fill;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (!rule || rule->role != PB_ROLE_OWNER ||
+			    rule->entry_arg < 1 || rule->pages_arg < 1 ||
+			    !pb_call_fits_rule(call, rule))
+				continue;
+			fill.call = call;
+			fill.key = pb_sg_storage(
+				gimple_call_arg(call, rule->entry_arg - 1));
+			fill.sites = pb_handover_operand_sites(fn,
+					pb_call_pages_arg(call, rule));
+			if (fill.key && fill.sites)
+				fills->safe_push(fill);
+		}
+	}
+}
+
+/* The list a page CALL releases was read from, or NULL_TREE. */
+static tree pb_sg_release_list(gcall *call, const struct pb_rule *rule)
+{
+	gcall *read = pb_sg_entry_read(pb_call_pages_arg(call, rule),
+				       PB_SG_DEPTH);
+
+	if (!read)
+		return NULL_TREE;
+	return pb_sg_storage(gimple_call_arg(read,
+			pb_api_lookup(gimple_call_fndecl(read))->entry_arg - 1));
+}
+
+/* What FN's releases say of the list KEY: -1 if one releases a page
+ * read back from it, 1 if one releases, after a fill of FILLS into it,
+ * that fill's pages from where they were taken, on a way to success. */
+static int pb_sg_list_use(struct pb_fn *fn, vec<struct pb_sg_fill> *fills,
+			  tree key)
+{
+	int said = 0;
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fn->fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct pb_rule *rule;
+			tree list;
+			unsigned int sites, i;
+
+			if (!call)
+				continue;
+			rule = pb_api_lookup(gimple_call_fndecl(call));
+			if (!rule || rule->role != PB_ROLE_RELEASE ||
+			    !pb_call_fits_rule(call, rule))
+				continue;
+			if (!pb_call_pages_arg(call, rule))
+				continue;
+			list = pb_sg_release_list(call, rule);
+			if (list) {
+				/* the entries kept their pages */
+				if (operand_equal_p(list, key, 0))
+					return -1;
+				continue;
+			}
+			if (said)
+				continue;
+			sites = pb_handover_operand_sites(fn,
+					pb_call_pages_arg(call, rule));
+			for (i = 0; i < fills->length(); i++)
+				if (operand_equal_p((*fills)[i].key, key, 0) &&
+				    ((*fills)[i].sites & sites) &&
+				    pb_sg_release_succeeds(fn, (*fills)[i].call,
+							   call)) {
+					said = 1;
+					break;
+				}
+		}
+	}
+	return said;
+}
+
+/* Before FN is solved: the fills of lists it only maps its pages with,
+ * for the state machine to take as uses. */
+void pb_sg_note_lent(struct pb_fn *fn)
+{
+	auto_vec<struct pb_sg_fill> fills;
+	unsigned int i, j;
+
+	pb_sg_collect_fills(fn, &fills);
+	for (i = 0; i < fills.length(); i++) {
+		bool judged = false;
+
+		for (j = 0; j < i && !judged; j++)
+			judged = operand_equal_p(fills[j].key, fills[i].key, 0);
+		if (judged || pb_sg_list_use(fn, &fills, fills[i].key) <= 0)
+			continue;
+		for (j = i; j < fills.length(); j++)
+			if (operand_equal_p(fills[j].key, fills[i].key, 0) &&
+			    fn->nlent < PB_MAX_LENT)
+				fn->lent[fn->nlent++] = fills[j].call;
+		if (pb_options.debug)
+			fprintf(stderr, "pinbalance: %s: a scatterlist only maps "
+				"the pages it is given (filled at line %d)\n",
+				function_name(fn->fun),
+				LOCATION_LINE(gimple_location(fills[i].call)));
+	}
 }
 
 /* ---------------------------------------------------------- summary */

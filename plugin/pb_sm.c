@@ -280,6 +280,18 @@ static void pb_note_kept(struct pb_fn *fn, unsigned int sites,
 			fn->kept_by[i] = call;
 }
 
+/* Is CALL a fill of a scatterlist that only maps the pages it is given
+ * (pb_sg.c)?  They stay where they were. */
+static bool pb_fill_lent(struct pb_fn *fn, gcall *call)
+{
+	int i;
+
+	for (i = 0; i < fn->nlent; i++)
+		if (fn->lent[i] == call)
+			return true;
+	return false;
+}
+
 static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 {
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
@@ -303,6 +315,8 @@ static void pb_on_call(struct pb_fn *fn, gcall *call, pb_word *w, bool check)
 			pb_on_borrow_drops(fn, call, rule, w, check);
 			return;
 		case PB_ROLE_OWNER:
+			if (pb_fill_lent(fn, call))
+				return;
 			break;
 		/* one more reference, to be dropped later by whoever: the
 		 * pages' fate is that code's, as for code without a rule */

@@ -151,6 +151,8 @@ tree pb_api_count_field_decl(const struct pb_rule *rule, tree ptr_type);
 
 /* The most pin sites tracked in one function; more are counted unknown. */
 #define PB_MAX_SITES 32
+/* fills of scatterlists that only map the pages, per function */
+#define PB_MAX_LENT 16
 /* Branches on invariant values remembered per site, for correlation. */
 #define PB_MAX_GUARDS 4
 
@@ -247,6 +249,10 @@ struct pb_fn {
 					 * site's pages that a struct keeps for
 					 * the function its put calls
 					 * (pb_checks.c) */
+	gcall *lent[PB_MAX_LENT];	/* fills of a scatterlist that only
+					 * maps the pages: uses, not hand-overs
+					 * (pb_sg.c, read by pb_sm.c) */
+	int nlent;
 };
 
 /* ---------------------------------------------------------- values */
@@ -358,6 +364,7 @@ tree pb_operand_on_edge(tree op, edge via);
 void pb_cond_fill_row(struct pb_fn *fn, edge e, edge via, unsigned char *row);
 void pb_cond_note_sources(struct pb_fn *fn);
 bool pb_cond_value_fails(struct pb_fn *fn, tree val, edge e);
+bool pb_cond_edge_says_call_failed(edge e);
 bool pb_cond_row_refines(struct pb_fn *fn, const unsigned char *row, int site,
 			 unsigned int *kept);
 
@@ -517,6 +524,7 @@ void pb_fields_report(void);
 
 /* ----------------------------------------------------- scatterlists */
 
+void pb_sg_note_lent(struct pb_fn *fn);
 void pb_sg_check(function *fun);
 
 /* ---------------------------------------------------------- census */
