@@ -814,6 +814,9 @@ struct pb_walk {
 					 * and copies into the new array are
 					 * noted there, not letting go */
 	tree root;			/* the pages walked from */
+	struct pb_fill_walk *fill;	/* a borrow summary's walk: fills of
+					 * its scatterlist parameter's entries
+					 * noted there, not letting go */
 };
 
 static bool pb_escapes(tree name, int depth, bitmap seen, struct pb_walk *walk);
@@ -858,6 +861,50 @@ static bool pb_given_read_only(gcall *call, tree name)
 	return true;
 }
 
+/*
+ * A helper that puts the pages of a page parameter into the entries of
+ * a scatterlist parameter ('pack_sg_list_p(sg, start, limit, pdata,
+ * nr_pages, offs, count)' of net/9p/trans_virtio.c, an sg_set_page() of
+ * each pdata[i] into sg[index++]) does to them what sg_set_page() does:
+ * its summary is an owner with 'entry=', 'owner F pages=argP
+ * entry=argE', and whether the list keeps them or only maps them is
+ * its caller's to tell (pb_sg.c).  While the borrow walk follows
+ * parameter PARAM, such fills are noted here.
+ */
+struct pb_fill_walk {
+	struct pb_fn *fn;	/* the helper */
+	int param;		/* the page parameter being followed */
+	int pages;		/* the page parameter filled into entries */
+	int entry;		/* the scatterlist parameter it went into */
+	bool mixed;		/* fills of other parameters, or lists */
+};
+
+/* Is CALL, of RULE, an owner keeping the page NAME in an entry of a
+ * scatterlist parameter of the helper FILL walks?  Noted if so. */
+static bool pb_fill_of_param_entry(struct pb_fill_walk *fill, gcall *call,
+				   const struct pb_rule *rule, tree name)
+{
+	struct pb_val v;
+	int e;
+
+	if (!fill || !fill->param || rule->entry_arg < 1 ||
+	    rule->pages_arg < 1 || !pb_call_fits_rule(call, rule) ||
+	    pb_call_pages_arg(call, rule) != name ||
+	    pb_operand_mentions(gimple_call_arg(call, rule->entry_arg - 1),
+				name))
+		return false;
+	v = pb_value_of(fill->fn, gimple_call_arg(call, rule->entry_arg - 1));
+	e = v.level == 0 ? pb_param_index(fill->fn->fun, v.key) : 0;
+	if (!e)
+		return false;
+	if ((fill->entry && fill->entry != e) ||
+	    (fill->pages && fill->pages != fill->param))
+		fill->mixed = true;
+	fill->entry = e;
+	fill->pages = fill->param;
+	return true;
+}
+
 /* Does CALL, given the pages NAME as an argument, let them go?  When
  * WALK is freeing (a helper that frees the struct holding them), a free
  * does not; when it is replacing, a release or a free is noted. */
@@ -889,6 +936,8 @@ static bool pb_call_lets_go(gcall *call, tree name, int depth, bitmap seen,
 	case PB_ROLE_RELEASE:
 		return !walk->replace ||
 		       !pb_replace_call(walk->replace, call, rule);
+	case PB_ROLE_OWNER:
+		return !pb_fill_of_param_entry(walk->fill, call, rule, name);
 	default:
 		return true;
 	}
@@ -1096,7 +1145,7 @@ static bool pb_field_of(tree ref, tree name, tree *field)
  */
 static bool pb_struct_escapes(tree name, bool freeing)
 {
-	struct pb_walk walk = { freeing, NULL, NULL_TREE };
+	struct pb_walk walk = { freeing, NULL, NULL_TREE, NULL };
 	imm_use_iterator it;
 	gimple *use;
 	tree field;
@@ -1160,9 +1209,9 @@ static int pb_borrowed_struct_param(function *fun)
 
 /* The first page parameter of FUN, if none of them lets its pages go;
  * 0 if it has none, -1 if one lets them go. */
-static int pb_borrowed_param(function *fun)
+static int pb_borrowed_param(function *fun, struct pb_fill_walk *fill)
 {
-	struct pb_walk walk = { false, NULL, NULL_TREE };
+	struct pb_walk walk = { false, NULL, NULL_TREE, fill };
 	tree parm;
 	int i = 1, first = 0;
 
@@ -1186,7 +1235,11 @@ static int pb_borrowed_param(function *fun)
 			continue;
 		seen = BITMAP_ALLOC(NULL);
 		walk.root = name;
+		if (fill)
+			fill->param = i <= PB_RULE_MAX_ARG ? i : 0;
 		gone = pb_escapes(name, 12, seen, &walk);
+		if (fill)
+			fill->param = 0;
 		BITMAP_FREE(seen);
 		if (gone || i > PB_RULE_MAX_ARG)
 			return -1;
@@ -1198,17 +1251,23 @@ static int pb_borrowed_param(function *fun)
 
 static bool pb_summarize_borrow(struct pb_fn *fn)
 {
+	struct pb_fill_walk fill = {};
 	char line[256];
-	int p = pb_borrowed_param(fn->fun);
-	int sp = pb_borrowed_struct_param(fn->fun);
+	int p, sp;
 
-	/* every page and page-holding parameter only read */
-	if (p < 0 || sp < 0 || (!p && !sp))
+	fill.fn = fn;
+	p = pb_borrowed_param(fn->fun, &fill);
+	sp = pb_borrowed_struct_param(fn->fun);
+	/* every page and page-holding parameter only read, or put into
+	 * the entries of one scatterlist parameter */
+	if (p < 0 || sp < 0 || (!p && !sp) || fill.mixed)
 		return false;
-	if (!p)
-		p = sp;
-	snprintf(line, sizeof(line), "borrow %s page=arg%d",
-		 pb_summary_fn_name(fn->fun), p);
+	if (fill.pages)
+		snprintf(line, sizeof(line), "owner %s pages=arg%d entry=arg%d",
+			 pb_summary_fn_name(fn->fun), fill.pages, fill.entry);
+	else
+		snprintf(line, sizeof(line), "borrow %s page=arg%d",
+			 pb_summary_fn_name(fn->fun), p ? p : sp);
 	pb_summary_add(fn->fun, line);
 	return true;
 }
@@ -1692,7 +1751,7 @@ static int pb_inserted_param(function *fun)
 	tree parm, name;
 	int i = 1, p = 0;
 
-	if (pb_borrowed_param(fun) < 0)
+	if (pb_borrowed_param(fun, NULL) < 0)
 		return 0;
 	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm), i++) {
 		if (!pb_points_to_page_array_field(TREE_TYPE(parm)))
@@ -2383,7 +2442,7 @@ static bool pb_debug_no_replace(const char *why)
 static bool pb_summarize_replace(struct pb_fn *fn)
 {
 	struct pb_replace r;
-	struct pb_walk walk = { false, &r, NULL_TREE };
+	struct pb_walk walk = { false, &r, NULL_TREE, NULL };
 	char line[256], count[24] = "", kind[16] = "";
 	tree parm;
 	bool gone = false;
