@@ -167,6 +167,32 @@ bool pb_param_unused(function *fun, tree parm)
 	       !ssa_default_def(fun, parm);
 }
 
+/* The body CALL's callee has in this unit, already in SSA form (callees
+ * come first), or NULL: a function of another file, or not yet read. */
+function *pb_callee_body(gcall *call)
+{
+	tree fndecl = gimple_call_fndecl(call);
+	function *callee = fndecl ? DECL_STRUCT_FUNCTION(fndecl) : NULL;
+
+	if (!callee || !callee->cfg || !gimple_in_ssa_p(callee))
+		return NULL;
+	return callee;
+}
+
+/* The parameter of CALL's callee that its argument I (0-based) is, or
+ * NULL_TREE (a variadic argument, or no declaration). */
+tree pb_callee_param(gcall *call, unsigned int i)
+{
+	tree fndecl = gimple_call_fndecl(call);
+	tree parm;
+
+	if (!fndecl)
+		return NULL_TREE;
+	for (parm = DECL_ARGUMENTS(fndecl); parm && i; parm = DECL_CHAIN(parm))
+		i--;
+	return parm;
+}
+
 /*
  * Does the callee, a function of this unit whose body was already seen
  * (callees come first), never use its parameter I (0-based): a stub
@@ -174,15 +200,10 @@ bool pb_param_unused(function *fun, tree parm)
  */
 static bool pb_callee_ignores_arg(gcall *call, unsigned int i)
 {
-	tree fndecl = gimple_call_fndecl(call);
-	function *callee = fndecl ? DECL_STRUCT_FUNCTION(fndecl) : NULL;
-	tree parm;
+	function *callee = pb_callee_body(call);
+	tree parm = pb_callee_param(call, i);
 
-	if (!callee || !callee->cfg || !gimple_in_ssa_p(callee))
-		return false;
-	for (parm = DECL_ARGUMENTS(fndecl); parm && i; parm = DECL_CHAIN(parm))
-		i--;
-	return parm && pb_param_unused(callee, parm);
+	return callee && parm && pb_param_unused(callee, parm);
 }
 
 /*

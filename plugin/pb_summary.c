@@ -805,8 +805,28 @@ static bool pb_summarize_cases(struct pb_fn *fn)
 
 struct pb_replace;
 
+/*
+ * The borrow walk follows what a helper does with the pages it was given,
+ * as the page (its pointer, a walk over its array, its address held in
+ * an integer) or as its pfn: its distance from the memmap ('page -
+ * vmemmap' of page_to_pfn() and folio_pfn()), shifted into a physical
+ * address or divided into a block number.  A pfn names the page but
+ * holds no reference: compared, printed, or given to a function that
+ * looks it up (is_zero_pfn(), get_pfnblock_flags_mask()), the page stays
+ * the caller's.  Turned back into a pointer ('vmemmap + pfn' of
+ * pfn_to_page(), or a function of another file returning one), it is
+ * the page again and followed as such, so that a release through the
+ * round trip is still seen; a function of this unit given the pfn is
+ * walked for that in its body (vfio's put_pfn() unpins by pfn).  Stored
+ * or returned, the pfn tells whoever reads it which page to release: it
+ * may leave, as the page itself.  A function of another file that
+ * releases by pfn needs a rule, as any release does.
+ */
+
 /* How the borrow walk judges what it meets. */
 struct pb_walk {
+	bitmap seen;			/* SSA versions walked: 2v as the
+					 * page, 2v+1 as its pfn */
 	bool freeing;			/* a free is no letting go: a helper
 					 * that frees the struct holding them */
 	struct pb_replace *replace;	/* a helper that may replace its
@@ -817,9 +837,18 @@ struct pb_walk {
 	struct pb_fill_walk *fill;	/* a borrow summary's walk: fills of
 					 * its scatterlist parameter's entries
 					 * noted there, not letting go */
+	bool note_pfn_return;		/* a callee's walk: a returned pfn is
+					 * noted, not letting go */
+	bool returns_pfn;		/* ...and it was met */
 };
 
-static bool pb_escapes(tree name, int depth, bitmap seen, struct pb_walk *walk);
+/* The functions whose bodies the walk is in, below the one analysed: a
+ * recursion walks none of them twice. */
+#define PB_WALK_CALLEES 4
+static function *pb_walk_callees[PB_WALK_CALLEES];
+static int pb_walk_ncallees;
+
+static bool pb_escapes(struct pb_walk *w, tree name, bool pfn, int depth);
 static bool pb_replace_call(struct pb_replace *r, gcall *call,
 			    const struct pb_rule *rule);
 static bool pb_replace_copy(struct pb_replace *r, gassign *stmt);
@@ -828,7 +857,8 @@ static bool pb_replace_copy(struct pb_replace *r, gassign *stmt);
  * is no borrower (each level of the walk says its own) */
 static void pb_debug_lets_go(gimple *use)
 {
-	if (!pb_options.debug)
+	/* a callee's walk: its call in the helper says it */
+	if (!pb_options.debug || pb_walk_ncallees)
 		return;
 	fprintf(stderr, "pinbalance: %s: no borrower: pages may leave at ",
 		function_name(cfun));
@@ -905,11 +935,110 @@ static bool pb_fill_of_param_entry(struct pb_fill_walk *fill, gcall *call,
 	return true;
 }
 
-/* Does CALL, given the pages NAME as an argument, let them go?  When
- * WALK is freeing (a helper that frees the struct holding them), a free
- * does not; when it is replacing, a release or a free is noted. */
-static bool pb_call_lets_go(gcall *call, tree name, int depth, bitmap seen,
-			    struct pb_walk *walk)
+static bool pb_walk_inside(function *fun)
+{
+	int i;
+
+	if (fun == cfun)
+		return true;
+	for (i = 0; i < pb_walk_ncallees; i++)
+		if (pb_walk_callees[i] == fun)
+			return true;
+	return false;
+}
+
+/*
+ * Does CALLEE's parameter PARM, given the page (or its pfn, when PFN),
+ * let it go in CALLEE's body?  A return of its pfn does not, but sets
+ * *RETURNS_PFN: the call's result is that pfn.  The callee's walk notes
+ * no release, free or fill: those let go there.
+ */
+static bool pb_callee_param_lets_go(function *callee, tree parm, bool pfn,
+				    int depth, bool *returns_pfn)
+{
+	tree name = ssa_default_def(callee, parm);
+	struct pb_walk w = { NULL, false, NULL, name, NULL, true, false };
+	bool gone;
+
+	if (!name)
+		return false;
+	if (pb_walk_ncallees == PB_WALK_CALLEES)
+		return true;
+	pb_walk_callees[pb_walk_ncallees++] = callee;
+	w.seen = BITMAP_ALLOC(NULL);
+	/* the callee's own dominators and name, not the caller's */
+	push_cfun(callee);
+	gone = pb_escapes(&w, name, pfn, depth);
+	pop_cfun();
+	BITMAP_FREE(w.seen);
+	pb_walk_ncallees--;
+	*returns_pfn |= w.returns_pfn;
+	return gone;
+}
+
+/*
+ * Does the result of CALL, a function of another file given the pfn, let
+ * the page go: a pointer it makes of the pfn (pfn_to_online_page()), or
+ * a number computed from it, followed as the page or as its pfn?
+ */
+static bool pb_pfn_result_lets_go(struct pb_walk *w, gcall *call, int depth)
+{
+	tree lhs = gimple_call_lhs(call);
+
+	if (!lhs)
+		return false;
+	if (TREE_CODE(lhs) != SSA_NAME)
+		return true;
+	if (POINTER_TYPE_P(TREE_TYPE(lhs)))
+		return pb_escapes(w, lhs, false, depth - 1);
+	return INTEGRAL_TYPE_P(TREE_TYPE(lhs)) &&
+	       pb_escapes(w, lhs, true, depth - 1);
+}
+
+/*
+ * Does CALL, to a function without a rule, let NAME (the page, or its
+ * pfn when PFN) go?  In a function of this unit, each parameter it is
+ * given as is walked in the callee's body; where the callee gives back
+ * only NAME's pfn (folio_pfn()), the call's result is followed as that
+ * pfn.  A function of another file may do anything with the page; with
+ * its pfn, only what it returns is followed.
+ */
+static bool pb_callee_lets_go(struct pb_walk *w, gcall *call, tree name,
+			      bool pfn, int depth)
+{
+	function *callee = pb_callee_body(call);
+	tree lhs = gimple_call_lhs(call);
+	bool returns_pfn = false;
+	unsigned int i;
+
+	if (!callee && pfn)
+		return pb_pfn_result_lets_go(w, call, depth);
+	if (!callee || pb_walk_inside(callee))
+		return true;
+	for (i = 0; i < gimple_call_num_args(call); i++) {
+		tree arg = gimple_call_arg(call, i);
+		tree parm;
+
+		if (!pb_operand_mentions(arg, name) ||
+		    pb_api_arg_read_only(call, i))
+			continue;
+		parm = pb_callee_param(call, i);
+		if (arg != name || !parm ||
+		    pb_callee_param_lets_go(callee, parm, pfn, depth - 1,
+					    &returns_pfn))
+			return true;
+	}
+	if (!returns_pfn || !lhs)
+		return false;
+	return TREE_CODE(lhs) != SSA_NAME || pb_escapes(w, lhs, true, depth - 1);
+}
+
+/* Does CALL, given NAME (the pages, or their pfn when PFN) as an
+ * argument, let them go?  When W is freeing (a helper that frees the
+ * struct holding them), a free does not; when it is replacing, a release
+ * or a free is noted. */
+static bool pb_call_lets_go(struct pb_walk *w, gcall *call, tree name,
+			    bool pfn, int depth)
 {
 	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
 	tree lhs = gimple_call_lhs(call);
@@ -917,9 +1046,10 @@ static bool pb_call_lets_go(gcall *call, tree name, int depth, bitmap seen,
 	/* 'likely(x)' is x */
 	if (gimple_call_builtin_p(call, BUILT_IN_EXPECT))
 		return lhs && TREE_CODE(lhs) == SSA_NAME &&
-		       pb_escapes(lhs, depth - 1, seen, walk);
+		       pb_escapes(w, lhs, pfn, depth - 1);
 	if (!rule)
-		return !pb_given_read_only(call, name);
+		return !pb_given_read_only(call, name) &&
+		       pb_callee_lets_go(w, call, name, pfn, depth);
 	switch (rule->role) {
 	case PB_ROLE_BORROW:
 	case PB_ROLE_TEST:
@@ -928,16 +1058,15 @@ static bool pb_call_lets_go(gcall *call, tree name, int depth, bitmap seen,
 		return false;
 	case PB_ROLE_DERIVE:
 		return lhs && TREE_CODE(lhs) == SSA_NAME &&
-		       pb_escapes(lhs, depth - 1, seen, walk);
+		       pb_escapes(w, lhs, false, depth - 1);
 	case PB_ROLE_FREE:
-		if (walk->replace)
-			return !pb_replace_call(walk->replace, call, rule);
-		return !walk->freeing;
+		if (w->replace)
+			return !pb_replace_call(w->replace, call, rule);
+		return !w->freeing;
 	case PB_ROLE_RELEASE:
-		return !walk->replace ||
-		       !pb_replace_call(walk->replace, call, rule);
+		return !w->replace || !pb_replace_call(w->replace, call, rule);
 	case PB_ROLE_OWNER:
-		return !pb_fill_of_param_entry(walk->fill, call, rule, name);
+		return !pb_fill_of_param_entry(w->fill, call, rule, name);
 	default:
 		return true;
 	}
@@ -1031,67 +1160,67 @@ static bool pb_walked_from(tree op, tree root, int depth)
 	}
 }
 
-/* Does STMT, an assignment using the pages, let them go? */
-static bool pb_assign_lets_go(gassign *stmt, int depth, bitmap seen,
-			      struct pb_walk *walk)
+/* Does STMT, an assignment using the pages (or their pfn, when PFN), let
+ * them go? */
+static bool pb_assign_lets_go(struct pb_walk *w, gassign *stmt, bool pfn,
+			      int depth)
 {
 	tree lhs = gimple_assign_lhs(stmt);
 	tree rhs = gimple_assign_rhs1(stmt);
+	enum tree_code code = gimple_assign_rhs_code(stmt);
+	tree type = TREE_TYPE(lhs);
 
 	/* a store of the pointer, or into the array, unless the function
-	 * stores a page it took a reference of its own on */
+	 * stores a page it took a reference of its own on; a stored pfn
+	 * names the page for whoever reads it */
 	if (TREE_CODE(lhs) != SSA_NAME) {
 		/* a page of the old array kept in the new one */
-		if (walk->replace && pb_replace_copy(walk->replace, stmt))
+		if (w->replace && pb_replace_copy(w->replace, stmt))
 			return false;
-		return !(gimple_assign_single_p(stmt) &&
+		return pfn ||
+		       !(gimple_assign_single_p(stmt) &&
 			 TREE_CODE(rhs) == SSA_NAME &&
 			 pb_type_page_levels(TREE_TYPE(rhs), NULL) == 1 &&
 			 pb_store_holds_own_ref(rhs, stmt));
 	}
-	switch (gimple_assign_rhs_code(stmt)) {
-	case EQ_EXPR:
-	case NE_EXPR:
-	case LT_EXPR:
-	case LE_EXPR:
-	case GT_EXPR:
-	case GE_EXPR:
+	if (TREE_CODE_CLASS(code) == tcc_comparison)
 		return false;
-	case POINTER_DIFF_EXPR:
-		/* the distance between two of the pages walked, an index
-		 * ('folio_page_idx(folio, page)' is 'page - &folio->page',
-		 * the folio the page's): no page ('page - vmemmap', a pfn,
-		 * is one) */
-		if (pb_walked_from(gimple_assign_rhs1(stmt), walk->root, 8) &&
-		    pb_walked_from(gimple_assign_rhs2(stmt), walk->root, 8))
-			return false;
-		/* fall through */
-	default:
-		/* a copy, an array walk, an element load, a pfn: follow;
-		 * an integer narrower than a pointer cannot be the page
-		 * ('(unsigned int)folio->_flags_1' of compound_order()) */
-		if (INTEGRAL_TYPE_P(TREE_TYPE(lhs)) &&
-		    TYPE_PRECISION(TREE_TYPE(lhs)) < POINTER_SIZE)
-			return false;
-		return POINTER_TYPE_P(TREE_TYPE(lhs)) ||
-		       INTEGRAL_TYPE_P(TREE_TYPE(lhs)) ?
-			pb_escapes(lhs, depth - 1, seen, walk) : false;
-	}
+	/* the distance between two of the pages walked, an index
+	 * ('folio_page_idx(folio, page)' is 'page - &folio->page', the
+	 * folio the page's): no page, nor a pfn ('page - vmemmap' is one) */
+	if (code == POINTER_DIFF_EXPR &&
+	    pb_walked_from(gimple_assign_rhs1(stmt), w->root, 8) &&
+	    pb_walked_from(gimple_assign_rhs2(stmt), w->root, 8))
+		return false;
+	/* a copy, an array walk, an element load: follow; a pointer made
+	 * of a pfn is the page again (pfn_to_page()) */
+	if (POINTER_TYPE_P(type))
+		return pb_escapes(w, lhs, false, depth - 1);
+	if (!INTEGRAL_TYPE_P(type))
+		return false;
+	/* a pfn, and what is computed from it, names the page at any
+	 * width; the page's address does not fit an integer narrower than
+	 * a pointer ('(unsigned int)folio->_flags_1' of compound_order()) */
+	if (pfn || code == POINTER_DIFF_EXPR)
+		return pb_escapes(w, lhs, true, depth - 1);
+	if (TYPE_PRECISION(type) < POINTER_SIZE)
+		return false;
+	return pb_escapes(w, lhs, false, depth - 1);
 }
 
 /*
- * Can the pages NAME reaches leave the function: returned, stored, given
- * to code without a rule or an asm?  Reading them (a kmap, page_address(),
- * a test) does not; an unsure case does.
+ * Can the pages NAME reaches (its pfn, when PFN) leave the function:
+ * returned, stored, given to code without a rule or an asm?  Reading
+ * them (a kmap, page_address(), a test) does not; an unsure case does.
  */
-static bool pb_escapes(tree name, int depth, bitmap seen, struct pb_walk *walk)
+static bool pb_escapes(struct pb_walk *w, tree name, bool pfn, int depth)
 {
 	imm_use_iterator it;
 	gimple *use;
 
 	if (depth <= 0)
 		return true;
-	if (!bitmap_set_bit(seen, SSA_NAME_VERSION(name)))
+	if (!bitmap_set_bit(w->seen, 2 * SSA_NAME_VERSION(name) + pfn))
 		return false;
 	FOR_EACH_IMM_USE_STMT(use, it, name) {
 		bool lets_go;
@@ -1103,16 +1232,21 @@ static bool pb_escapes(tree name, int depth, bitmap seen, struct pb_walk *walk)
 			lets_go = false;
 			break;
 		case GIMPLE_CALL:
-			lets_go = pb_call_lets_go(as_a<gcall *>(use), name,
-						  depth, seen, walk);
+			lets_go = pb_call_lets_go(w, as_a<gcall *>(use), name,
+						  pfn, depth);
 			break;
 		case GIMPLE_ASSIGN:
-			lets_go = pb_assign_lets_go(as_a<gassign *>(use),
-						    depth, seen, walk);
+			lets_go = pb_assign_lets_go(w, as_a<gassign *>(use),
+						    pfn, depth);
 			break;
 		case GIMPLE_PHI:
-			lets_go = pb_escapes(gimple_phi_result(use), depth - 1,
-					     seen, walk);
+			lets_go = pb_escapes(w, gimple_phi_result(use), pfn,
+					     depth - 1);
+			break;
+		case GIMPLE_RETURN:
+			/* the pfn a callee gives back: its caller follows */
+			lets_go = !(pfn && w->note_pfn_return);
+			w->returns_pfn |= !lets_go;
 			break;
 		default:
 			lets_go = true;
@@ -1145,7 +1279,8 @@ static bool pb_field_of(tree ref, tree name, tree *field)
  */
 static bool pb_struct_escapes(tree name, bool freeing)
 {
-	struct pb_walk walk = { freeing, NULL, NULL_TREE, NULL };
+	struct pb_walk walk = { NULL, freeing, NULL, NULL_TREE, NULL,
+				false, false };
 	imm_use_iterator it;
 	gimple *use;
 	tree field;
@@ -1157,22 +1292,19 @@ static bool pb_struct_escapes(tree name, bool freeing)
 		if (is_gimple_debug(use) || gimple_code(use) == GIMPLE_COND) {
 			lets_go = false;
 		} else if (gcall *call = dyn_cast<gcall *>(use)) {
-			bitmap seen = BITMAP_ALLOC(NULL);
-
-			lets_go = pb_call_lets_go(call, name, 12, seen,
-						  &walk);
-			BITMAP_FREE(seen);
+			walk.seen = BITMAP_ALLOC(NULL);
+			lets_go = pb_call_lets_go(&walk, call, name, false, 12);
+			BITMAP_FREE(walk.seen);
 		} else if (assign && gimple_assign_single_p(assign) &&
 			   pb_field_of(gimple_assign_rhs1(assign), name, &field) &&
 			   TREE_CODE(gimple_assign_lhs(assign)) == SSA_NAME) {
 			/* a load of a field: of the array, followed */
-			bitmap seen = BITMAP_ALLOC(NULL);
-
+			walk.seen = BITMAP_ALLOC(NULL);
 			walk.root = gimple_assign_lhs(assign);
 			lets_go = pb_type_page_levels(TREE_TYPE(field), NULL) &&
-				  pb_escapes(gimple_assign_lhs(assign), 12, seen,
-					     &walk);
-			BITMAP_FREE(seen);
+				  pb_escapes(&walk, gimple_assign_lhs(assign),
+					     false, 12);
+			BITMAP_FREE(walk.seen);
 		} else if (assign && gimple_assign_single_p(assign) &&
 			   pb_field_of(gimple_assign_lhs(assign), name, &field) &&
 			   gimple_assign_rhs1(assign) != name) {
@@ -1211,14 +1343,14 @@ static int pb_borrowed_struct_param(function *fun)
  * 0 if it has none, -1 if one lets them go. */
 static int pb_borrowed_param(function *fun, struct pb_fill_walk *fill)
 {
-	struct pb_walk walk = { false, NULL, NULL_TREE, fill };
+	struct pb_walk walk = { NULL, false, NULL, NULL_TREE, fill,
+				false, false };
 	tree parm;
 	int i = 1, first = 0;
 
 	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm), i++) {
 		int levels = pb_type_page_levels(TREE_TYPE(parm), NULL);
 		tree name;
-		bitmap seen;
 		bool gone;
 
 		if (!levels || levels > 2)
@@ -1233,14 +1365,14 @@ static int pb_borrowed_param(function *fun, struct pb_fill_walk *fill)
 		}
 		if (!name)
 			continue;
-		seen = BITMAP_ALLOC(NULL);
+		walk.seen = BITMAP_ALLOC(NULL);
 		walk.root = name;
 		if (fill)
 			fill->param = i <= PB_RULE_MAX_ARG ? i : 0;
-		gone = pb_escapes(name, 12, seen, &walk);
+		gone = pb_escapes(&walk, name, false, 12);
 		if (fill)
 			fill->param = 0;
-		BITMAP_FREE(seen);
+		BITMAP_FREE(walk.seen);
 		if (gone || i > PB_RULE_MAX_ARG)
 			return -1;
 		if (!first)
@@ -1512,8 +1644,8 @@ static bool pb_link_assign(struct pb_link_walk *w, gassign *stmt, tree name)
 {
 	tree lhs = gimple_assign_lhs(stmt), rhs = gimple_assign_rhs1(stmt);
 	enum tree_code code = gimple_assign_rhs_code(stmt);
-	struct pb_walk walk = {};
-	bitmap seen;
+	struct pb_walk walk = { NULL, false, NULL, NULL_TREE, NULL,
+				false, false };
 	bool gone;
 
 	if (gimple_clobber_p(stmt))
@@ -1536,10 +1668,10 @@ static bool pb_link_assign(struct pb_link_walk *w, gassign *stmt, tree name)
 			return true;
 		if (!w->top)
 			return false;
-		seen = BITMAP_ALLOC(NULL);
+		walk.seen = BITMAP_ALLOC(NULL);
 		walk.root = lhs;
-		gone = pb_escapes(lhs, 12, seen, &walk);
-		BITMAP_FREE(seen);
+		gone = pb_escapes(&walk, lhs, false, 12);
+		BITMAP_FREE(walk.seen);
 		return !gone;
 	}
 	if (!gimple_assign_single_p(stmt))
@@ -2442,7 +2574,8 @@ static bool pb_debug_no_replace(const char *why)
 static bool pb_summarize_replace(struct pb_fn *fn)
 {
 	struct pb_replace r;
-	struct pb_walk walk = { false, &r, NULL_TREE, NULL };
+	struct pb_walk walk = { NULL, false, &r, NULL_TREE, NULL,
+				false, false };
 	char line[256], count[24] = "", kind[16] = "";
 	tree parm;
 	bool gone = false;
@@ -2461,11 +2594,10 @@ static bool pb_summarize_replace(struct pb_fn *fn)
 	if (r.fill)
 		r.fill = pb_strip_copies(r.fill);
 	for (i = 0; i < r.nolds && !gone; i++) {
-		bitmap seen = BITMAP_ALLOC(NULL);
-
+		walk.seen = BITMAP_ALLOC(NULL);
 		walk.root = r.olds[i];
-		gone = pb_escapes(r.olds[i], 12, seen, &walk);
-		BITMAP_FREE(seen);
+		gone = pb_escapes(&walk, r.olds[i], false, 12);
+		BITMAP_FREE(walk.seen);
 	}
 	if (gone || r.mixed)
 		return pb_debug_no_replace(gone ? "the old pages go elsewhere" :

@@ -131,6 +131,8 @@ const struct pb_rule *pb_api_suggest_release(enum pb_ref_kind kind,
 bool pb_api_is_alloc(tree fndecl);
 bool pb_api_arg_read_only(gcall *call, unsigned int i);
 bool pb_param_unused(function *fun, tree parm);
+function *pb_callee_body(gcall *call);
+tree pb_callee_param(gcall *call, unsigned int i);
 bool pb_api_field_name(tree field, char *buf, size_t len);
 const struct pb_rule *pb_api_field_fact(tree field);
 bool pb_api_makes_err_ptr(tree fndecl);

@@ -228,6 +228,11 @@ void folio_lock(struct folio *folio);
 bool folio_trylock(struct folio *folio);
 bool trylock_page(struct page *page);
 int folio_lock_killable(struct folio *folio);
+/* include/linux/pageblock-flags.h: the flags of the page's pageblock,
+ * given the page and its pfn (folio_migratetype() in mmzone.h) */
+unsigned long get_pfnblock_flags_mask(const struct page *page,
+				      unsigned long pfn, unsigned long mask);
+#define MIGRATETYPE_MASK	7UL
 void folio_unlock(struct folio *folio);
 struct sk_buff;
 void skb_fill_page_desc(struct sk_buff *skb, int i, struct page *page,
