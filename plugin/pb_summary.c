@@ -842,11 +842,11 @@ struct pb_walk {
 	bool returns_pfn;		/* ...and it was met */
 };
 
-/* The functions whose bodies the walk is in, below the one analysed: a
- * recursion walks none of them twice. */
-#define PB_WALK_CALLEES 4
-static function *pb_walk_callees[PB_WALK_CALLEES];
-static int pb_walk_ncallees;
+/* The callers of the function whose body the walk is in (cfun), from
+ * the one analysed on: a recursion walks none of them twice. */
+#define PB_WALK_CALLERS 4
+static function *pb_walk_callers[PB_WALK_CALLERS];
+static int pb_walk_ncallers;
 
 static bool pb_escapes(struct pb_walk *w, tree name, bool pfn, int depth);
 static bool pb_replace_call(struct pb_replace *r, gcall *call,
@@ -858,7 +858,7 @@ static bool pb_replace_copy(struct pb_replace *r, gassign *stmt);
 static void pb_debug_lets_go(gimple *use)
 {
 	/* a callee's walk: its call in the helper says it */
-	if (!pb_options.debug || pb_walk_ncallees)
+	if (!pb_options.debug || pb_walk_ncallers)
 		return;
 	fprintf(stderr, "pinbalance: %s: no borrower: pages may leave at ",
 		function_name(cfun));
@@ -941,8 +941,8 @@ static bool pb_walk_inside(function *fun)
 
 	if (fun == cfun)
 		return true;
-	for (i = 0; i < pb_walk_ncallees; i++)
-		if (pb_walk_callees[i] == fun)
+	for (i = 0; i < pb_walk_ncallers; i++)
+		if (pb_walk_callers[i] == fun)
 			return true;
 	return false;
 }
@@ -962,16 +962,16 @@ static bool pb_callee_param_lets_go(function *callee, tree parm, bool pfn,
 
 	if (!name)
 		return false;
-	if (pb_walk_ncallees == PB_WALK_CALLEES)
+	if (pb_walk_ncallers == PB_WALK_CALLERS)
 		return true;
-	pb_walk_callees[pb_walk_ncallees++] = callee;
+	pb_walk_callers[pb_walk_ncallers++] = cfun;
 	w.seen = BITMAP_ALLOC(NULL);
 	/* the callee's own dominators and name, not the caller's */
 	push_cfun(callee);
 	gone = pb_escapes(&w, name, pfn, depth);
 	pop_cfun();
 	BITMAP_FREE(w.seen);
-	pb_walk_ncallees--;
+	pb_walk_ncallers--;
 	*returns_pfn |= w.returns_pfn;
 	return gone;
 }
@@ -1011,7 +1011,9 @@ static bool pb_callee_lets_go(struct pb_walk *w, gcall *call, tree name,
 	bool returns_pfn = false;
 	unsigned int i;
 
-	if (!callee && pfn)
+	/* a function of another file, not one of this unit not read yet */
+	if (!callee && pfn && gimple_call_fndecl(call) &&
+	    !DECL_STRUCT_FUNCTION(gimple_call_fndecl(call)))
 		return pb_pfn_result_lets_go(w, call, depth);
 	if (!callee || pb_walk_inside(callee))
 		return true;
