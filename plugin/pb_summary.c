@@ -960,8 +960,10 @@ static bool pb_callee_param_lets_go(function *callee, tree parm, bool pfn,
 	struct pb_walk w = { NULL, false, NULL, name, NULL, true, false };
 	bool gone;
 
+	/* a parameter whose address is taken ('.pages = &page' in NFS's
+	 * _nfs4_proc_readlink()) lives in memory the walk does not follow */
 	if (!name)
-		return false;
+		return !pb_param_unused(callee, parm);
 	if (pb_walk_ncallers == PB_WALK_CALLERS)
 		return true;
 	pb_walk_callers[pb_walk_ncallers++] = cfun;
