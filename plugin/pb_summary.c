@@ -1367,8 +1367,11 @@ static int pb_borrowed_param(function *fun, struct pb_fill_walk *fill)
 				first = i;
 			continue;
 		}
+		/* a used parameter without an SSA name: its address is taken
+		 * ('.pages = &page' in NFS's _nfs4_proc_readlink()), and it
+		 * lives in memory the walk does not follow */
 		if (!name)
-			continue;
+			return -1;
 		walk.seen = BITMAP_ALLOC(NULL);
 		walk.root = name;
 		if (fill)
