@@ -484,11 +484,15 @@ static void pb_sg_reached(function *fun, gimple *from, bool succeeding,
 	work.safe_push(gimple_bb(from));
 	while (!work.is_empty()) {
 		bb = work.pop();
-		FOR_EACH_EDGE(e, ei, bb->succs)
-			if (e->dest != EXIT_BLOCK_PTR_FOR_FN(fun) &&
-			    !(succeeding && pb_cond_edge_says_call_failed(e)) &&
-			    bitmap_set_bit(reached, e->dest->index))
-				work.safe_push(e->dest);
+		FOR_EACH_EDGE(e, ei, bb->succs) {
+			/* GCC 11's sbitmap set returns nothing: test first */
+			if (e->dest == EXIT_BLOCK_PTR_FOR_FN(fun) ||
+			    (succeeding && pb_cond_edge_says_call_failed(e)) ||
+			    bitmap_bit_p(reached, e->dest->index))
+				continue;
+			bitmap_set_bit(reached, e->dest->index);
+			work.safe_push(e->dest);
+		}
 	}
 }
 
