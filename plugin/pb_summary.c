@@ -1281,6 +1281,50 @@ static bool pb_field_of(tree ref, tree name, tree *field)
  * pointer let go, or another array stored in its place?  Reading its
  * fields, and storing into its other fields, keeps them.
  */
+/* Is REF an element of an array field of the struct NAME points to
+ * ('data->pages[i]' of an inline 'struct page *pages[N]')?  The field
+ * into *FIELD. */
+static bool pb_element_of_field(tree ref, tree name, tree *field)
+{
+	if (TREE_CODE(ref) != ARRAY_REF)
+		return false;
+	while (TREE_CODE(ref) == ARRAY_REF)
+		ref = TREE_OPERAND(ref, 0);
+	return pb_field_of(ref, name, field);
+}
+
+/* Is REF a part of the field *FIELD of the struct NAME points to, at any
+ * depth ('data->iter.bi_size')? */
+static bool pb_part_of_field(tree ref, tree name, tree *field)
+{
+	while (TREE_CODE(ref) == ARRAY_REF ||
+	       (TREE_CODE(ref) == COMPONENT_REF &&
+		TREE_CODE(TREE_OPERAND(ref, 0)) != MEM_REF))
+		ref = TREE_OPERAND(ref, 0);
+	return pb_field_of(ref, name, field);
+}
+
+/* Can a value of TYPE hold a page: a page or folio pointer, an array of
+ * them, or a struct or union with such a member (a few levels down)? */
+static bool pb_type_may_hold_pages(tree type, int depth)
+{
+	tree f;
+
+	if (!type || depth <= 0 || pb_type_page_levels(type, NULL))
+		return true;
+	while (TREE_CODE(type) == ARRAY_TYPE)
+		type = TREE_TYPE(type);
+	if (POINTER_TYPE_P(type))
+		return TREE_CODE(TREE_TYPE(type)) == VOID_TYPE;
+	if (!RECORD_OR_UNION_TYPE_P(type))
+		return false;
+	for (f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
+		if (TREE_CODE(f) == FIELD_DECL &&
+		    pb_type_may_hold_pages(TREE_TYPE(f), depth - 1))
+			return true;
+	return false;
+}
+
 static bool pb_struct_escapes(tree name, bool freeing)
 {
 	struct pb_walk walk = { NULL, freeing, NULL, NULL_TREE, NULL,
@@ -1300,6 +1344,17 @@ static bool pb_struct_escapes(tree name, bool freeing)
 			lets_go = pb_call_lets_go(&walk, call, name, false, 12);
 			BITMAP_FREE(walk.seen);
 		} else if (assign && gimple_assign_single_p(assign) &&
+			   pb_element_of_field(gimple_assign_rhs1(assign), name,
+					       &field) &&
+			   TREE_CODE(gimple_assign_lhs(assign)) == SSA_NAME) {
+			/* a page loaded from an array field: followed */
+			walk.seen = BITMAP_ALLOC(NULL);
+			walk.root = gimple_assign_lhs(assign);
+			lets_go = pb_type_page_levels(TREE_TYPE(field), NULL) != 2 ||
+				  pb_escapes(&walk, gimple_assign_lhs(assign),
+					     false, 12);
+			BITMAP_FREE(walk.seen);
+		} else if (assign && gimple_assign_single_p(assign) &&
 			   pb_field_of(gimple_assign_rhs1(assign), name, &field) &&
 			   TREE_CODE(gimple_assign_lhs(assign)) == SSA_NAME) {
 			/* a load of a field: of the array, followed */
@@ -1314,6 +1369,18 @@ static bool pb_struct_escapes(tree name, bool freeing)
 			   gimple_assign_rhs1(assign) != name) {
 			/* a store into a field other than the pages' */
 			lets_go = pb_type_page_levels(TREE_TYPE(field), NULL);
+		} else if (assign && gimple_assign_single_p(assign) &&
+			   pb_part_of_field(gimple_assign_rhs1(assign), name,
+					    &field)) {
+			/* a number read deep in a field ('data->iter.bi_size') */
+			lets_go = pb_type_may_hold_pages(
+				TREE_TYPE(gimple_assign_rhs1(assign)), 4);
+		} else if (assign && gimple_assign_single_p(assign) &&
+			   pb_part_of_field(gimple_assign_lhs(assign), name,
+					    &field) &&
+			   !pb_operand_mentions(gimple_assign_rhs1(assign), name)) {
+			/* a store deep into a field that holds no page */
+			lets_go = pb_type_may_hold_pages(TREE_TYPE(field), 4);
 		}
 		if (lets_go)
 			return true;
