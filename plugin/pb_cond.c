@@ -96,15 +96,21 @@ static bool pb_unwrap_test(struct pb_cmp *cmp, edge via)
 	return cmp->code != ERROR_MARK;
 }
 
-static void pb_decompose_cond(gcond *cond, edge via, struct pb_cmp *cmp)
+/* CMP unwrapped down to the comparison it stands for. */
+static void pb_unwrap_all(struct pb_cmp *cmp, edge via)
 {
 	int steps;
 
+	for (steps = 0; steps < 8 && pb_unwrap_test(cmp, via); steps++)
+		;
+}
+
+static void pb_decompose_cond(gcond *cond, edge via, struct pb_cmp *cmp)
+{
 	cmp->lhs = gimple_cond_lhs(cond);
 	cmp->code = gimple_cond_code(cond);
 	cmp->rhs = gimple_cond_rhs(cond);
-	for (steps = 0; steps < 8 && pb_unwrap_test(cmp, via); steps++)
-		;
+	pb_unwrap_all(cmp, via);
 }
 
 /* What an operand of a comparison is, for one site. */
@@ -1131,16 +1137,10 @@ static bool pb_same_test_operands(const struct pb_cmp *a, const struct pb_cmp *b
  */
 static bool pb_tests_contradict(struct pb_cmp seen, struct pb_cmp want)
 {
-	int steps;
-
 	if (pb_same_test_operands(&seen, &want))
 		return seen.code == invert_tree_comparison(want.code, false);
-	for (steps = 0; steps < PB_TEST_DEPTH && pb_unwrap_test(&seen, NULL);
-	     steps++)
-		;
-	for (steps = 0; steps < PB_TEST_DEPTH && pb_unwrap_test(&want, NULL);
-	     steps++)
-		;
+	pb_unwrap_all(&seen, NULL);
+	pb_unwrap_all(&want, NULL);
 	return pb_same_test_operands(&seen, &want) &&
 	       seen.code == invert_tree_comparison(want.code, false);
 }
@@ -1268,7 +1268,7 @@ static void pb_fill_row(struct pb_fn *fn, edge e, edge via,
 			unsigned char *row)
 {
 	unsigned int mentioned = 0, others = PB_ALL_CLASSES, owners, kept;
-	unsigned int ruled_owners;
+	unsigned int tested, ruled_owners;
 	struct pb_cmp cmp;
 	bool test = pb_edge_test(e, &cmp), ruled = false;
 	int i;
@@ -1282,10 +1282,9 @@ static void pb_fill_row(struct pb_fn *fn, edge e, edge via,
 				break;
 			}
 	}
-	ruled_owners = pb_edge_callee_sites(fn, e, &ruled);
-	owners = pb_edge_owner_sites(fn, e) | ruled_owners;
-	if (!ruled)
-		ruled_owners = 0;
+	tested = pb_edge_callee_sites(fn, e, &ruled);
+	owners = pb_edge_owner_sites(fn, e) | tested;
+	ruled_owners = ruled ? tested : 0;
 	for (i = 0; i < fn->nsites; i++) {
 		unsigned char facts = 0;
 

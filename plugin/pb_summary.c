@@ -1275,12 +1275,6 @@ static bool pb_field_of(tree ref, tree name, tree *field)
 	return TREE_CODE(ref) == MEM_REF && TREE_OPERAND(ref, 0) == name;
 }
 
-/*
- * Can the pages in the struct NAME points to leave the function: the
- * struct pointer stored or given to code without a rule, its array
- * pointer let go, or another array stored in its place?  Reading its
- * fields, and storing into its other fields, keeps them.
- */
 /* Is REF an element of an array field of the struct NAME points to
  * ('data->pages[i]' of an inline 'struct page *pages[N]')?  The field
  * into *FIELD. */
@@ -1325,6 +1319,25 @@ static bool pb_type_may_hold_pages(tree type, int depth)
 	return false;
 }
 
+/* Can the pages LOADED from a struct leave the function?  W walks from
+ * them. */
+static bool pb_loaded_escapes(struct pb_walk *w, tree loaded)
+{
+	bool gone;
+
+	w->seen = BITMAP_ALLOC(NULL);
+	w->root = loaded;
+	gone = pb_escapes(w, loaded, false, 12);
+	BITMAP_FREE(w->seen);
+	return gone;
+}
+
+/*
+ * Can the pages in the struct NAME points to leave the function: the
+ * struct pointer stored or given to code without a rule, its array
+ * pointer let go, or another array stored in its place?  Reading its
+ * fields, and storing into its other fields, keeps them.
+ */
 static bool pb_struct_escapes(tree name, bool freeing)
 {
 	struct pb_walk walk = { NULL, freeing, NULL, NULL_TREE, NULL,
@@ -1348,22 +1361,16 @@ static bool pb_struct_escapes(tree name, bool freeing)
 					       &field) &&
 			   TREE_CODE(gimple_assign_lhs(assign)) == SSA_NAME) {
 			/* a page loaded from an array field: followed */
-			walk.seen = BITMAP_ALLOC(NULL);
-			walk.root = gimple_assign_lhs(assign);
 			lets_go = pb_type_page_levels(TREE_TYPE(field), NULL) != 2 ||
-				  pb_escapes(&walk, gimple_assign_lhs(assign),
-					     false, 12);
-			BITMAP_FREE(walk.seen);
+				  pb_loaded_escapes(&walk,
+						    gimple_assign_lhs(assign));
 		} else if (assign && gimple_assign_single_p(assign) &&
 			   pb_field_of(gimple_assign_rhs1(assign), name, &field) &&
 			   TREE_CODE(gimple_assign_lhs(assign)) == SSA_NAME) {
 			/* a load of a field: of the array, followed */
-			walk.seen = BITMAP_ALLOC(NULL);
-			walk.root = gimple_assign_lhs(assign);
 			lets_go = pb_type_page_levels(TREE_TYPE(field), NULL) &&
-				  pb_escapes(&walk, gimple_assign_lhs(assign),
-					     false, 12);
-			BITMAP_FREE(walk.seen);
+				  pb_loaded_escapes(&walk,
+						    gimple_assign_lhs(assign));
 		} else if (assign && gimple_assign_single_p(assign) &&
 			   pb_field_of(gimple_assign_lhs(assign), name, &field) &&
 			   gimple_assign_rhs1(assign) != name) {
@@ -1518,13 +1525,9 @@ static int pb_reached_param(function *fun, tree op, int depth, bitmap phis);
  * first): NULL for code without one, or a cycle. */
 static function *pb_link_callee(gcall *call)
 {
-	tree fndecl = gimple_call_fndecl(call);
-	function *callee = fndecl ? DECL_STRUCT_FUNCTION(fndecl) : NULL;
+	function *callee = pb_callee_body(call);
 
-	if (!callee || callee == cfun || !callee->cfg ||
-	    !gimple_in_ssa_p(callee))
-		return NULL;
-	return callee;
+	return callee == cfun ? NULL : callee;
 }
 
 /* The parameter whose memory the object REF lies in; 0, -1 (a cycle). */
@@ -1822,20 +1825,6 @@ static int pb_links_arg(function *callee, int p, int depth)
 	return ok ? (int)w.into : -1;
 }
 
-/* Does LINK run before STMT on every path to it? */
-static bool pb_link_before(gimple *link, gimple *stmt)
-{
-	gimple_stmt_iterator gsi;
-
-	if (gimple_bb(link) != gimple_bb(stmt))
-		return dominated_by_p(CDI_DOMINATORS, gimple_bb(stmt),
-				      gimple_bb(link));
-	for (gsi = gsi_for_stmt(link); !gsi_end_p(gsi); gsi_next(&gsi))
-		if (gsi_stmt(gsi) == stmt)
-			return true;
-	return false;
-}
-
 /*
  * Code without a body given the struct, CALL, after it was linked into
  * a parameter's container on every path and given that container too
@@ -1848,7 +1837,7 @@ static bool pb_link_on_container(const struct pb_link_walk *w, gcall *call)
 	int k;
 
 	for (k = 0; k < w->nlinks; k++) {
-		if (!pb_link_before(w->links[k], call))
+		if (!pb_stmt_dominates(w->links[k], call))
 			continue;
 		for (j = 0; j < gimple_call_num_args(call); j++)
 			if (pb_reached(w->fun, gimple_call_arg(call, j),
@@ -2619,6 +2608,16 @@ static int pb_replace_param(function *fun)
 	return 0;
 }
 
+/* debug: why a helper given its caller's array pointer is no borrower
+ * of it */
+static bool pb_debug_no_replace(const char *why)
+{
+	if (pb_options.debug)
+		fprintf(stderr, "pinbalance: %s: no replacing borrower: %s\n",
+			function_name(cfun), why);
+	return false;
+}
+
 /*
  * 'borrow NAME pages=*argP count=*argC kind=K': the helper uses the array
  * its caller's pointer ARGP points to and may replace it, as
@@ -2635,16 +2634,6 @@ static int pb_replace_param(function *fun)
  * before.  Which pages of the old array are copied and which released
  * (the indices) is not checked.
  */
-/* debug: why a helper given its caller's array pointer is no borrower
- * of it */
-static bool pb_debug_no_replace(const char *why)
-{
-	if (pb_options.debug)
-		fprintf(stderr, "pinbalance: %s: no replacing borrower: %s\n",
-			function_name(cfun), why);
-	return false;
-}
-
 static bool pb_summarize_replace(struct pb_fn *fn)
 {
 	struct pb_replace r;
