@@ -104,15 +104,22 @@ static void pb_count_owned_unchecked(struct pb_fn *fn)
 	}
 }
 
-/* Sites that may take no reference whose source a test told: their
- * paths so told were checked. */
+/* Sites that may take no reference whose source a test told, or whose
+ * kind a record keeps for the releases: checked. */
 static void pb_count_source_told(struct pb_fn *fn)
 {
 	int i;
 
-	for (i = 0; i < fn->nsites; i++)
-		if (fn->sites[i].source_told && !fn->sites[i].caller_owned)
+	for (i = 0; i < fn->nsites; i++) {
+		const struct pb_site *s = &fn->sites[i];
+
+		if (s->caller_owned)
+			continue;
+		if (s->source_told)
 			pb_stats.sites_source_told++;
+		else if (s->recorded)
+			pb_stats.sites_recorded++;
+	}
 }
 
 /* The conversion option: get references an owner keeps. */

@@ -214,7 +214,7 @@ void pb_census_sites(struct pb_fn *fn, bool given_up)
 		else if (s->caller_owned)
 			verdict = pb_census_caller_owned(fn, i, own, detail,
 							 sizeof(detail));
-		else if (s->conditional && !s->source_told) {
+		else if (s->conditional && !s->source_told && !s->recorded) {
 			/* no leak check; the detail: what it hands over */
 			pb_census_handed(fn, i, detail, sizeof(detail));
 			verdict = "kind-unsure";

@@ -1377,6 +1377,123 @@ static bool pb_edge_tells(struct pb_fn *fn, int site, edge e,
 	return false;
 }
 
+/* The classes a 'makes' RULE leaves possible for its iterator's site. */
+static unsigned int pb_made_classes(const struct pb_rule *rule)
+{
+	return pb_told_classes(PB_TEST_HELD, rule->test != PB_TEST_NONE);
+}
+
+/* The 'makes' rule CALL is, and the iterator it makes, or NULL. */
+static const struct pb_rule *pb_maker(gimple *stmt, tree *made)
+{
+	gcall *call = dyn_cast<gcall *>(stmt);
+	const struct pb_rule *rule;
+
+	if (!call)
+		return NULL;
+	rule = pb_api_lookup(gimple_call_fndecl(call));
+	if (!rule || rule->role != PB_ROLE_MAKES || rule->pages_arg < 1 ||
+	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
+		return NULL;
+	*made = gimple_call_arg(call, rule->pages_arg - 1);
+	return rule;
+}
+
+/* Can CALLEE return without passing through AVOID? */
+static bool pb_returns_around(function *callee, basic_block avoid)
+{
+	auto_vec<basic_block> work;
+	auto_bitmap seen;
+	basic_block bb;
+	edge e;
+	edge_iterator ei;
+
+	work.safe_push(ENTRY_BLOCK_PTR_FOR_FN(callee));
+	while (!work.is_empty()) {
+		bb = work.pop();
+		if (bb == EXIT_BLOCK_PTR_FOR_FN(callee))
+			return true;
+		FOR_EACH_EDGE(e, ei, bb->succs)
+			if (e->dest != avoid &&
+			    bitmap_set_bit(seen, e->dest->index))
+				work.safe_push(e->dest);
+	}
+	return false;
+}
+
+/*
+ * The 'makes' rule by which CALL's callee, a function of this unit, makes
+ * its parameter PARM an iterator on every path through it (a KUnit test's
+ * iov_kunit_load_kvec(test, &iter, ...) calls iov_iter_kvec(iter, ...)),
+ * or NULL.
+ */
+static const struct pb_rule *pb_callee_makes(gcall *call, tree parm)
+{
+	function *callee = pb_callee_body(call);
+	tree name = callee && parm ? ssa_default_def(callee, parm) : NULL_TREE;
+	const struct pb_rule *rule;
+	basic_block bb;
+	tree made;
+
+	if (!name)
+		return NULL;
+	FOR_EACH_BB_FN(bb, callee)
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb);
+		     !gsi_end_p(gsi); gsi_next(&gsi))
+			if ((rule = pb_maker(gsi_stmt(gsi), &made)) &&
+			    made == name && !pb_returns_around(callee, bb))
+				return rule;
+	return NULL;
+}
+
+/*
+ * The classes STMT leaves possible for SITE where it makes the site's
+ * source an iterator ('iov_iter_kvec(&iter, ...)', or a function of the
+ * unit given the iterator that makes it), PB_ALL_CLASSES where it does
+ * not.  Nothing but such a maker changes an iterator's kind: a call that
+ * advances or reads it keeps it.
+ */
+static unsigned int pb_stmt_makes_source(const struct pb_site *s,
+					 gimple *stmt)
+{
+	gcall *call = dyn_cast<gcall *>(stmt);
+	const struct pb_rule *rule;
+	tree made;
+	unsigned int i;
+
+	if (!call)
+		return PB_ALL_CLASSES;
+	rule = pb_maker(call, &made);
+	if (rule)
+		return pb_same_source(made, s->source) ? pb_made_classes(rule) :
+							   PB_ALL_CLASSES;
+	for (i = 0; i < gimple_call_num_args(call); i++)
+		if (pb_same_source(gimple_call_arg(call, i), s->source) &&
+		    (rule = pb_callee_makes(call, pb_callee_param(call, i))))
+			return pb_made_classes(rule);
+	return PB_ALL_CLASSES;
+}
+
+/* The classes the last maker of SITE's source in BB allows, before
+ * STOP (or up to BB's end); PB_ALL_CLASSES if BB has none. */
+static unsigned int pb_block_makes_source(const struct pb_site *s,
+					  basic_block bb, gimple *stop)
+{
+	gimple_stmt_iterator gsi;
+	unsigned int k;
+
+	if (bb->index < NUM_FIXED_BLOCKS)
+		return PB_ALL_CLASSES;
+	gsi = stop ? gsi_for_stmt(stop) : gsi_last_bb(bb);
+	if (stop)
+		gsi_prev(&gsi);
+	for (; !gsi_end_p(gsi); gsi_prev(&gsi))
+		if ((k = pb_stmt_makes_source(s, gsi_stmt(gsi))) !=
+		    PB_ALL_CLASSES)
+			return k;
+	return PB_ALL_CLASSES;
+}
+
 /*
  * Does every path from the function's entry to SITE's call take an edge
  * whose test of its source rules out the classes of UNLESS?  A walk back
@@ -1391,18 +1508,29 @@ static bool pb_source_told_before(struct pb_fn *fn, int site,
 {
 	basic_block call_bb = gimple_bb(fn->sites[site].call);
 	unsigned long nblocks = (unsigned long)last_basic_block_for_fn(fn->fun);
+	const struct pb_site *s = &fn->sites[site];
 	auto_vec<edge> work;
 	auto_bitmap seen;
 	int budget = PB_SOURCE_WALK_BUDGET;
+	unsigned int made;
 	edge e, p;
 	edge_iterator ei;
 
+	made = pb_block_makes_source(s, call_bb, s->call);
+	if (made != PB_ALL_CLASSES)
+		return !(made & unless);
 	FOR_EACH_EDGE(e, ei, call_bb->preds)
 		work.safe_push(e);
 	while (!work.is_empty()) {
 		e = work.pop();
 		if (pb_edge_tells(fn, site, e, unless))
 			continue;
+		made = pb_block_makes_source(s, e->src, NULL);
+		if (made != PB_ALL_CLASSES) {
+			if (made & unless)
+				return false;
+			continue;
+		}
 		if (e->src == ENTRY_BLOCK_PTR_FOR_FN(fn->fun) || --budget <= 0)
 			return false;
 		FOR_EACH_EDGE(p, ei, e->src->preds) {
@@ -1440,7 +1568,10 @@ void pb_cond_note_sources(struct pb_fn *fn)
 			/* every path is checked as an ordinary acquire */
 			s->classes &= ~none;
 			s->source_told = true;
-		} else if (pb_source_told_before(fn, i, PB_LIVE_CLASSES))
+		} else if (pb_source_told_before(fn, i, PB_LIVE_CLASSES)) {
+			/* it takes none on every path: nothing to check */
 			s->classes &= ~PB_LIVE_CLASSES;
+			s->source_told = true;
+		}
 	}
 }

@@ -60,11 +60,13 @@ static void pb_emit(const struct pb_emission *em, int cwe, const char *gmsgid,
 	va_end(ap);
 }
 
-/* The release to suggest for pages ACQUIRE took, one or an array. */
+/* The release to suggest for pages ACQUIRE took, one or an array; the
+ * one that reads the record of their kind where the call keeps one. */
 static const char *pb_suggest_for(const struct pb_rule *acquire, bool single)
 {
-	const struct pb_rule *r = pb_api_suggest_release(acquire->kind,
-							 acquire->folio, single);
+	const struct pb_rule *r = pb_api_suggest_release(
+		acquire->recorded ? PB_ANY : acquire->kind, acquire->folio,
+		single);
 
 	return r ? r->name : "?";
 }

@@ -137,6 +137,32 @@ static bool pb_code_derives(enum tree_code code)
 }
 
 /*
+ * Is OP, through its conversions, an integer narrower than a pointer read
+ * from memory: 'ret = bio.bi_iter.bi_size' of a bio that holds pages?  A
+ * field beside the pages, not one of them: a page's address or its pfn is
+ * kept at a pointer's width.
+ */
+static bool pb_narrow_load(tree op)
+{
+	int depth;
+
+	for (depth = 0; depth < 4 && op && TREE_CODE(op) == SSA_NAME; depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(op);
+		tree type = TREE_TYPE(op);
+
+		if (!is_gimple_assign(def))
+			return false;
+		if (INTEGRAL_TYPE_P(type) && TYPE_PRECISION(type) < POINTER_SIZE &&
+		    gimple_assign_load_p(def))
+			return true;
+		if (!CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)))
+			return false;
+		op = gimple_assign_rhs1(def);
+	}
+	return false;
+}
+
+/*
  * Sites whose pages OP carries, also through values computed from a page
  * (its pfn or physical address) and, when CONTENTS, through the address
  * of its contents (page_address(), kmap*()): storing those, or passing
@@ -145,10 +171,13 @@ static bool pb_code_derives(enum tree_code code)
 static unsigned int pb_sites_carried(struct pb_fn *fn, tree op, int depth,
 				     bool contents)
 {
-	unsigned int sites = pb_sites_of_value(fn, pb_value_of(fn, op));
+	unsigned int sites;
 	gimple *def;
 	unsigned int i;
 
+	if (pb_narrow_load(op))
+		return 0;
+	sites = pb_sites_of_value(fn, pb_value_of(fn, op));
 	if (!op || TREE_CODE(op) != SSA_NAME || depth <= 0)
 		return sites;
 	def = SSA_NAME_DEF_STMT(op);

@@ -36,7 +36,7 @@ enum pb_field {
 	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
 	PB_F_ON_SUCCESS, PB_F_CONSUMES, PB_F_WHOLE, PB_F_FLAGS, PB_F_DEFINED,
 	PB_F_REF, PB_F_RELEASE, PB_F_HELD_IF, PB_F_ENTRY, PB_F_SOURCE,
-	PB_NFIELDS,
+	PB_F_RECORDED, PB_NFIELDS,
 };
 
 #define F(f)	(1u << (f))
@@ -72,6 +72,7 @@ static const struct {
 	{ "held-if", false },
 	{ "entry", false },
 	{ "source", false },
+	{ "recorded", true },
 };
 
 /* Each directive: its role, the fields it allows and those it needs. */
@@ -86,7 +87,7 @@ static const struct {
 	  F(PB_F_KIND) | F(PB_F_PAGES) | F(PB_F_FOLIOS) | F(PB_F_PAGE) |
 	  F(PB_F_COUNT) | F(PB_F_REQUESTED) | F(PB_F_WHEN) | F(PB_F_FLAGS) |
 	  F(PB_F_CONDITIONAL) | F(PB_F_WHOLE) | F(PB_F_DEFINED) |
-	  F(PB_F_HELD_IF) | F(PB_F_SOURCE),
+	  F(PB_F_HELD_IF) | F(PB_F_SOURCE) | F(PB_F_RECORDED),
 	  F(PB_F_KIND) | F(PB_F_COUNT),
 	  "kind=, one of pages=/folios=/page=, and count=" },
 	{ "release", PB_ROLE_RELEASE,
@@ -99,7 +100,7 @@ static const struct {
 	{ "borrow", PB_ROLE_BORROW,
 	  F(PB_F_PAGE) | F(PB_F_PAGES) | F(PB_F_COUNT) | F(PB_F_KIND) |
 	  F(PB_F_DEFINED), 0,
-	  "page=, or pages=*argN (with count=*argN and kind=)" },
+	  "page=, pages=argN, or pages=*argN (with count=*argN and kind=)" },
 	{ "owner", PB_ROLE_OWNER,
 	  F(PB_F_PAGES) | F(PB_F_ON_SUCCESS) | F(PB_F_CONSUMES) |
 	  F(PB_F_ENTRY) | F(PB_F_KIND) | F(PB_F_DEFINED), 0,
@@ -113,6 +114,8 @@ static const struct {
 	{ "errptr", PB_ROLE_ERR_PTR, 0, 0, "no field" },
 	{ "ignore", PB_ROLE_IGNORE, 0, 0, "no field" },
 	{ "warn", PB_ROLE_WARN, 0, 0, "no field" },
+	{ "makes", PB_ROLE_MAKES, F(PB_F_VALUE) | F(PB_F_MEANS),
+	  F(PB_F_VALUE) | F(PB_F_MEANS), "value= and means=" },
 	{ "hold", PB_ROLE_HOLD, F(PB_F_PAGE), F(PB_F_PAGE), "page=" },
 	{ "put", PB_ROLE_PUT, F(PB_F_REF) | F(PB_F_RELEASE),
 	  F(PB_F_REF) | F(PB_F_RELEASE), "ref= and release=" },
@@ -477,6 +480,9 @@ static const char *const pb_means_words[] = {
 	"<0", "<=0", "==0", "!=0", ">0", ">=0",
 	"held", "held-if-true", "none-if-true"
 };
+/* 'makes F value=argN means=...': the iterator's pages are pinned by the
+ * 'source=' acquires, or taken without a reference */
+static const char *const pb_made_words[] = { "held", "none" };
 
 /*
  * 'argN->field' in V: the argument, into *ARG, and the field of the
@@ -691,6 +697,14 @@ static bool pb_rule_acquire(struct pb_cursor *cur, const struct pb_written *w,
 			  &rule->count_arg))
 		return false;
 	rule->conditional = w->token[PB_F_CONDITIONAL] != NULL;
+	rule->recorded = w->token[PB_F_RECORDED] != NULL;
+	/* 'recorded': the call notes in what receives the pages whether it
+	 * took references, for the releases that read the note */
+	if (rule->recorded && !rule->conditional) {
+		pb_rules_error(cur, w->token[PB_F_RECORDED]->column,
+			       "'recorded' is for a 'conditional' acquire");
+		return false;
+	}
 	rule->whole = w->token[PB_F_WHOLE] != NULL;
 	/* 'flags=argN': the gup flags, reported by the census */
 	if (w->value[PB_F_FLAGS] &&
@@ -819,7 +833,7 @@ static bool pb_rule_borrow(struct pb_cursor *cur, const struct pb_written *w,
 
 	if (!v == !w->value[PB_F_PAGES]) {
 		pb_rules_error(cur, v ? w->token[PB_F_PAGES]->column : end_column,
-			       "'borrow' needs one of page=, or pages=*argN");
+			       "'borrow' needs one of page=, pages=argN or pages=*argN");
 		return false;
 	}
 	if (v) {
@@ -829,6 +843,15 @@ static bool pb_rule_borrow(struct pb_cursor *cur, const struct pb_written *w,
 			return false;
 		}
 		return pb_parse_arg(cur, v->text, v->len, v->column, false,
+				    &rule->pages_arg);
+	}
+	/* 'pages=argN': F reads the pages an array or a bio holds, and
+	 * keeps none (submit_bio_wait()) */
+	if (w->value[PB_F_PAGES]->text[0] != '*' && !c && !k) {
+		rule->shape = PB_SHAPE_ARRAY;
+		return pb_parse_arg(cur, w->value[PB_F_PAGES]->text,
+				    w->value[PB_F_PAGES]->len,
+				    w->value[PB_F_PAGES]->column, false,
 				    &rule->pages_arg);
 	}
 	rule->shape = PB_SHAPE_ARRAY_PTR;
@@ -946,6 +969,16 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 				     pb_means_words, 9);
 		rule->test = (enum pb_test)(k < 0 ? 0 : k);
 		return k >= 0;
+	case PB_ROLE_MAKES:
+		v = w->value[PB_F_VALUE];
+		if (!pb_parse_arg(cur, v->text, v->len, v->column, false,
+				  &rule->pages_arg))
+			return false;
+		v = w->value[PB_F_MEANS];
+		k = pb_parse_keyword(cur, v->text, v->len, v->column,
+				     "held or none", pb_made_words, 2);
+		rule->test = k == 1 ? PB_TEST_NONE : PB_TEST_HELD;
+		return k >= 0;
 	default:
 		return true;
 	}
@@ -1049,7 +1082,8 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 		pb_rules_error(cur, tok[0].column,
 			       "unknown directive '%s'; expected acquire, "
 			       "release, derive, borrow, owner, alloc, free, "
-			       "test, errptr, ignore, hold, put or field",
+			       "test, errptr, ignore, hold, put, field, "
+			       "warn or makes",
 			       pb_token_quote(&tok[0], quoted, sizeof(quoted)));
 		return false;
 	}
@@ -1169,6 +1203,7 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 	       a->pages_arg == b->pages_arg && a->count_arg == b->count_arg &&
 	       a->when_arg == b->when_arg && a->when_mask == b->when_mask &&
 	       a->folio == b->folio && a->conditional == b->conditional &&
+	       a->recorded == b->recorded &&
 	       a->preferred == b->preferred && a->test == b->test &&
 	       a->on_success == b->on_success && a->consumes == b->consumes &&
 	       a->whole == b->whole && a->drops == b->drops &&

@@ -38,6 +38,8 @@ enum pb_role {
 				 * 'ref=', calling 'release=' with it when it
 				 * was the last (kref_put) */
 	PB_ROLE_WARN,		/* reports a kernel bug: WARN() */
+	PB_ROLE_MAKES,		/* makes its argument an iterator of a kind:
+				 * iov_iter_kvec() */
 	PB_NROLES,
 };
 
@@ -70,6 +72,7 @@ enum pb_test {
 	PB_TEST_HELD,		/* true: taken; false: none taken */
 	PB_TEST_HELD_IF_TRUE,	/* true: taken; false: no telling */
 	PB_TEST_NONE_IF_TRUE,	/* true: none taken; false: no telling */
+	PB_TEST_NONE,		/* 'makes ... means=none': none taken */
 };
 
 /* Argument numbers are 1-based; 0 stands for the return value. */
@@ -119,6 +122,10 @@ struct pb_rule {
 				 * many rules further in the array; 0 */
 	bool folio;		/* the pages are folios */
 	bool conditional;	/* pins only sometimes: kind not certain */
+	bool recorded;		/* conditional acquire: notes in the
+				 * pages' holder (a bio's BIO_PAGE_PINNED)
+				 * whether it took references, for the
+				 * 'kind=any' releases that read it */
 	bool preferred;		/* the release to suggest for its kind */
 	bool on_success;	/* owner: a failure leaves the pages */
 	bool consumes;		/* owner: a failure drops the pages */
@@ -126,7 +133,9 @@ struct pb_rule {
 	bool drops;		/* borrow 'pages=*argN kind=K': the callee
 				 * may replace the array and drop, in kind
 				 * K, the references it does not keep */
-	enum pb_test test;	/* PB_ROLE_TEST: what a true result means */
+	enum pb_test test;	/* PB_ROLE_TEST: what a true result means;
+				 * PB_ROLE_MAKES: PB_TEST_HELD or
+				 * PB_TEST_NONE */
 	const char *file;	/* where the rule was read */
 	int line;
 	const char *defined_file;	/* 'defined=FILE:LINE': a summary of */

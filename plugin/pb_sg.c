@@ -171,6 +171,7 @@ static bool pb_sg_call_keeps(gcall *call, const struct pb_rule *rule,
 	case PB_ROLE_BORROW:
 	case PB_ROLE_DERIVE:
 	case PB_ROLE_TEST:
+	case PB_ROLE_MAKES:
 	case PB_ROLE_FREE:
 		return true;
 	default:

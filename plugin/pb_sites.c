@@ -251,6 +251,7 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 	site->classes = pb_initial_classes(rule, site->req);
 	site->conditional = rule->conditional ||
 			    pb_acquire_flags(call, rule) < 0;
+	site->recorded = rule->recorded;
 	if (rule->held_if_arg > 0)
 		pb_site_flag(site);
 	if (rule->source_arg > 0)
@@ -972,12 +973,16 @@ bool pb_site_checked_at_errors(struct pb_fn *fn, int site)
  * Is the kind of SITE's references unsure in the states W?  A
  * conditional acquire may have taken none, unless a test of its source
  * told the paths of W that it took them: the class "took none" is then
- * ruled out (pb_cond.c).  Notes, for the census, that a check found the
- * kind told with pages taken.
+ * ruled out (pb_cond.c).  Nor is it where a record of the kind is kept,
+ * which the releases read ('recorded': the call's rule says it keeps one,
+ * or pb_sm.c saw a release that reads one): where the call took none,
+ * there is nothing held to leak, and where it took some, nothing else
+ * releases them right.  Notes, for the census, that
+ * a check found the kind told with pages taken.
  */
 bool pb_site_kind_unsure(struct pb_site *s, pb_word w)
 {
-	if (!s->conditional)
+	if (!s->conditional || s->recorded)
 		return false;
 	if (!s->source || (w & PB_CLASS_BITS(PB_CLASS_ZERO)))
 		return true;

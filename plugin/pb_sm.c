@@ -138,6 +138,23 @@ static enum pb_release_match pb_match_release(struct pb_fn *fn, int site,
 		       PB_RELEASE_ALL : PB_RELEASE_SOME;
 }
 
+/*
+ * A release that reads the record of the pages' kind ('kind=any':
+ * bio_release_pages() tests the BIO_PAGE_PINNED flag that
+ * bio_iov_iter_get_pages() set where it pinned) of pages that a
+ * conditional SITE may have taken (held, or some handed to the bio by
+ * bio_add_page()): the function leaves the kind to the record,
+ * so wherever the call took pages it must release or hand them over on
+ * every path.  Noted while solving, before any check reads it.
+ */
+static void pb_note_recorded(struct pb_site *s, const struct pb_rule *rule,
+			     pb_word w)
+{
+	if (rule->kind == PB_ANY && s->conditional &&
+	    pb_live_class_with(w, PB_KIND_HOLDS) >= 0)
+		s->recorded = true;
+}
+
 /* A release: the pages it matches among SITES are released, all or
  * some of them. */
 static void pb_on_release_sites(struct pb_fn *fn, gcall *call,
@@ -158,6 +175,7 @@ static void pb_on_release_sites(struct pb_fn *fn, gcall *call,
 		match = pb_match_release(fn, i, rule, v);
 		if (match == PB_NO_MATCH)
 			continue;
+		pb_note_recorded(&fn->sites[i], rule, w[i]);
 		if (check)
 			pb_check_release(fn, call, rule, i,
 					 match == PB_RELEASE_ALL, w[i]);

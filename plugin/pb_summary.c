@@ -1057,6 +1057,7 @@ static bool pb_call_lets_go(struct pb_walk *w, gcall *call, tree name,
 	switch (rule->role) {
 	case PB_ROLE_BORROW:
 	case PB_ROLE_TEST:
+	case PB_ROLE_MAKES:
 	/* a reference of its own: the caller's stays the caller's */
 	case PB_ROLE_HOLD:
 		return false;
@@ -1676,7 +1677,8 @@ static bool pb_link_call(struct pb_link_walk *w, gcall *call, tree name)
 
 	if (rule)
 		return rule->role == PB_ROLE_BORROW ||
-		       rule->role == PB_ROLE_TEST || rule->role == PB_ROLE_HOLD;
+		       rule->role == PB_ROLE_TEST ||
+		       rule->role == PB_ROLE_MAKES || rule->role == PB_ROLE_HOLD;
 	for (i = 0; i < gimple_call_num_args(call); i++) {
 		tree arg = gimple_call_arg(call, i);
 		bool linked = false;

@@ -84,7 +84,8 @@ static bool pb_call_only_reads(gcall *call)
 	return rule && (rule->role == PB_ROLE_RELEASE ||
 			rule->role == PB_ROLE_BORROW ||
 			(rule->role == PB_ROLE_DERIVE && !rule->pages_field[0]) ||
-			rule->role == PB_ROLE_TEST);
+			rule->role == PB_ROLE_TEST ||
+			rule->role == PB_ROLE_MAKES);
 }
 
 /*

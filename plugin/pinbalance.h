@@ -97,6 +97,8 @@ struct pb_stats {
 	unsigned long functions_ignored;
 	unsigned long sites_source_told;	/* of those, checked where a
 					 * test of their source told */
+	unsigned long sites_recorded;		/* of those, checked by the
+						 * record of their kind */
 	unsigned long sites_conditional;	/* may take no reference: no
 					 * leak check */
 	unsigned long sites_owned_count_told;	/* caller-owned, unchecked:
@@ -200,6 +202,12 @@ struct pb_site {
 					 * makes the kind certain (class ZERO:
 					 * it took none) */
 	bool source_told;		/* a check found the kind told */
+	bool recorded;			/* a record of its kind is kept (a
+					 * bio's BIO_PAGE_PINNED flag): its
+					 * rule says the call keeps it, or its
+					 * pages reach a 'kind=any' release,
+					 * which reads it.  Checked as taken
+					 * wherever it took pages */
 	tree flag;			/* 'held-if=*argN': the cell whose
 					 * address the call was given; the
 					 * pages are held where it is not 0 */

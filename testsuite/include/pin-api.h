@@ -22,6 +22,7 @@ typedef unsigned int iov_iter_extraction_t;
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 
+#define EAGAIN		11
 #define EFAULT		14
 #define ENOMEM		12
 #define EINVAL		22
@@ -94,6 +95,31 @@ bool iov_iter_is_bvec(const struct iov_iter *i);
 bool iov_iter_is_folioq(const struct iov_iter *i);
 bool iov_iter_is_xarray(const struct iov_iter *i);
 bool iov_iter_is_discard(const struct iov_iter *i);
+/* what makes an iterator of a kind */
+struct iovec;
+struct kvec;
+struct folio_queue;
+struct xarray;
+void iov_iter_init(struct iov_iter *i, unsigned int direction,
+		   const struct iovec *iov, unsigned long nr_segs,
+		   size_t count);
+void iov_iter_ubuf(struct iov_iter *i, unsigned int direction,
+		   void *buf, size_t count);
+int import_ubuf(int type, void *buf, size_t len, struct iov_iter *i);
+void iov_iter_kvec(struct iov_iter *i, unsigned int direction,
+		   const struct kvec *kvec, unsigned long nr_segs,
+		   size_t count);
+void iov_iter_bvec(struct iov_iter *i, unsigned int direction,
+		   const struct bio_vec *bvec, unsigned long nr_segs,
+		   size_t count);
+void iov_iter_folio_queue(struct iov_iter *i, unsigned int direction,
+			  const struct folio_queue *folioq,
+			  unsigned int first_slot, unsigned int offset,
+			  size_t count);
+void iov_iter_xarray(struct iov_iter *i, unsigned int direction,
+		     struct xarray *xarray, long long start, size_t count);
+void iov_iter_discard(struct iov_iter *i, unsigned int direction,
+		      size_t count);
 
 void unpin_user_page(struct page *page);
 void unpin_user_pages(struct page **pages, unsigned long npages);
@@ -275,8 +301,20 @@ static inline void bio_release_pages(struct bio *bio, bool mark_dirty)
 	if (bio->bi_flags & (1u << BIO_PAGE_PINNED))
 		__bio_release_pages(bio, mark_dirty);
 }
+/* block/blk.h */
+static inline void bio_release_page(struct bio *bio, struct page *page)
+{
+	if (bio->bi_flags & (1u << BIO_PAGE_PINNED))
+		unpin_user_page(page);
+}
+static inline void bio_set_flag(struct bio *bio, unsigned int bit)
+{
+	bio->bi_flags |= 1u << bit;
+}
 int bio_add_page(struct bio *bio, struct page *page, unsigned int len,
 		 unsigned int off);
+int submit_bio_wait(struct bio *bio);
+void bio_set_pages_dirty(struct bio *bio);
 void submit_bio(struct bio *bio);
 void bio_endio(struct bio *bio);
 struct bio_set;

@@ -211,11 +211,11 @@ static void test_borrow_replace(void)
 	      seen.first);
 	pb_rule_set_free(&set);
 	expect_error("borrow without pages", "borrow b\n",
-		     "1:9: 'borrow' needs one of page=, or pages=*argN");
+		     "1:9: 'borrow' needs one of page=, pages=argN or pages=*argN");
 	expect_error("borrow with both", "borrow b page=arg1 pages=*arg2\n",
-		     "1:20: 'borrow' needs one of page=, or pages=*argN");
-	expect_error("borrow pages not through a pointer",
-		     "borrow b pages=arg1\n", "1:16: expected '*argN'");
+		     "1:20: 'borrow' needs one of page=, pages=argN or pages=*argN");
+	expect_error("borrow pages not through a pointer, with a kind",
+		     "borrow b pages=arg1 kind=pin\n", "1:16: expected '*argN'");
 	expect_error("borrow count with a page", "borrow b page=arg1 count=*arg2\n",
 		     "1:26: count= and kind= go with 'pages=*argN'");
 	expect_error("borrow count not through a pointer",
