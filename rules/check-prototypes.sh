@@ -2,7 +2,8 @@
 # check-prototypes.sh RULES KERNEL_TREE - compare a rules file with a kernel tree.
 #
 # For each function a rule names, find how the tree declares it: as a
-# function (extern or static inline, printed with its prototype's first
+# function (extern or static inline, in include/ or block/blk.h, the
+# block layer's own header; printed with its prototype's first
 # line; Page*() tests made by the PAGEFLAG() macros count), only as a macro
 # (noted: a rule for it matches no call in this tree, as the kmalloc family
 # in 6.12, macros over __malloc *_noprof functions), or not at all (an
@@ -16,7 +17,8 @@ tree=${2:?usage: check-prototypes.sh RULES KERNEL_TREE}
 missing=0
 for name in $(sed -e 's/#.*//' "$rules" | awk 'NF >= 2 { print $2 }' | sort -u); do
 	decl=$(grep -rhE "^[a-z_].*[ *]$name\(" "$tree/include/linux" \
-		"$tree/include/asm-generic" "$tree/arch/x86/include" 2>/dev/null |
+		"$tree/include/asm-generic" "$tree/arch/x86/include" \
+		"$tree/block/blk.h" 2>/dev/null |
 		grep -v '^#' | head -1 || true)
 	case $name in
 	Page*)	flag=${name#Page}
