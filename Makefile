@@ -31,7 +31,8 @@ SRCS := plugin/pinbalance.c plugin/pb_analyze.c plugin/pb_fields.c \
 	plugin/pb_census.c plugin/pb_database.c \
 	plugin/pb_diag.c plugin/pb_fixit.c plugin/pb_summary.c plugin/pb_wrappers.c \
 	plugin/pb_solve.c plugin/pb_sm.c plugin/pb_checks.c \
-	plugin/pb_findings.c plugin/pb_cond.c plugin/pb_guards.c \
+	plugin/pb_findings.c plugin/pb_cond.c plugin/pb_source.c \
+	plugin/pb_guards.c \
 	plugin/pb_handover.c plugin/pb_sites.c plugin/pb_value.c \
 	plugin/pb_states.c plugin/pb_api.c plugin/pb_rules.c
 HDRS := plugin/pinbalance.h plugin/pb_states.h plugin/pb_gcc.h \

@@ -98,13 +98,14 @@ perl -ne '
 	$l += $1 if /untracked sites: (\d+) whose page a loop carries/;
 	$t += $1 if /may take no reference: (\d+) checked where a test/;
 	$r += $1 if /(\d+) checked by the record of their kind/;
+	($uc, $uo) = ($uc + $1, $uo + $2) if /(\d+) unchecked whose iterator is their caller.s, (\d+) unchecked otherwise/;
 	($j, $n) = ($j + $1, $n + $2) if /(\d+) page fields judged \((\d+) not/;
 	($f, $w, $e, $c, $u) = ($f + $1, $w + $2, $e + $3, $c + $4, $u + $5)
 		if /caller-owned sites: (\d+) in struct fields, (\d+) in wrappers checked at their callers, (\d+) in a parameter.s memory checked at error returns, (\d+) unchecked with their count stored for the caller, (\d+) unchecked;/;
 	END {
 		printf "recheck: %d summaries, %d page fields judged (%d not)\n", $s, $j, $n;
 		printf "recheck: untracked sites: %d whose page a loop carries to its next round\n", $l;
-		printf "recheck: sites that may take no reference: %d checked where a test of their iterator tells, %d checked by the record of their kind\n", $t, $r;
+		printf "recheck: sites that may take no reference: %d checked where a test of their iterator tells, %d checked by the record of their kind, %d unchecked whose iterator is their caller\x27s, %d unchecked otherwise\n", $t, $r, $uc, $uo;
 		printf "recheck: caller-owned sites: %d in struct fields, %d in wrappers checked at their callers, %d in a parameter\x27s memory checked at error returns, %d unchecked with their count stored for the caller, %d unchecked\n",
 			$f, $w, $e, $c, $u;
 	}' <<<"$stats"

@@ -104,8 +104,9 @@ static void pb_count_owned_unchecked(struct pb_fn *fn)
 	}
 }
 
-/* Sites that may take no reference whose source a test told, or whose
- * kind a record keeps for the releases: checked. */
+/* Sites that may take no reference: checked where a test or a maker of
+ * their source told, or where a record of their kind is kept; unchecked,
+ * with their reason, elsewhere. */
 static void pb_count_source_told(struct pb_fn *fn)
 {
 	int i;
@@ -113,12 +114,16 @@ static void pb_count_source_told(struct pb_fn *fn)
 	for (i = 0; i < fn->nsites; i++) {
 		const struct pb_site *s = &fn->sites[i];
 
-		if (s->caller_owned)
+		if (s->caller_owned || !s->conditional)
 			continue;
 		if (s->source_told)
 			pb_stats.sites_source_told++;
 		else if (s->recorded)
 			pb_stats.sites_recorded++;
+		else if (pb_source_is_callers(s))
+			pb_stats.sites_unsure_callers++;
+		else
+			pb_stats.sites_unsure_other++;
 	}
 }
 

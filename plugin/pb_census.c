@@ -172,6 +172,20 @@ static bool pb_census_handed(struct pb_fn *fn, int site, char *out,
 	return used > 0;
 }
 
+/* Why SITE's kind stays unsure ("the caller's iterator", or "no telling"),
+ * then, after ": ", what it hands over. */
+static void pb_census_unsure(struct pb_fn *fn, int site, char *out,
+			     size_t len)
+{
+	const char *why = pb_source_is_callers(&fn->sites[site]) ?
+				  "the caller's iterator" : "no telling";
+	size_t used = (size_t)snprintf(out, len, "%s", why);
+	char handed[200];
+
+	if (used < len && pb_census_handed(fn, site, handed, sizeof(handed)))
+		snprintf(out + used, len - used, ": %s", handed);
+}
+
 /* The findings of SITE, as "kind kind"; false if none. */
 static bool pb_census_findings(int site, char *out, size_t len)
 {
@@ -215,8 +229,9 @@ void pb_census_sites(struct pb_fn *fn, bool given_up)
 			verdict = pb_census_caller_owned(fn, i, own, detail,
 							 sizeof(detail));
 		else if (s->conditional && !s->source_told && !s->recorded) {
-			/* no leak check; the detail: what it hands over */
-			pb_census_handed(fn, i, detail, sizeof(detail));
+			/* no leak check; the detail: why, and what it hands
+			 * over */
+			pb_census_unsure(fn, i, detail, sizeof(detail));
 			verdict = "kind-unsure";
 		}
 		else if (pb_census_handed(fn, i, detail, sizeof(detail)))

@@ -737,66 +737,6 @@ static unsigned int pb_flag_classes(struct pb_fn *fn, int site,
 	return kept;
 }
 
-/* An iterator as the call was given it: '&msg->msg_iter' is computed
- * into an SSA name first. */
-static tree pb_source_value(tree op)
-{
-	gimple *def;
-
-	op = pb_strip_copies(op);
-	if (op && TREE_CODE(op) == SSA_NAME &&
-	    gimple_assign_single_p(def = SSA_NAME_DEF_STMT(op)) &&
-	    TREE_CODE(gimple_assign_rhs1(def)) == ADDR_EXPR)
-		return gimple_assign_rhs1(def);
-	return op;
-}
-
-/* Are A and B the same iterator: the same SSA name, or the address of
- * the same variable or field of the same pointer? */
-static bool pb_same_source(tree a, tree b)
-{
-	a = pb_source_value(a);
-	b = pb_source_value(b);
-	return a && b && (a == b || operand_equal_p(a, b, 0));
-}
-
-/* The test of SITE's source whose result OP is, or NULL. */
-static const struct pb_rule *pb_source_test_of(const struct pb_site *s,
-					       tree op)
-{
-	const struct pb_rule *test;
-	tree source;
-
-	op = pb_strip_copies(op);
-	if (!s->source || !op || TREE_CODE(op) != SSA_NAME)
-		return NULL;
-	test = pb_api_source_test(SSA_NAME_DEF_STMT(op), &source);
-	return test && pb_same_source(source, s->source) ? test : NULL;
-}
-
-/*
- * 'if (iov_iter_extract_will_pin(iter))': the classes a test of SITE's
- * source allows where its result is non-zero (TRUE_SIDE) or zero.
- * Taking the references rules out ZERO, "took none"; taking none rules
- * out the classes that took pages.
- */
-static unsigned int pb_told_classes(enum pb_test test, bool true_side)
-{
-	const unsigned int taken = (1u << PB_CLASS_ERR) | PB_LIVE_CLASSES;
-	const unsigned int none = (1u << PB_CLASS_ERR) | (1u << PB_CLASS_ZERO);
-
-	switch (test) {
-	case PB_TEST_HELD:
-		return true_side ? taken : none;
-	case PB_TEST_HELD_IF_TRUE:
-		return true_side ? taken : PB_ALL_CLASSES;
-	case PB_TEST_NONE_IF_TRUE:
-		return true_side ? none : PB_ALL_CLASSES;
-	default:
-		return PB_ALL_CLASSES;
-	}
-}
-
 /* Classes for which CMP, a test of SITE's source against 0, holds. */
 static unsigned int pb_source_classes(struct pb_fn *fn, int site,
 				      const struct pb_cmp *cmp, edge via)
@@ -810,7 +750,7 @@ static unsigned int pb_source_classes(struct pb_fn *fn, int site,
 				 pb_operand_on_edge(cmp->lhs, via));
 	if (!test)
 		return PB_ALL_CLASSES;
-	return pb_told_classes(test->test, cmp->code == NE_EXPR);
+	return pb_source_told_classes(test->test, cmp->code == NE_EXPR);
 }
 
 /*
@@ -1377,123 +1317,6 @@ static bool pb_edge_tells(struct pb_fn *fn, int site, edge e,
 	return false;
 }
 
-/* The classes a 'makes' RULE leaves possible for its iterator's site. */
-static unsigned int pb_made_classes(const struct pb_rule *rule)
-{
-	return pb_told_classes(PB_TEST_HELD, rule->test != PB_TEST_NONE);
-}
-
-/* The 'makes' rule CALL is, and the iterator it makes, or NULL. */
-static const struct pb_rule *pb_maker(gimple *stmt, tree *made)
-{
-	gcall *call = dyn_cast<gcall *>(stmt);
-	const struct pb_rule *rule;
-
-	if (!call)
-		return NULL;
-	rule = pb_api_lookup(gimple_call_fndecl(call));
-	if (!rule || rule->role != PB_ROLE_MAKES || rule->pages_arg < 1 ||
-	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
-		return NULL;
-	*made = gimple_call_arg(call, rule->pages_arg - 1);
-	return rule;
-}
-
-/* Can CALLEE return without passing through AVOID? */
-static bool pb_returns_around(function *callee, basic_block avoid)
-{
-	auto_vec<basic_block> work;
-	auto_bitmap seen;
-	basic_block bb;
-	edge e;
-	edge_iterator ei;
-
-	work.safe_push(ENTRY_BLOCK_PTR_FOR_FN(callee));
-	while (!work.is_empty()) {
-		bb = work.pop();
-		if (bb == EXIT_BLOCK_PTR_FOR_FN(callee))
-			return true;
-		FOR_EACH_EDGE(e, ei, bb->succs)
-			if (e->dest != avoid &&
-			    bitmap_set_bit(seen, e->dest->index))
-				work.safe_push(e->dest);
-	}
-	return false;
-}
-
-/*
- * The 'makes' rule by which CALL's callee, a function of this unit, makes
- * its parameter PARM an iterator on every path through it (a KUnit test's
- * iov_kunit_load_kvec(test, &iter, ...) calls iov_iter_kvec(iter, ...)),
- * or NULL.
- */
-static const struct pb_rule *pb_callee_makes(gcall *call, tree parm)
-{
-	function *callee = pb_callee_body(call);
-	tree name = callee && parm ? ssa_default_def(callee, parm) : NULL_TREE;
-	const struct pb_rule *rule;
-	basic_block bb;
-	tree made;
-
-	if (!name)
-		return NULL;
-	FOR_EACH_BB_FN(bb, callee)
-		for (gimple_stmt_iterator gsi = gsi_start_bb(bb);
-		     !gsi_end_p(gsi); gsi_next(&gsi))
-			if ((rule = pb_maker(gsi_stmt(gsi), &made)) &&
-			    made == name && !pb_returns_around(callee, bb))
-				return rule;
-	return NULL;
-}
-
-/*
- * The classes STMT leaves possible for SITE where it makes the site's
- * source an iterator ('iov_iter_kvec(&iter, ...)', or a function of the
- * unit given the iterator that makes it), PB_ALL_CLASSES where it does
- * not.  Nothing but such a maker changes an iterator's kind: a call that
- * advances or reads it keeps it.
- */
-static unsigned int pb_stmt_makes_source(const struct pb_site *s,
-					 gimple *stmt)
-{
-	gcall *call = dyn_cast<gcall *>(stmt);
-	const struct pb_rule *rule;
-	tree made;
-	unsigned int i;
-
-	if (!call)
-		return PB_ALL_CLASSES;
-	rule = pb_maker(call, &made);
-	if (rule)
-		return pb_same_source(made, s->source) ? pb_made_classes(rule) :
-							   PB_ALL_CLASSES;
-	for (i = 0; i < gimple_call_num_args(call); i++)
-		if (pb_same_source(gimple_call_arg(call, i), s->source) &&
-		    (rule = pb_callee_makes(call, pb_callee_param(call, i))))
-			return pb_made_classes(rule);
-	return PB_ALL_CLASSES;
-}
-
-/* The classes the last maker of SITE's source in BB allows, before
- * STOP (or up to BB's end); PB_ALL_CLASSES if BB has none. */
-static unsigned int pb_block_makes_source(const struct pb_site *s,
-					  basic_block bb, gimple *stop)
-{
-	gimple_stmt_iterator gsi;
-	unsigned int k;
-
-	if (bb->index < NUM_FIXED_BLOCKS)
-		return PB_ALL_CLASSES;
-	gsi = stop ? gsi_for_stmt(stop) : gsi_last_bb(bb);
-	if (stop)
-		gsi_prev(&gsi);
-	for (; !gsi_end_p(gsi); gsi_prev(&gsi))
-		if ((k = pb_stmt_makes_source(s, gsi_stmt(gsi))) !=
-		    PB_ALL_CLASSES)
-			return k;
-	return PB_ALL_CLASSES;
-}
-
 /*
  * Does every path from the function's entry to SITE's call take an edge
  * whose test of its source rules out the classes of UNLESS?  A walk back
@@ -1516,7 +1339,7 @@ static bool pb_source_told_before(struct pb_fn *fn, int site,
 	edge e, p;
 	edge_iterator ei;
 
-	made = pb_block_makes_source(s, call_bb, s->call);
+	made = pb_source_made_in(s, call_bb, s->call);
 	if (made != PB_ALL_CLASSES)
 		return !(made & unless);
 	FOR_EACH_EDGE(e, ei, call_bb->preds)
@@ -1525,7 +1348,7 @@ static bool pb_source_told_before(struct pb_fn *fn, int site,
 		e = work.pop();
 		if (pb_edge_tells(fn, site, e, unless))
 			continue;
-		made = pb_block_makes_source(s, e->src, NULL);
+		made = pb_source_made_in(s, e->src, NULL);
 		if (made != PB_ALL_CLASSES) {
 			if (made & unless)
 				return false;

@@ -347,7 +347,8 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		"untracked sites: %lu whose page a loop carries to its next "
 		"round; sites that may take no reference: %lu checked where "
 		"a test of their iterator tells, %lu checked by the record "
-		"of their kind; "
+		"of their kind, %lu unchecked whose iterator is their "
+		"caller's, %lu unchecked otherwise; "
 		"sites whose held pages were handed over: "
 		"%lu to functions of other files without a rule, %lu to "
 		"functions of this file without a summary, %lu through "
@@ -366,7 +367,8 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		pb_stats.sites_owned_at_errors,
 		pb_stats.sites_owned_count_told, pb_stats.sites_owned_unchecked,
 		pb_stats.sites_carried, pb_stats.sites_source_told,
-		pb_stats.sites_recorded,
+		pb_stats.sites_recorded, pb_stats.sites_unsure_callers,
+		pb_stats.sites_unsure_other,
 		pb_stats.handed[PB_HANDED_EXTERN],
 		pb_stats.handed[PB_HANDED_UNSUMMARISED],
 		pb_stats.handed[PB_HANDED_INDIRECT],

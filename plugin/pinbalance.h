@@ -17,6 +17,8 @@
  *   pb_checks.c    the checks a release, a free or a return runs
  *   pb_findings.c  one descriptor per kind of finding; the findings
  *   pb_cond.c      conditions: what a branch says of each site
+ *   pb_source.c    the kind of a conditional acquire's iterator: its
+ *                  tests and what made it
  *   pb_guards.c    branches on parameters every path to a site took
  *   pb_handover.c  which sites' pages an operand carries
  *   pb_sites.c     the sites (calls taking references), their returns
@@ -99,6 +101,10 @@ struct pb_stats {
 					 * test of their source told */
 	unsigned long sites_recorded;		/* of those, checked by the
 						 * record of their kind */
+	unsigned long sites_unsure_callers;	/* of those, unchecked: the
+						 * iterator is the caller's */
+	unsigned long sites_unsure_other;	/* of those, unchecked for
+						 * another reason */
 	unsigned long sites_conditional;	/* may take no reference: no
 					 * leak check */
 	unsigned long sites_owned_count_told;	/* caller-owned, unchecked:
@@ -377,6 +383,13 @@ bool pb_cond_value_fails(struct pb_fn *fn, tree val, edge e);
 bool pb_cond_edge_says_call_failed(edge e);
 bool pb_cond_row_refines(struct pb_fn *fn, const unsigned char *row, int site,
 			 unsigned int *kept);
+
+/* pb_source.c */
+const struct pb_rule *pb_source_test_of(const struct pb_site *s, tree op);
+unsigned int pb_source_told_classes(enum pb_test test, bool true_side);
+unsigned int pb_source_made_in(const struct pb_site *s, basic_block bb,
+			       gimple *stop);
+bool pb_source_is_callers(const struct pb_site *s);
 
 /* -------------------------------------------------------- findings */
 
