@@ -29,7 +29,8 @@ PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
 SRCS := plugin/pinbalance.c plugin/pb_analyze.c plugin/pb_fields.c \
 	plugin/pb_sg.c \
 	plugin/pb_census.c plugin/pb_database.c \
-	plugin/pb_diag.c plugin/pb_fixit.c plugin/pb_summary.c plugin/pb_wrappers.c \
+	plugin/pb_diag.c plugin/pb_fixit.c plugin/pb_summary.c plugin/pb_replace.c \
+	plugin/pb_insert.c plugin/pb_borrow.c plugin/pb_wrappers.c \
 	plugin/pb_solve.c plugin/pb_sm.c plugin/pb_checks.c \
 	plugin/pb_findings.c plugin/pb_cond.c plugin/pb_source.c \
 	plugin/pb_guards.c \

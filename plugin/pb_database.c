@@ -86,3 +86,22 @@ void pb_database_finish(void)
 	pb_database_text = NULL;
 	pb_database_len = pb_database_cap = 0;
 }
+
+const char *pb_summary_fn_name(function *fun)
+{
+	return IDENTIFIER_POINTER(DECL_NAME(fun->decl));
+}
+
+/* Register LINE as FUN's summary; print it with the summaries option. */
+bool pb_summary_add(function *fun, const char *line)
+{
+	if (!pb_api_add_summary(fun->decl, line))
+		return false;
+	pb_stats.summaries++;
+	pb_database_note(fun->decl, line);
+	if (pb_options.summaries)
+		fprintf(stderr, "%s\t# %s:%d\n", line,
+			LOCATION_FILE(DECL_SOURCE_LOCATION(fun->decl)),
+			LOCATION_LINE(DECL_SOURCE_LOCATION(fun->decl)));
+	return true;
+}

@@ -1488,3 +1488,67 @@ const char *pb_key_name(tree key)
 		return NULL;
 	return IDENTIFIER_POINTER(DECL_NAME(decl));
 }
+
+/* ------------------------------------------------ parameters */
+
+/* Parameter P (1, 2, ...) of FUN, or NULL_TREE. */
+tree pb_param_decl(function *fun, int p)
+{
+	tree parm = DECL_ARGUMENTS(fun->decl);
+
+	while (parm && --p > 0)
+		parm = DECL_CHAIN(parm);
+	return parm;
+}
+
+/* How many pointers parameter P of FUN is above a page or folio; 0. */
+int pb_param_page_levels(function *fun, int p, bool *folio)
+{
+	tree parm = pb_param_decl(fun, p);
+
+	return parm ? pb_type_page_levels(TREE_TYPE(parm), folio) : 0;
+}
+
+/* Does TYPE point to a struct with an array of pages in a field of its
+ * own ('struct xdp_umem *umem' with 'struct page **pgs')? */
+bool pb_points_to_page_array_field(tree type)
+{
+	tree field;
+
+	if (!POINTER_TYPE_P(type) || TREE_CODE(TREE_TYPE(type)) != RECORD_TYPE)
+		return false;
+	for (field = TYPE_FIELDS(TREE_TYPE(type)); field;
+	     field = DECL_CHAIN(field))
+		if (TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
+		    pb_type_page_levels(TREE_TYPE(field), NULL) == 2)
+			return true;
+	return false;
+}
+
+/* Does FUN return an array of pages or folios ('struct page **')? */
+bool pb_returns_page_array(function *fun)
+{
+	return pb_type_page_levels(TREE_TYPE(TREE_TYPE(fun->decl)), NULL) == 2;
+}
+
+/* Is REF a part of the object NAME points to ('name->f', 'name->a[i]')? */
+bool pb_ref_based_on(tree ref, tree name)
+{
+	tree base = get_base_address(ref);
+
+	return base && TREE_CODE(base) == MEM_REF &&
+	       TREE_OPERAND(base, 0) == name;
+}
+
+static tree pb_mentions_cb(tree *tp, int *walk_subtrees, void *data)
+{
+	(void)walk_subtrees;
+	return *tp == (tree)data ? *tp : NULL_TREE;
+}
+
+/* Does the operand OP use NAME: NAME itself, or '&name->pages[0]'? */
+bool pb_operand_mentions(tree op, tree name)
+{
+	return op == name ||
+	       walk_tree_without_duplicates(&op, pb_mentions_cb, name);
+}

@@ -9,6 +9,9 @@
  *   pb_census.c    one JSON line per acquire and release (census=FILE)
  *   pb_analyze.c   one function: the steps below, in order
  *   pb_summary.c   what a function does to its callers' pages, as a rule
+ *   pb_replace.c   ...a helper that may replace its caller's array
+ *   pb_insert.c    ...a helper that links the pages' struct into a container
+ *   pb_borrow.c    ...the borrow walk: can the pages it was given leave it?
  *   pb_diag.c      the path of events of each finding, and its warning
  *   pb_solve.c     the engine: worklist dataflow, edge rows, the record
  *                  of what made each facet true (knows nothing of pins)
@@ -325,6 +328,12 @@ bool pb_function_acquires(function *fun);
 void pb_sites_init(struct pb_fn *fn);
 void pb_sites_fini(struct pb_fn *fn);
 int pb_param_index(function *fun, tree key);
+tree pb_param_decl(function *fun, int p);
+int pb_param_page_levels(function *fun, int p, bool *folio);
+bool pb_points_to_page_array_field(tree type);
+bool pb_returns_page_array(function *fun);
+bool pb_ref_based_on(tree ref, tree name);
+bool pb_operand_mentions(tree op, tree name);
 int pb_site_count_param(struct pb_fn *fn, int site);
 bool pb_site_checked_at_errors(struct pb_fn *fn, int site);
 bool pb_site_kind_unsure(struct pb_site *s, pb_word w);
@@ -451,14 +460,30 @@ void pb_finding_emit_field_double(rich_location *richloc,
 
 bool pb_summary_wanted(function *fun);
 /* shared by pb_summary.c and pb_wrappers.c */
-const char *pb_summary_fn_name(function *fun);
 const char *pb_summary_field_name(tree field);
 int pb_param_field(function *fun, struct pb_val v, tree *field);
 bool pb_returns_no_page(tree retval);
 bool pb_nonpositive_const(tree retval);
 void pb_summarize_allocator(function *fun);
-bool pb_summary_add(function *fun, const char *line);
 void pb_summarize_helper(struct pb_fn *fn);
+
+/* pb_replace.c, pb_insert.c: summaries pb_summarize_helper() tries */
+bool pb_summarize_replace(struct pb_fn *fn);
+bool pb_summarize_inserted(struct pb_fn *fn);
+
+/* pb_borrow.c: the borrow walk */
+struct pb_fill_walk;
+/* What a walk notes instead of letting the pages go: a release or free
+ * met, a store met (a helper replacing its caller's array) */
+struct pb_borrow_notes {
+	bool (*release)(void *ctx, gcall *call, const struct pb_rule *rule);
+	bool (*copy)(void *ctx, gassign *stmt);
+	void *ctx;
+};
+bool pb_borrow_lets_go(tree name, const struct pb_borrow_notes *notes);
+bool pb_struct_escapes(tree name, bool freeing);
+int pb_borrowed_param(function *fun, struct pb_fill_walk *fill);
+bool pb_summarize_borrow(struct pb_fn *fn);
 void pb_summary_begin(struct pb_fn *fn);
 void pb_summary_note_return(struct pb_fn *fn, greturn *ret, edge via,
 			    const pb_word *w);
@@ -503,6 +528,8 @@ bool pb_database_open(const char *path);
 void pb_database_note_at(const char *rule, location_t loc);
 void pb_database_note(tree fndecl, const char *rule);
 void pb_database_finish(void);
+const char *pb_summary_fn_name(function *fun);
+bool pb_summary_add(function *fun, const char *line);
 
 /* pb_fixit.c */
 void pb_fixit_release(rich_location *richloc, struct pb_fn *fn,
