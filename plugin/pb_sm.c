@@ -496,25 +496,30 @@ void pb_sm_transfer(struct pb_fn *fn, gimple *stmt, edge via, pb_word *w,
  * (!pages[i]) continue; unpin_user_page(pages[i]); }' releases the array,
  * it does not leak it; nor does 'skb_fill_page_desc(skb, frag++, head,
  * ...)' of the pages not merged into the previous frag, the merged ones
- * being dropped in a batch by 'page_ref_sub(last_head, refs)'.
+ * being dropped in a batch by 'page_ref_sub(last_head, refs)'.  Only a
+ * release or hand-over the body made counts, not one the loop was
+ * entered with (ENTRY): after a loop that handed pages to a bio one by
+ * one, a loop that only counts past the others ('while (j < npages)
+ * j++;') releases nothing.
  */
-static pb_word pb_absorb_back_edge(pb_word w)
+static pb_word pb_absorb_back_edge(pb_word w, pb_word entry)
 {
 	int c;
 
 	for (c = 0; c < PB_NCLASSES; c++)
-		if (w & (PB_FACET(c, PB_HOLD_PART) | PB_FACET(c, PB_HOLD_HANDED)))
+		if (w & ~entry &
+		    (PB_FACET(c, PB_HOLD_PART) | PB_FACET(c, PB_HOLD_HANDED)))
 			w &= ~PB_FACET(c, PB_HOLD_HELD);
 	return w;
 }
 
-/* W along a loop's back edge. */
-void pb_sm_back_edge(struct pb_fn *fn, pb_word *w)
+/* W along a loop's back edge; ENTRY, what the loop was entered with. */
+void pb_sm_back_edge(struct pb_fn *fn, pb_word *w, const pb_word *entry)
 {
 	int i;
 
 	for (i = 0; i < fn->nsites; i++)
-		w[i] = pb_absorb_back_edge(w[i]);
+		w[i] = pb_absorb_back_edge(w[i], entry[i]);
 }
 
 /* Fill ROW (nsites + 1 bytes) with what leaving through E says. */

@@ -117,11 +117,34 @@ static bool pb_block_per_edge(basic_block bb)
 	return true;
 }
 
+/* The join of the reached edges into E's loop header that are not back
+ * edges: what the loop was entered with. */
+static void pb_loop_entry_words(struct pb_fn *fn, edge back, pb_word *out)
+{
+	edge e;
+	edge_iterator ei;
+	int i;
+
+	memset(out, 0, fn->nsites * sizeof(pb_word));
+	FOR_EACH_EDGE(e, ei, back->dest->preds) {
+		const pb_word *w = pb_edge_words(fn, e);
+
+		if ((e->flags & EDGE_DFS_BACK) || !pb_solve_edge_reached(fn, e))
+			continue;
+		for (i = 0; i < fn->nsites; i++)
+			out[i] |= w[i];
+	}
+}
+
 static void pb_edge_in_words(struct pb_fn *fn, edge e, pb_word *out)
 {
 	memcpy(out, pb_edge_words(fn, e), fn->nsites * sizeof(pb_word));
-	if (e->flags & EDGE_DFS_BACK)
-		pb_sm_back_edge(fn, out);
+	if (e->flags & EDGE_DFS_BACK) {
+		pb_word *entry = XALLOCAVEC(pb_word, fn->nsites);
+
+		pb_loop_entry_words(fn, e, entry);
+		pb_sm_back_edge(fn, out, entry);
+	}
 }
 
 /* The join of all reached incoming edges; false if none is reached. */

@@ -503,7 +503,7 @@ void pb_check_return(struct pb_fn *fn, gimple *ret, edge via, const pb_word *w);
 void pb_sm_entry(struct pb_fn *fn, pb_word *w);
 void pb_sm_transfer(struct pb_fn *fn, gimple *stmt, edge via, pb_word *w,
 		    bool check);
-void pb_sm_back_edge(struct pb_fn *fn, pb_word *w);
+void pb_sm_back_edge(struct pb_fn *fn, pb_word *w, const pb_word *entry);
 void pb_sm_edge_row(struct pb_fn *fn, edge e, edge via, unsigned char *row);
 bool pb_sm_on_edge(struct pb_fn *fn, const unsigned char *row, pb_word *w);
 
