@@ -210,35 +210,6 @@ static bool pb_replace_ptr_uses(struct pb_replace *r)
 	return true;
 }
 
-/* Can control go from A to B (B after A in a block, or a path of
- * blocks)? */
-static bool pb_stmt_reaches(gimple *a, gimple *b)
-{
-	basic_block from = gimple_bb(a), to = gimple_bb(b);
-	auto_vec<basic_block, 16> work;
-	auto_bitmap seen;
-	gimple_stmt_iterator gsi;
-	edge_iterator ei;
-	edge e;
-
-	if (from == to)
-		for (gsi = gsi_for_stmt(a); !gsi_end_p(gsi); gsi_next(&gsi))
-			if (gsi_stmt(gsi) == b)
-				return true;
-	work.safe_push(from);
-	while (!work.is_empty()) {
-		basic_block bb = work.pop();
-
-		FOR_EACH_EDGE(e, ei, bb->succs) {
-			if (e->dest == to)
-				return true;
-			if (bitmap_set_bit(seen, e->dest->index))
-				work.safe_push(e->dest);
-		}
-	}
-	return false;
-}
-
 /* Is STMT one of the frees of the old array? */
 static bool pb_replace_is_free(struct pb_replace *r, gimple *stmt)
 {
@@ -279,7 +250,8 @@ static bool pb_replace_ordered(struct pb_replace *r)
 		imm_use_iterator it;
 		gimple *use;
 
-		if (pb_stmt_reaches(r->store, SSA_NAME_DEF_STMT(r->olds[i])))
+		if (pb_stmt_reaches(r->fn->fun, r->store,
+				    SSA_NAME_DEF_STMT(r->olds[i])))
 			return false;
 		/* the old array, after the callee or the store replaced it
 		 * (and freed it) */
@@ -287,7 +259,7 @@ static bool pb_replace_ordered(struct pb_replace *r)
 			if (!is_gimple_debug(use) &&
 			    gimple_code(use) != GIMPLE_PHI && use != r->store &&
 			    !pb_replace_is_free(r, use) &&
-			    pb_stmt_reaches(r->store, use))
+			    pb_stmt_reaches(r->fn->fun, r->store, use))
 				return false;
 	}
 	for (i = 0; i < r->nfrees; i++)
@@ -295,10 +267,11 @@ static bool pb_replace_ordered(struct pb_replace *r)
 			return false;
 	for (i = 0; i < r->ntakes; i++) {
 		if (!pb_stmt_follows(r->takes[i], r->store) ||
-		    pb_stmt_reaches(r->store, r->takes[i]))
+		    pb_stmt_reaches(r->fn->fun, r->store, r->takes[i]))
 			return false;
 		for (j = 0; j < r->nfrees; j++)
-			if (pb_stmt_reaches(r->frees[j], r->takes[i]))
+			if (pb_stmt_reaches(r->fn->fun, r->frees[j],
+					    r->takes[i]))
 				return false;
 	}
 	return true;
