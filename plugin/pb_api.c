@@ -609,18 +609,22 @@ enum tree_code pb_api_test_code(const struct pb_rule *rule)
 }
 
 /*
- * The rule of CALL if it tests whether the acquires given its argument
- * as their source take references ('iov_iter_extract_will_pin(iter)'),
- * with that argument in *SOURCE; NULL otherwise.
+ * The rule of CALL if it tells the kind of the iterator the acquires
+ * given its argument as their source take references of, with that
+ * argument in *SOURCE; NULL otherwise.  ROLE says how: PB_ROLE_TEST, a
+ * test of it ('iov_iter_extract_will_pin(iter)'), or PB_ROLE_MAKES, what
+ * made it ('iov_iter_kvec(&iter, ...)').
  */
-const struct pb_rule *pb_api_source_test(gimple *call, tree *source)
+const struct pb_rule *pb_api_source_rule(gimple *call, enum pb_role role,
+					 tree *source)
 {
 	const struct pb_rule *rule;
 
 	if (!is_gimple_call(call))
 		return NULL;
 	rule = pb_api_lookup(gimple_call_fndecl(call));
-	if (!rule || rule->role != PB_ROLE_TEST || rule->test < PB_TEST_HELD ||
+	if (!rule || rule->role != role ||
+	    (role == PB_ROLE_TEST && rule->test < PB_TEST_HELD) ||
 	    rule->pages_arg < 1 ||
 	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
 		return NULL;

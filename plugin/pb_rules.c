@@ -958,26 +958,23 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 		return pb_parse_arg(cur, v->text, v->len, v->column, false,
 				    &rule->pages_arg);
 	case PB_ROLE_TEST:
-		v = w->value[PB_F_VALUE];
-		if (!pb_parse_arg(cur, v->text, v->len, v->column, false,
-				  &rule->pages_arg))
-			return false;
-		v = w->value[PB_F_MEANS];
-		k = pb_parse_keyword(cur, v->text, v->len, v->column,
-				     "a comparison with 0, or held, "
-				     "held-if-true or none-if-true",
-				     pb_means_words, 9);
-		rule->test = (enum pb_test)(k < 0 ? 0 : k);
-		return k >= 0;
 	case PB_ROLE_MAKES:
 		v = w->value[PB_F_VALUE];
 		if (!pb_parse_arg(cur, v->text, v->len, v->column, false,
 				  &rule->pages_arg))
 			return false;
 		v = w->value[PB_F_MEANS];
-		k = pb_parse_keyword(cur, v->text, v->len, v->column,
-				     "held or none", pb_made_words, 2);
-		rule->test = k == 1 ? PB_TEST_NONE : PB_TEST_HELD;
+		if (rule->role == PB_ROLE_MAKES) {
+			k = pb_parse_keyword(cur, v->text, v->len, v->column,
+					     "held or none", pb_made_words, 2);
+			rule->test = k == 1 ? PB_TEST_NONE : PB_TEST_HELD;
+		} else {
+			k = pb_parse_keyword(cur, v->text, v->len, v->column,
+					     "a comparison with 0, or held, "
+					     "held-if-true or none-if-true",
+					     pb_means_words, 9);
+			rule->test = (enum pb_test)(k < 0 ? 0 : k);
+		}
 		return k >= 0;
 	default:
 		return true;

@@ -977,8 +977,8 @@ bool pb_site_checked_at_errors(struct pb_fn *fn, int site)
  * which the releases read ('recorded': the call's rule says it keeps one,
  * or pb_sm.c saw a release that reads one): where the call took none,
  * there is nothing held to leak, and where it took some, nothing else
- * releases them right.  Notes, for the census, that
- * a check found the kind told with pages taken.
+ * releases them right.  Notes, for the census, that a check found the
+ * kind told with pages taken.
  */
 bool pb_site_kind_unsure(struct pb_site *s, pb_word w)
 {

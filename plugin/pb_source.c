@@ -49,7 +49,7 @@ const struct pb_rule *pb_source_test_of(const struct pb_site *s, tree op)
 	op = pb_strip_copies(op);
 	if (!s->source || !op || TREE_CODE(op) != SSA_NAME)
 		return NULL;
-	test = pb_api_source_test(SSA_NAME_DEF_STMT(op), &source);
+	test = pb_api_source_rule(SSA_NAME_DEF_STMT(op), PB_ROLE_TEST, &source);
 	return test && pb_same_source(source, s->source) ? test : NULL;
 }
 
@@ -80,22 +80,6 @@ unsigned int pb_source_told_classes(enum pb_test test, bool true_side)
 static unsigned int pb_made_classes(const struct pb_rule *rule)
 {
 	return pb_source_told_classes(PB_TEST_HELD, rule->test != PB_TEST_NONE);
-}
-
-/* The 'makes' rule CALL is, and the iterator it makes, or NULL. */
-static const struct pb_rule *pb_maker(gimple *stmt, tree *made)
-{
-	gcall *call = dyn_cast<gcall *>(stmt);
-	const struct pb_rule *rule;
-
-	if (!call)
-		return NULL;
-	rule = pb_api_lookup(gimple_call_fndecl(call));
-	if (!rule || rule->role != PB_ROLE_MAKES || rule->pages_arg < 1 ||
-	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
-		return NULL;
-	*made = gimple_call_arg(call, rule->pages_arg - 1);
-	return rule;
 }
 
 /* Can CALLEE return without passing through AVOID? */
@@ -139,7 +123,8 @@ static const struct pb_rule *pb_callee_makes(gcall *call, tree parm)
 	FOR_EACH_BB_FN(bb, callee)
 		for (gimple_stmt_iterator gsi = gsi_start_bb(bb);
 		     !gsi_end_p(gsi); gsi_next(&gsi))
-			if ((rule = pb_maker(gsi_stmt(gsi), &made)) &&
+			if ((rule = pb_api_source_rule(gsi_stmt(gsi),
+						       PB_ROLE_MAKES, &made)) &&
 			    made == name && !pb_returns_around(callee, bb))
 				return rule;
 	return NULL;
@@ -162,7 +147,7 @@ static unsigned int pb_stmt_makes_source(const struct pb_site *s,
 
 	if (!call)
 		return PB_ALL_CLASSES;
-	rule = pb_maker(call, &made);
+	rule = pb_api_source_rule(call, PB_ROLE_MAKES, &made);
 	if (rule)
 		return pb_same_source(made, s->source) ? pb_made_classes(rule) :
 							   PB_ALL_CLASSES;

@@ -149,7 +149,8 @@ const struct pb_rule *pb_api_field_fact(tree field);
 bool pb_api_makes_err_ptr(tree fndecl);
 bool pb_api_ignored(tree fndecl);
 enum tree_code pb_api_test_code(const struct pb_rule *rule);
-const struct pb_rule *pb_api_source_test(gimple *call, tree *source);
+const struct pb_rule *pb_api_source_rule(gimple *call, enum pb_role role,
+					 tree *source);
 bool pb_api_warns(gimple *stmt);
 void pb_api_print_ignored(void);
 unsigned int pb_api_nrules(void);
