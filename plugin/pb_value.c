@@ -89,6 +89,22 @@ static bool pb_call_only_reads(gcall *call)
 }
 
 /*
+ * Is argument I of CALL the cell of an acquire's 'pages=*argN', whose
+ * array it fills?  iov_iter_extract_pages(iter, &pages, ...) writes the
+ * cell only where it holds no array, to allocate one: where the function
+ * stored one there ('pages = pagevec', 'shm->pages = kcalloc(...)'), the
+ * pages are in that array, by either name.
+ */
+static bool pb_fills_given_array(gcall *call, unsigned int i)
+{
+	const struct pb_rule *rule = pb_api_lookup(gimple_call_fndecl(call));
+
+	return rule && rule->role == PB_ROLE_ACQUIRE &&
+	       rule->shape == PB_SHAPE_ARRAY_PTR &&
+	       rule->pages_arg == (int)i + 1;
+}
+
+/*
  * Cells whose address a call receives, as '&page' in
  * 'iov_iter_get_pages2(iter, &page, ...)': the call may write them, so a
  * store elsewhere in the function ('page = alloc_page(...)' on another
@@ -102,7 +118,15 @@ static void pb_note_call_written(struct pb_fn *fn, gcall *call, int *cap)
 		return;
 	for (i = 0; i < gimple_call_num_args(call); i++) {
 		tree arg = gimple_call_arg(call, i);
+		gimple *def;
 
+		if (pb_fills_given_array(call, i))
+			continue;
+
+		/* '&shm->pages' is computed into an SSA name first */
+		if (TREE_CODE(arg) == SSA_NAME &&
+		    gimple_assign_single_p(def = SSA_NAME_DEF_STMT(arg)))
+			arg = gimple_assign_rhs1(def);
 		if (TREE_CODE(arg) != ADDR_EXPR ||
 		    !pb_is_cell(TREE_OPERAND(arg, 0)))
 			continue;
@@ -1123,7 +1147,13 @@ struct pb_val pb_value_of(struct pb_fn *fn, tree op)
 struct pb_val pb_value_deref(struct pb_fn *fn, tree op)
 {
 	struct pb_val v;
+	gimple *def;
 
+	/* '&shm->pages' is computed into an SSA name first */
+	if (TREE_CODE(op) == SSA_NAME &&
+	    gimple_assign_single_p(def = SSA_NAME_DEF_STMT(op)) &&
+	    TREE_CODE(gimple_assign_rhs1(def)) == ADDR_EXPR)
+		op = gimple_assign_rhs1(def);
 	if (TREE_CODE(op) == ADDR_EXPR)
 		return pb_value_of_load(fn, TREE_OPERAND(op, 0));
 	v = pb_value_of(fn, op);
