@@ -96,6 +96,82 @@ static void pb_api_index(void)
 	}
 }
 
+/* ----------------------------------------------------- iterator types */
+
+/*
+ * The iterator types the rules name ('iter=ITER_UBUF,ITER_IOVEC'), one
+ * bit each in a set of types; PB_ITER_OTHER stands for every type they do
+ * not name.  The held types are those of the 'means=held' and
+ * 'means=held-if-true' rules: a conditional acquire pins an iterator of
+ * one of them and takes no reference on one of any other.
+ */
+#define PB_ITER_MAX	31
+static tree pb_iter_names[PB_ITER_MAX];
+static int pb_niter_names;
+static unsigned int pb_iter_held;
+
+/* The bit of the type named IDENT; ADD: give a new name a bit. */
+static unsigned int pb_iter_bit(tree ident, bool add)
+{
+	int i;
+
+	for (i = 0; i < pb_niter_names; i++)
+		if (pb_iter_names[i] == ident)
+			return 1u << i;
+	if (!add || pb_niter_names == PB_ITER_MAX)
+		return PB_ITER_OTHER;
+	pb_iter_names[pb_niter_names] = ident;
+	return 1u << pb_niter_names++;
+}
+
+static unsigned int pb_iter_list(const char *list, bool add)
+{
+	unsigned int types = 0;
+	const char *p = list, *comma;
+
+	while (p && *p) {
+		comma = strchr(p, ',');
+		types |= pb_iter_bit(get_identifier_with_length(p, comma ?
+						(size_t)(comma - p) :
+						strlen(p)), add);
+		p = comma ? comma + 1 : NULL;
+	}
+	return types;
+}
+
+static void pb_api_index_iter_types(void)
+{
+	size_t i;
+
+	for (i = 0; i < pb_rules.nrules; i++) {
+		const struct pb_rule *rule = &pb_rules.rules[i];
+		unsigned int types = pb_iter_list(rule->iter, true);
+
+		if (rule->test == PB_TEST_HELD ||
+		    rule->test == PB_TEST_HELD_IF_TRUE)
+			pb_iter_held |= types;
+	}
+}
+
+/* The types of RULE's 'iter=', PB_ITER_ALL without one. */
+unsigned int pb_api_iter_types(const struct pb_rule *rule)
+{
+	return rule->iter ? pb_iter_list(rule->iter, false) : PB_ITER_ALL;
+}
+
+/* The type an enumerator named IDENT is ('ITER_KVEC'). */
+unsigned int pb_api_iter_named(tree ident)
+{
+	return pb_iter_bit(ident, false);
+}
+
+/* The types on which the conditional acquires take references; 0 if
+ * the rules name none. */
+unsigned int pb_api_iter_held(void)
+{
+	return pb_iter_held;
+}
+
 /*
  * Load the rules; a file with any error stops the compile, since running
  * with part of the model would report (or hide) the wrong things.
@@ -122,6 +198,7 @@ void pb_api_init(void)
 		if (pb_rules.rules[i].defined_file)
 			pb_rules.rules[i].summary = true;
 	pb_api_index();
+	pb_api_index_iter_types();
 }
 
 /* ---------------------------------------------------- prototype check */

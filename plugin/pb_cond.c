@@ -737,20 +737,13 @@ static unsigned int pb_flag_classes(struct pb_fn *fn, int site,
 	return kept;
 }
 
-/* Classes for which CMP, a test of SITE's source against 0, holds. */
+/* Classes for which CMP, a test of SITE's source, holds. */
 static unsigned int pb_source_classes(struct pb_fn *fn, int site,
 				      const struct pb_cmp *cmp, edge via)
 {
-	const struct pb_rule *test;
-
-	if ((cmp->code != NE_EXPR && cmp->code != EQ_EXPR) ||
-	    !integer_zerop(cmp->rhs))
-		return PB_ALL_CLASSES;
-	test = pb_source_test_of(&fn->sites[site],
-				 pb_operand_on_edge(cmp->lhs, via));
-	if (!test)
-		return PB_ALL_CLASSES;
-	return pb_source_told_classes(test->test, cmp->code == NE_EXPR);
+	return pb_source_compared(&fn->sites[site],
+				  pb_operand_on_edge(cmp->lhs, via), cmp->code,
+				  cmp->rhs);
 }
 
 /*
@@ -1346,7 +1339,8 @@ static bool pb_source_told_before(struct pb_fn *fn, int site,
 		work.safe_push(e);
 	while (!work.is_empty()) {
 		e = work.pop();
-		if (pb_edge_tells(fn, site, e, unless))
+		if (pb_edge_tells(fn, site, e, unless) ||
+		    !(pb_source_edge_classes(s, e) & unless))
 			continue;
 		made = pb_source_made_in(s, e->src, NULL);
 		if (made != PB_ALL_CLASSES) {
@@ -1354,7 +1348,13 @@ static bool pb_source_told_before(struct pb_fn *fn, int site,
 				return false;
 			continue;
 		}
-		if (e->src == ENTRY_BLOCK_PTR_FOR_FN(fn->fun) || --budget <= 0)
+		/* at the entry, what the callers pass tells */
+		if (e->src == ENTRY_BLOCK_PTR_FOR_FN(fn->fun)) {
+			if (pb_source_types_classes(s->source_types) & unless)
+				return false;
+			continue;
+		}
+		if (--budget <= 0)
 			return false;
 		FOR_EACH_EDGE(p, ei, e->src->preds) {
 			/* an edge is its destination and its place there */

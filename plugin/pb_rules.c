@@ -36,7 +36,7 @@ enum pb_field {
 	PB_F_PREFERRED, PB_F_FROM, PB_F_BUFFER, PB_F_VALUE, PB_F_MEANS,
 	PB_F_ON_SUCCESS, PB_F_CONSUMES, PB_F_WHOLE, PB_F_FLAGS, PB_F_DEFINED,
 	PB_F_REF, PB_F_RELEASE, PB_F_HELD_IF, PB_F_ENTRY, PB_F_SOURCE,
-	PB_F_RECORDED, PB_NFIELDS,
+	PB_F_RECORDED, PB_F_ITER, PB_NFIELDS,
 };
 
 #define F(f)	(1u << (f))
@@ -73,6 +73,7 @@ static const struct {
 	{ "entry", false },
 	{ "source", false },
 	{ "recorded", true },
+	{ "iter", false },
 };
 
 /* Each directive: its role, the fields it allows and those it needs. */
@@ -109,12 +110,12 @@ static const struct {
 	{ "alloc", PB_ROLE_ALLOC, F(PB_F_DEFINED), 0, "no field" },
 	{ "free", PB_ROLE_FREE, F(PB_F_BUFFER) | F(PB_F_DEFINED), F(PB_F_BUFFER),
 	  "buffer=" },
-	{ "test", PB_ROLE_TEST, F(PB_F_VALUE) | F(PB_F_MEANS),
+	{ "test", PB_ROLE_TEST, F(PB_F_VALUE) | F(PB_F_MEANS) | F(PB_F_ITER),
 	  F(PB_F_VALUE) | F(PB_F_MEANS), "value= and means=" },
 	{ "errptr", PB_ROLE_ERR_PTR, 0, 0, "no field" },
 	{ "ignore", PB_ROLE_IGNORE, 0, 0, "no field" },
 	{ "warn", PB_ROLE_WARN, 0, 0, "no field" },
-	{ "makes", PB_ROLE_MAKES, F(PB_F_VALUE) | F(PB_F_MEANS),
+	{ "makes", PB_ROLE_MAKES, F(PB_F_VALUE) | F(PB_F_MEANS) | F(PB_F_ITER),
 	  F(PB_F_VALUE) | F(PB_F_MEANS), "value= and means=" },
 	{ "hold", PB_ROLE_HOLD, F(PB_F_PAGE), F(PB_F_PAGE), "page=" },
 	{ "put", PB_ROLE_PUT, F(PB_F_REF) | F(PB_F_RELEASE),
@@ -478,7 +479,7 @@ static const char *const pb_count_words[] = {
 };
 static const char *const pb_means_words[] = {
 	"<0", "<=0", "==0", "!=0", ">0", ">=0",
-	"held", "held-if-true", "none-if-true"
+	"held", "held-if-true", "none-if-true", "type"
 };
 /* 'makes F value=argN means=...': the iterator's pages are pinned by the
  * 'source=' acquires, or taken without a reference */
@@ -876,6 +877,43 @@ static bool pb_rule_borrow(struct pb_cursor *cur, const struct pb_written *w,
 }
 
 /* The fields a role needs besides where the pages are. */
+/*
+ * 'iter=ITER_UBUF,ITER_IOVEC': the iterator types a test is true for, or
+ * the type a maker makes, as the enumerators the kernel names them by
+ * (a 'switch (iov_iter_type(iter))' is read through the same names).
+ * Identifiers separated by ','; not with 'means=type', whose result is
+ * the type itself.
+ */
+static bool pb_rule_iter(struct pb_cursor *cur, const struct pb_token *v,
+			 struct pb_rule *rule)
+{
+	size_t i;
+
+	if (!v)
+		return true;
+	if (rule->test == PB_TEST_TYPE) {
+		pb_rules_error(cur, v->column,
+			       "'means=type' takes no 'iter=': its result is "
+			       "the type");
+		return false;
+	}
+	for (i = 0; i < v->len; i++) {
+		char c = v->text[i];
+		bool first = i == 0 || v->text[i - 1] == ',';
+
+		if (c == ',' && !first && i + 1 < v->len)
+			continue;
+		if (c == '_' || isalpha((unsigned char)c) ||
+		    (!first && isdigit((unsigned char)c)))
+			continue;
+		pb_rules_error(cur, v->column + (int)i,
+			       "expected iterator types 'ITER_A,ITER_B'");
+		return false;
+	}
+	rule->iter = xstrndup(v->text, v->len);
+	return true;
+}
+
 static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 			   struct pb_rule *rule, int end_column)
 {
@@ -971,11 +1009,13 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 		} else {
 			k = pb_parse_keyword(cur, v->text, v->len, v->column,
 					     "a comparison with 0, or held, "
-					     "held-if-true or none-if-true",
-					     pb_means_words, 9);
-			rule->test = (enum pb_test)(k < 0 ? 0 : k);
+					     "held-if-true, none-if-true or type",
+					     pb_means_words, 10);
+			/* 'type' is not a kind taken: it follows PB_TEST_NONE */
+			rule->test = k == 9 ? PB_TEST_TYPE :
+					      (enum pb_test)(k < 0 ? 0 : k);
 		}
-		return k >= 0;
+		return k >= 0 && pb_rule_iter(cur, w->value[PB_F_ITER], rule);
 	default:
 		return true;
 	}
@@ -1060,8 +1100,10 @@ static void pb_rule_release_strings(struct pb_rule *rule)
 {
 	free((void *)rule->name);
 	free((void *)rule->defined_file);
+	free((void *)rule->iter);
 	rule->name = NULL;
 	rule->defined_file = NULL;
+	rule->iter = NULL;
 }
 
 /* Parse the tokens of one non-empty line into RULE. */
@@ -1214,7 +1256,8 @@ static bool pb_rule_same(const struct pb_rule *a, const struct pb_rule *b)
 		       sizeof(a->case_values[0]) * (size_t)a->ncase_values) &&
 	       a->count_field_arg == b->count_field_arg &&
 	       !strcmp(a->pages_field, b->pages_field) &&
-	       !strcmp(a->count_field, b->count_field);
+	       !strcmp(a->count_field, b->count_field) &&
+	       !strcmp(a->iter ? a->iter : "", b->iter ? b->iter : "");
 }
 
 /* A release under conditions on its arguments ('when='): one case. */

@@ -73,6 +73,9 @@ enum pb_test {
 	PB_TEST_HELD_IF_TRUE,	/* true: taken; false: no telling */
 	PB_TEST_NONE_IF_TRUE,	/* true: none taken; false: no telling */
 	PB_TEST_NONE,		/* 'makes ... means=none': none taken */
+	PB_TEST_TYPE,		/* 'means=type': the result is the
+				 * iterator's type, an enumerator
+				 * ('iov_iter_type(iter) == ITER_KVEC') */
 };
 
 /* Argument numbers are 1-based; 0 stands for the return value. */
@@ -136,6 +139,9 @@ struct pb_rule {
 	enum pb_test test;	/* PB_ROLE_TEST: what a true result means;
 				 * PB_ROLE_MAKES: PB_TEST_HELD or
 				 * PB_TEST_NONE */
+	const char *iter;	/* test, makes 'iter=ITER_UBUF,ITER_IOVEC':
+				 * the iterator types for which the test
+				 * is true, or the type made; NULL */
 	const char *file;	/* where the rule was read */
 	int line;
 	const char *defined_file;	/* 'defined=FILE:LINE': a summary of */

@@ -254,9 +254,12 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 	site->recorded = rule->recorded;
 	if (rule->held_if_arg > 0)
 		pb_site_flag(site);
-	if (rule->source_arg > 0)
+	site->source_types = PB_ITER_ALL;
+	if (rule->source_arg > 0) {
 		site->source = pb_strip_copies(gimple_call_arg(call,
 							       rule->source_arg - 1));
+		site->source_types = pb_source_callers_types(site);
+	}
 	pb_guards_collect(site);
 
 	if (rule->pages_arg == 0 && rule->shape == PB_SHAPE_ARRAY)

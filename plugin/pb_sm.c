@@ -528,6 +528,24 @@ void pb_sm_edge_row(struct pb_fn *fn, edge e, edge via, unsigned char *row)
 	pb_cond_fill_row(fn, e, via, row);
 }
 
+/*
+ * A conditional acquire that a branch left with nothing taken (its
+ * iterator took no reference, or it returned 0) holds nothing on that
+ * path: the class "took none" goes, as if the call had not run.  Kept, it
+ * would come back at the join with a path a test of the iterator told
+ * took pages (tee_shm.c's 'if (!iov_iter_is_kvec(iter)) unpin ... else
+ * put ...', then one error label), and make the kind unsure there again.
+ */
+static void pb_sm_took_none(const struct pb_site *s, pb_word *w)
+{
+	const pb_word live = PB_CLASS_BITS(PB_CLASS_PARTIAL) |
+			     PB_CLASS_BITS(PB_CLASS_FULL);
+
+	if (s->conditional && s->source && !(*w & live) &&
+	    (*w & PB_CLASS_BITS(PB_CLASS_ZERO)))
+		*w = (*w & ~PB_CLASS_BITS(PB_CLASS_ZERO)) | PB_ABSENT;
+}
+
 /* Refine W by the row of the edge taken; false if no path can take it. */
 bool pb_sm_on_edge(struct pb_fn *fn, const unsigned char *row, pb_word *w)
 {
@@ -559,6 +577,7 @@ bool pb_sm_on_edge(struct pb_fn *fn, const unsigned char *row, pb_word *w)
 		w[i] = pb_keep_classes(w[i], facts & PB_ALL_CLASSES);
 		if (!w[i])
 			return false;
+		pb_sm_took_none(&fn->sites[i], &w[i]);
 	}
 	return true;
 }

@@ -12,7 +12,16 @@
  * a function of the unit that makes it on every path.  This file says
  * whether two operands are the same iterator, which test or maker a
  * statement is, and which classes of the site each leaves possible; the
- * walks over paths are pb_cond.c's.
+ * walks over paths of the site's function are pb_cond.c's.
+ *
+ * Where the iterator is a parameter of a function only this unit calls
+ * (a static helper whose address is not taken), its callers tell: the
+ * set of iterator types ('iter=ITER_UBUF,...') each may pass, read by a
+ * walk back from each call over what made the iterator there and the
+ * tests it passed, a 'switch (iov_iter_type(iter))' among them.  That
+ * set narrows what a test in the helper leaves: tee's
+ * register_shm_helper() is given a user buffer or a kvec, so where
+ * '!iov_iter_is_kvec(iter)' it pinned.
  */
 #include "pb_gcc.h"
 #include "pinbalance.h"
@@ -53,13 +62,28 @@ const struct pb_rule *pb_source_test_of(const struct pb_site *s, tree op)
 	return test && pb_same_source(source, s->source) ? test : NULL;
 }
 
+/* The classes a set of iterator TYPES leaves possible: all of them held
+ * types rule out "took none", none of them rule out taking pages. */
+unsigned int pb_source_types_classes(unsigned int types)
+{
+	const unsigned int taken = (1u << PB_CLASS_ERR) | PB_LIVE_CLASSES;
+	const unsigned int none = (1u << PB_CLASS_ERR) | (1u << PB_CLASS_ZERO);
+	unsigned int held = pb_api_iter_held();
+
+	if (!held)
+		return PB_ALL_CLASSES;
+	/* an empty set is a path no iterator takes: both */
+	return (types & ~held ? PB_ALL_CLASSES : taken) &
+	       (types & held ? PB_ALL_CLASSES : none);
+}
+
 /*
  * 'if (iov_iter_extract_will_pin(iter))': the classes a test of SITE's
  * source allows where its result is non-zero (TRUE_SIDE) or zero.
  * Taking the references rules out ZERO, "took none"; taking none rules
  * out the classes that took pages.
  */
-unsigned int pb_source_told_classes(enum pb_test test, bool true_side)
+static unsigned int pb_means_classes(enum pb_test test, bool true_side)
 {
 	const unsigned int taken = (1u << PB_CLASS_ERR) | PB_LIVE_CLASSES;
 	const unsigned int none = (1u << PB_CLASS_ERR) | (1u << PB_CLASS_ZERO);
@@ -76,10 +100,88 @@ unsigned int pb_source_told_classes(enum pb_test test, bool true_side)
 	}
 }
 
+/*
+ * The iterator types the enumerators of TYPE from LOW to HIGH name
+ * ('case ITER_UBUF ... ITER_IOVEC:'); PB_ITER_OTHER for a value no
+ * enumerator the rules know has.
+ */
+static unsigned int pb_enum_types(tree type, tree low, tree high)
+{
+	unsigned int types = 0;
+	bool unnamed = true;
+	tree v;
+
+	if (!type || TREE_CODE(type) != ENUMERAL_TYPE ||
+	    TREE_CODE(low) != INTEGER_CST || TREE_CODE(high) != INTEGER_CST)
+		return PB_ITER_ALL;
+	for (v = TYPE_VALUES(type); v; v = TREE_CHAIN(v)) {
+		tree value = TREE_VALUE(v);
+
+		if (TREE_CODE(value) == CONST_DECL)
+			value = DECL_INITIAL(value);
+		if (!value || TREE_CODE(value) != INTEGER_CST ||
+		    tree_int_cst_lt(value, low) || tree_int_cst_lt(high, value))
+			continue;
+		types |= pb_api_iter_named(TREE_PURPOSE(v));
+		unnamed = false;
+	}
+	return unnamed ? PB_ITER_OTHER : types;
+}
+
+/*
+ * The types for which TEST's result RESULT, compared by CODE with RHS, is
+ * true ('iov_iter_is_kvec(i) != 0': ITER_KVEC; 'iov_iter_type(i) ==
+ * ITER_UBUF'); PB_ITER_ALL where that says nothing.  TEST_CALL made it.
+ */
+static unsigned int pb_compared_types(const struct pb_rule *test,
+				      gimple *test_call, enum tree_code code,
+				      tree rhs)
+{
+	unsigned int types;
+	tree type;
+
+	if ((code != NE_EXPR && code != EQ_EXPR) || TREE_CODE(rhs) != INTEGER_CST)
+		return PB_ITER_ALL;
+	if (test->test == PB_TEST_TYPE) {
+		type = gimple_call_return_type(as_a<gcall *>(test_call));
+		types = pb_enum_types(type, rhs, rhs);
+		if (types == PB_ITER_ALL)
+			return types;
+		return code == EQ_EXPR ? types : PB_ITER_ALL & ~types;
+	}
+	if (!test->iter || !integer_zerop(rhs))
+		return PB_ITER_ALL;
+	types = pb_api_iter_types(test);
+	return code == NE_EXPR ? types : PB_ITER_ALL & ~types;
+}
+
+/*
+ * The classes of SITE for which 'OP CODE RHS' holds, where OP is a test of
+ * its source ('iov_iter_extract_will_pin(iter) != 0'); PB_ALL_CLASSES for
+ * any other comparison.  What its callers may pass narrows what the test
+ * leaves.
+ */
+unsigned int pb_source_compared(const struct pb_site *s, tree op,
+				 enum tree_code code, tree rhs)
+{
+	const struct pb_rule *test = pb_source_test_of(s, op);
+	unsigned int k = PB_ALL_CLASSES;
+	gimple *call;
+
+	if (!test)
+		return PB_ALL_CLASSES;
+	call = SSA_NAME_DEF_STMT(pb_strip_copies(op));
+	if ((code == NE_EXPR || code == EQ_EXPR) && integer_zerop(rhs))
+		k = pb_means_classes(test->test, code == NE_EXPR);
+	return k & pb_source_types_classes(pb_compared_types(test, call, code,
+							     rhs) &
+					   s->source_types);
+}
+
 /* The classes a 'makes' RULE leaves possible for its iterator's site. */
 static unsigned int pb_made_classes(const struct pb_rule *rule)
 {
-	return pb_source_told_classes(PB_TEST_HELD, rule->test != PB_TEST_NONE);
+	return pb_means_classes(PB_TEST_HELD, rule->test != PB_TEST_NONE);
 }
 
 /* Can CALLEE return without passing through AVOID? */
@@ -176,6 +278,265 @@ unsigned int pb_source_made_in(const struct pb_site *s, basic_block bb,
 		    PB_ALL_CLASSES)
 			return k;
 	return PB_ALL_CLASSES;
+}
+
+/* ------------------------------------------- what the callers pass */
+
+/* Callers up the unit a walk may ask, and blocks it may visit in each. */
+#define PB_CALLERS_DEPTH	3
+#define PB_TYPES_WALK_BUDGET	1024
+
+static unsigned int pb_param_types(function *fun, tree op, int depth);
+
+/*
+ * The call whose result OP is ('_1 = iov_iter_type (iter)'), or NULL.  A
+ * caller the pass has not reached yet is not in SSA form: there, the last
+ * statement of BB that set OP.
+ */
+static gcall *pb_result_call(tree op, basic_block bb)
+{
+	gimple_stmt_iterator gsi;
+
+	op = pb_strip_copies(op);
+	if (op && TREE_CODE(op) == SSA_NAME)
+		return dyn_cast<gcall *>(SSA_NAME_DEF_STMT(op));
+	if (!op || !VAR_P(op))
+		return NULL;
+	for (gsi = gsi_last_bb(bb); !gsi_end_p(gsi); gsi_prev(&gsi))
+		if (gimple_get_lhs(gsi_stmt(gsi)) == op)
+			return dyn_cast<gcall *>(gsi_stmt(gsi));
+	return NULL;
+}
+
+/* The test of SOURCE whose result OP, computed in BB, is, its call in
+ * *CALL; NULL if OP is none. */
+static const struct pb_rule *pb_test_result(tree op, basic_block bb,
+					    tree source, gcall **call)
+{
+	const struct pb_rule *test;
+	tree tested;
+
+	*call = pb_result_call(op, bb);
+	if (!*call)
+		return NULL;
+	test = pb_api_source_rule(*call, PB_ROLE_TEST, &tested);
+	return test && pb_same_source(tested, source) ? test : NULL;
+}
+
+/*
+ * The types of SOURCE for which a 'switch (iov_iter_type(source))' goes
+ * along E: those of its case labels there, or, for its default, every
+ * type no other label names.
+ */
+static unsigned int pb_switch_types(function *fun, gswitch *sw, edge e,
+				    tree source)
+{
+	unsigned int to_e = 0, cased = 0, types;
+	const struct pb_rule *test;
+	gcall *call;
+	tree type, label;
+	unsigned int i;
+
+	test = pb_test_result(gimple_switch_index(sw), e->src, source, &call);
+	if (!test || test->test != PB_TEST_TYPE)
+		return PB_ITER_ALL;
+	type = gimple_call_return_type(call);
+	for (i = 1; i < gimple_switch_num_labels(sw); i++) {
+		label = gimple_switch_label(sw, i);
+		types = pb_enum_types(type, CASE_LOW(label),
+				      CASE_HIGH(label) ? CASE_HIGH(label) :
+							 CASE_LOW(label));
+		if (types == PB_ITER_ALL)
+			return PB_ITER_ALL;
+		cased |= types & ~PB_ITER_OTHER;
+		if (label_to_block(fun, CASE_LABEL(label)) == e->dest)
+			to_e |= types;
+	}
+	label = gimple_switch_default_label(sw);
+	if (label_to_block(fun, CASE_LABEL(label)) == e->dest)
+		to_e |= PB_ITER_ALL & ~cased;
+	return to_e;
+}
+
+/*
+ * The types of SOURCE, an iterator of FUN, that E allows, where it leaves
+ * a test of it ('if (!iov_iter_is_kvec(iter))') or a switch on its type;
+ * PB_ITER_ALL elsewhere.
+ */
+static unsigned int pb_edge_types(function *fun, edge e, tree source)
+{
+	gimple *last = last_stmt(e->src);
+	const struct pb_rule *test;
+	enum tree_code code;
+	gcall *call;
+	gcond *cond;
+
+	if (!last)
+		return PB_ITER_ALL;
+	if (gswitch *sw = dyn_cast<gswitch *>(last))
+		return pb_switch_types(fun, sw, e, source);
+	cond = dyn_cast<gcond *>(last);
+	if (!cond || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+		return PB_ITER_ALL;
+	test = pb_test_result(gimple_cond_lhs(cond), e->src, source, &call);
+	if (!test)
+		return PB_ITER_ALL;
+	code = gimple_cond_code(cond);
+	if (e->flags & EDGE_FALSE_VALUE)
+		code = code == EQ_EXPR ? NE_EXPR :
+		       code == NE_EXPR ? EQ_EXPR : ERROR_MARK;
+	return pb_compared_types(test, call, code, gimple_cond_rhs(cond));
+}
+
+/* The classes of SITE that E, a test of its source or a switch on its
+ * type, allows. */
+unsigned int pb_source_edge_classes(const struct pb_site *s, edge e)
+{
+	unsigned int types = pb_edge_types(cfun, e, s->source);
+
+	return types == PB_ITER_ALL ? PB_ALL_CLASSES :
+				      pb_source_types_classes(types &
+							      s->source_types);
+}
+
+/* Does BB make SOURCE an iterator before STOP (or BB's end)?  The types
+ * its last maker there makes into *TYPES. */
+static bool pb_made_types_in(basic_block bb, gimple *stop, tree source,
+			     unsigned int *types)
+{
+	gimple_stmt_iterator gsi;
+	const struct pb_rule *rule;
+	tree made;
+
+	gsi = stop ? gsi_for_stmt(stop) : gsi_last_bb(bb);
+	if (stop)
+		gsi_prev(&gsi);
+	for (; !gsi_end_p(gsi); gsi_prev(&gsi)) {
+		rule = pb_api_source_rule(gsi_stmt(gsi), PB_ROLE_MAKES, &made);
+		if (rule && pb_same_source(made, source)) {
+			*types = pb_api_iter_types(rule);
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * The types SOURCE, an iterator of FUN, may have at STMT: on each path
+ * back from it, those the last test or switch on its type allows, or its
+ * last maker made, or, at FUN's entry, what FUN's callers pass (DEPTH
+ * more callers up).  PB_ITER_ALL where a path tells nothing.
+ */
+static unsigned int pb_types_before(function *fun, gimple *stmt, tree source,
+				    int depth)
+{
+	basic_block bb = gimple_bb(stmt);
+	int budget = PB_TYPES_WALK_BUDGET;
+	unsigned int types = 0, t;
+	auto_vec<edge> work;
+	auto_bitmap seen;
+	edge e, p;
+	edge_iterator ei;
+
+	if (!bb)
+		return PB_ITER_ALL;
+	if (pb_made_types_in(bb, stmt, source, &t))
+		return t;
+	FOR_EACH_EDGE(e, ei, bb->preds)
+		work.safe_push(e);
+	while (!work.is_empty() && types != PB_ITER_ALL) {
+		e = work.pop();
+		if ((t = pb_edge_types(fun, e, source)) != PB_ITER_ALL)
+			types |= t;
+		else if (e->src == ENTRY_BLOCK_PTR_FOR_FN(fun))
+			types |= pb_param_types(fun, source, depth);
+		else if (pb_made_types_in(e->src, NULL, source, &t))
+			types |= t;
+		else if (bitmap_set_bit(seen, e->src->index)) {
+			if (--budget <= 0)
+				return PB_ITER_ALL;
+			FOR_EACH_EDGE(p, ei, e->src->preds)
+				work.safe_push(p);
+		}
+	}
+	return types;
+}
+
+/* The parameter OP is, in SSA form or not; NULL_TREE if none. */
+static tree pb_param_of(tree op)
+{
+	if (op && TREE_CODE(op) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF(op))
+		op = SSA_NAME_VAR(op);
+	return op && TREE_CODE(op) == PARM_DECL ? op : NULL_TREE;
+}
+
+/*
+ * Does only this unit call NODE, each call a direct one the call graph
+ * has: static, not kept by attribute, its address never taken (a
+ * function pointer could call it with anything)?
+ */
+static bool pb_only_unit_calls(cgraph_node *node)
+{
+	ipa_ref *ref;
+	int i;
+
+	if (TREE_PUBLIC(node->decl) || DECL_EXTERNAL(node->decl) ||
+	    DECL_PRESERVE_P(node->decl) || node->address_taken ||
+	    !node->callers)
+		return false;
+	for (i = 0; node->iterate_referring(i, ref); i++)
+		if (ref->use == IPA_REF_ADDR)
+			return false;
+	return true;
+}
+
+/*
+ * The types the callers of FUN pass as OP, its parameter, where the unit
+ * has all its calls: the union of what each call's argument may be there.
+ * PB_ITER_ALL otherwise.
+ */
+static unsigned int pb_param_types(function *fun, tree op, int depth)
+{
+	tree parm = pb_param_of(op), p;
+	cgraph_node *node;
+	cgraph_edge *cs;
+	unsigned int types = 0, index = 0;
+
+	if (!parm || depth <= 0)
+		return PB_ITER_ALL;
+	node = cgraph_node::get(fun->decl);
+	if (!node || !pb_only_unit_calls(node))
+		return PB_ITER_ALL;
+	for (p = DECL_ARGUMENTS(fun->decl); p && p != parm; p = DECL_CHAIN(p))
+		index++;
+	if (!p)
+		return PB_ITER_ALL;
+	for (cs = node->callers; cs && types != PB_ITER_ALL;
+	     cs = cs->next_caller) {
+		function *caller = DECL_STRUCT_FUNCTION(cs->caller->decl);
+
+		if (!cs->call_stmt || !caller || !caller->cfg ||
+		    gimple_call_num_args(cs->call_stmt) <= index)
+			return PB_ITER_ALL;
+		types |= pb_types_before(caller, cs->call_stmt,
+					 gimple_call_arg(cs->call_stmt, index),
+					 depth - 1);
+	}
+	return types;
+}
+
+/*
+ * The types SITE's source may have as its function is entered: what the
+ * callers pass, where it is a parameter of a function only this unit
+ * calls (lib/scatterlist.c's extract_user_to_sg() is called only under
+ * 'case ITER_UBUF: case ITER_IOVEC:'); PB_ITER_ALL otherwise.
+ */
+unsigned int pb_source_callers_types(const struct pb_site *s)
+{
+	if (!s->source || !pb_api_iter_held())
+		return PB_ITER_ALL;
+	return pb_param_types(cfun, pb_source_value(s->source),
+			      PB_CALLERS_DEPTH);
 }
 
 /*

@@ -151,6 +151,12 @@ bool pb_api_ignored(tree fndecl);
 enum tree_code pb_api_test_code(const struct pb_rule *rule);
 const struct pb_rule *pb_api_source_rule(gimple *call, enum pb_role role,
 					 tree *source);
+/* Sets of iterator types, a bit for each type the rules name */
+#define PB_ITER_OTHER	(1u << 31)	/* every type the rules do not name */
+#define PB_ITER_ALL	(~0u)
+unsigned int pb_api_iter_types(const struct pb_rule *rule);
+unsigned int pb_api_iter_named(tree ident);
+unsigned int pb_api_iter_held(void);
 bool pb_api_warns(gimple *stmt);
 void pb_api_print_ignored(void);
 unsigned int pb_api_nrules(void);
@@ -211,6 +217,9 @@ struct pb_site {
 					 * kind, where a test of it tells,
 					 * makes the kind certain (class ZERO:
 					 * it took none) */
+	unsigned int source_types;	/* the iterator types the callers
+					 * pass as the source (PB_ITER_ALL:
+					 * any) */
 	bool source_told;		/* a check found the kind told */
 	bool recorded;			/* a record of its kind is kept (a
 					 * bio's BIO_PAGE_PINNED flag): its
@@ -396,7 +405,11 @@ bool pb_cond_row_refines(struct pb_fn *fn, const unsigned char *row, int site,
 
 /* pb_source.c */
 const struct pb_rule *pb_source_test_of(const struct pb_site *s, tree op);
-unsigned int pb_source_told_classes(enum pb_test test, bool true_side);
+unsigned int pb_source_types_classes(unsigned int types);
+unsigned int pb_source_compared(const struct pb_site *s, tree op,
+				 enum tree_code code, tree rhs);
+unsigned int pb_source_edge_classes(const struct pb_site *s, edge e);
+unsigned int pb_source_callers_types(const struct pb_site *s);
 unsigned int pb_source_made_in(const struct pb_site *s, basic_block bb,
 			       gimple *stop);
 bool pb_source_is_callers(const struct pb_site *s);

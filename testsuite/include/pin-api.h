@@ -87,6 +87,19 @@ struct bio_vec;
 void bvec_set_page(struct bio_vec *bv, struct page *page, unsigned int len,
 		   unsigned int offset);
 /* static inlines of uio.h: the kind of an iterator */
+enum iter_type {
+	ITER_UBUF, ITER_IOVEC, ITER_BVEC, ITER_KVEC, ITER_FOLIOQ,
+	ITER_XARRAY, ITER_DISCARD,
+};
+struct iov_iter {
+	unsigned char iter_type;
+	bool data_source;
+	size_t iov_offset;
+	size_t count;
+	const void *ubuf;
+	unsigned long nr_segs;
+};
+enum iter_type iov_iter_type(const struct iov_iter *i);
 bool user_backed_iter(const struct iov_iter *i);
 bool iter_is_ubuf(const struct iov_iter *i);
 bool iter_is_iovec(const struct iov_iter *i);
