@@ -74,6 +74,17 @@ static bool pb_ref_equal(struct pb_fn *fn, tree a, tree b);
 static bool pb_is_cell(tree ref);
 static bool pb_is_local_decl(tree decl);
 
+/*
+ * Is STMT a call of an internal function ('.DEFERRED_INIT')?  GCC's
+ * gimple_call_internal_p() reads a call's flags without checking it is
+ * one: on an assignment it reads the expression code's bits, and
+ * 'p_5 = _1 + _4' looked like an internal call.
+ */
+static bool pb_internal_call_p(gimple *stmt)
+{
+	return is_gimple_call(stmt) && gimple_call_internal_p(stmt);
+}
+
 /* Does the API say that CALL only reads what its arguments point to? */
 static bool pb_call_only_reads(gcall *call)
 {
@@ -173,7 +184,7 @@ static void pb_collect_stores(struct pb_fn *fn)
 				continue;
 			/* -ftrivial-auto-var-init: 'page = .DEFERRED_INIT (...)' */
 			if (TREE_CODE(rhs) == SSA_NAME &&
-			    gimple_call_internal_p(SSA_NAME_DEF_STMT(rhs)))
+			    pb_internal_call_p(SSA_NAME_DEF_STMT(rhs)))
 				continue;
 			if (fn->values->nstores == cap) {
 				cap = cap ? 2 * cap : 16;
@@ -376,7 +387,7 @@ bool pb_store_of_nothing(gimple *stmt)
 	if (integer_zerop(rhs))
 		return true;
 	return TREE_CODE(rhs) == SSA_NAME &&
-	       gimple_call_internal_p(SSA_NAME_DEF_STMT(rhs));
+	       pb_internal_call_p(SSA_NAME_DEF_STMT(rhs));
 }
 
 /* The memory OP was loaded from ('page' of 'page.0_5 = page'), through
@@ -487,7 +498,7 @@ static bool pb_no_array(tree arg)
 		return false;
 	if (SSA_NAME_IS_DEFAULT_DEF(arg))
 		return SSA_NAME_VAR(arg) && VAR_P(SSA_NAME_VAR(arg));
-	if (gimple_call_internal_p(SSA_NAME_DEF_STMT(arg)))
+	if (pb_internal_call_p(SSA_NAME_DEF_STMT(arg)))
 		return true;
 	return is_gimple_call(SSA_NAME_DEF_STMT(arg)) &&
 	       pb_api_makes_err_ptr(gimple_call_fndecl(SSA_NAME_DEF_STMT(arg)));
