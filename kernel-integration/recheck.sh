@@ -99,6 +99,7 @@ perl -ne '
 	$t += $1 if /may take no reference: (\d+) checked where a test/;
 	$r += $1 if /(\d+) checked by the record of their kind/;
 	($uc, $uo) = ($uc + $1, $uo + $2) if /(\d+) unchecked whose iterator is their caller.s, (\d+) unchecked otherwise/;
+	($fp, $ff, $fu) = ($fp + $1, $ff + $2, $fu + $3) if /iterators unchecked: (\d+) come through function pointers, (\d+) from other files, (\d+) from this file.s callers/;
 	($j, $n) = ($j + $1, $n + $2) if /(\d+) page fields judged \((\d+) not/;
 	($f, $w, $e, $c, $u) = ($f + $1, $w + $2, $e + $3, $c + $4, $u + $5)
 		if /caller-owned sites: (\d+) in struct fields, (\d+) in wrappers checked at their callers, (\d+) in a parameter.s memory checked at error returns, (\d+) unchecked with their count stored for the caller, (\d+) unchecked;/;
@@ -106,6 +107,7 @@ perl -ne '
 		printf "recheck: %d summaries, %d page fields judged (%d not)\n", $s, $j, $n;
 		printf "recheck: untracked sites: %d whose page a loop carries to its next round\n", $l;
 		printf "recheck: sites that may take no reference: %d checked where a test of their iterator tells, %d checked by the record of their kind, %d unchecked whose iterator is their caller\x27s, %d unchecked otherwise\n", $t, $r, $uc, $uo;
+		printf "recheck: of the caller\x27s iterators unchecked: %d come through function pointers, %d from other files, %d from this file\x27s callers\n", $fp, $ff, $fu;
 		printf "recheck: caller-owned sites: %d in struct fields, %d in wrappers checked at their callers, %d in a parameter\x27s memory checked at error returns, %d unchecked with their count stored for the caller, %d unchecked\n",
 			$f, $w, $e, $c, $u;
 	}' <<<"$stats"

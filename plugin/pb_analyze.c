@@ -109,6 +109,7 @@ static void pb_count_owned_unchecked(struct pb_fn *fn)
  * with their reason, elsewhere. */
 static void pb_count_source_told(struct pb_fn *fn)
 {
+	enum pb_source_from from;
 	int i;
 
 	for (i = 0; i < fn->nsites; i++) {
@@ -120,9 +121,10 @@ static void pb_count_source_told(struct pb_fn *fn)
 			pb_stats.sites_source_told++;
 		else if (s->recorded)
 			pb_stats.sites_recorded++;
-		else if (pb_source_is_callers(s))
+		else if ((from = pb_source_from(s)) != PB_FROM_NONE) {
 			pb_stats.sites_unsure_callers++;
-		else
+			pb_stats.sites_unsure_from[from]++;
+		} else
 			pb_stats.sites_unsure_other++;
 	}
 }

@@ -172,13 +172,19 @@ static bool pb_census_handed(struct pb_fn *fn, int site, char *out,
 	return used > 0;
 }
 
-/* Why SITE's kind stays unsure ("the caller's iterator", or "no telling"),
- * then, after ": ", what it hands over. */
+/* Why SITE's kind stays unsure ("the caller's iterator, through a
+ * function pointer", or "no telling"), then, after ": ", what it hands
+ * over. */
 static void pb_census_unsure(struct pb_fn *fn, int site, char *out,
 			     size_t len)
 {
-	const char *why = pb_source_is_callers(&fn->sites[site]) ?
-				  "the caller's iterator" : "no telling";
+	static const char *const whys[] = {
+		"no telling",
+		"the caller's iterator, from this file's callers",
+		"the caller's iterator, from other files",
+		"the caller's iterator, through a function pointer",
+	};
+	const char *why = whys[pb_source_from(&fn->sites[site])];
 	size_t used = (size_t)snprintf(out, len, "%s", why);
 	char handed[200];
 

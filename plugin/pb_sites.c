@@ -259,6 +259,8 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 		site->source = pb_strip_copies(gimple_call_arg(call,
 							       rule->source_arg - 1));
 		site->source_types = pb_source_callers_types(site);
+		/* the function keeps a record of the kind for the release */
+		site->recorded |= pb_source_recorded_by_store(site);
 	}
 	pb_guards_collect(site);
 

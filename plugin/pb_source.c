@@ -49,6 +49,36 @@ static bool pb_same_source(tree a, tree b)
 	return a && b && (a == b || operand_equal_p(a, b, 0));
 }
 
+/*
+ * What OP, a read of a struct's field ('if (req->is_pinned)'), was given,
+ * where the function stores into that field once: a record of the kind
+ * (pb_source_recorded_by_store()) read back in the same function reads
+ * the test it keeps.  NULL_TREE otherwise.
+ */
+static tree pb_record_read(tree op)
+{
+	gimple *def = SSA_NAME_DEF_STMT(op);
+	tree ref, stored = NULL_TREE;
+	basic_block bb;
+
+	if (!gimple_assign_single_p(def) ||
+	    TREE_CODE(ref = gimple_assign_rhs1(def)) != COMPONENT_REF)
+		return NULL_TREE;
+	FOR_EACH_BB_FN(bb, cfun)
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb);
+		     !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *st = gsi_stmt(gsi);
+
+			if (!gimple_assign_single_p(st) || !gimple_vdef(st) ||
+			    !operand_equal_p(gimple_assign_lhs(st), ref, 0))
+				continue;
+			if (stored)
+				return NULL_TREE;
+			stored = gimple_assign_rhs1(st);
+		}
+	return stored;
+}
+
 /* The test of SITE's source whose result OP is, or NULL. */
 const struct pb_rule *pb_source_test_of(const struct pb_site *s, tree op)
 {
@@ -57,6 +87,10 @@ const struct pb_rule *pb_source_test_of(const struct pb_site *s, tree op)
 
 	op = pb_strip_copies(op);
 	if (!s->source || !op || TREE_CODE(op) != SSA_NAME)
+		return NULL;
+	if (s->recorded && pb_record_read(op))
+		op = pb_strip_copies(pb_record_read(op));
+	if (!op || TREE_CODE(op) != SSA_NAME)
 		return NULL;
 	test = pb_api_source_rule(SSA_NAME_DEF_STMT(op), PB_ROLE_TEST, &source);
 	return test && pb_same_source(source, s->source) ? test : NULL;
@@ -471,23 +505,41 @@ static tree pb_param_of(tree op)
 }
 
 /*
+ * Is REF's address kept only where the linker discards it?  The kernel's
+ * EXPORT_SYMBOL() keeps the symbol's address in a variable of section
+ * ".discard.addressable" (__ADDRESSABLE()), so that it is emitted: no
+ * function pointer is made of it.
+ */
+static bool pb_ref_discarded(ipa_ref *ref)
+{
+	const char *section = ref->referring->get_section();
+
+	return section && !strcmp(section, ".discard.addressable");
+}
+
+/* May a function pointer call NODE: is its address taken? */
+static bool pb_address_taken(cgraph_node *node)
+{
+	ipa_ref *ref;
+	int i;
+
+	for (i = 0; node->iterate_referring(i, ref); i++)
+		if (ref->use == IPA_REF_ADDR && !pb_ref_discarded(ref))
+			return true;
+	return false;
+}
+
+/*
  * Does only this unit call NODE, each call a direct one the call graph
  * has: static, not kept by attribute, its address never taken (a
  * function pointer could call it with anything)?
  */
 static bool pb_only_unit_calls(cgraph_node *node)
 {
-	ipa_ref *ref;
-	int i;
 
-	if (TREE_PUBLIC(node->decl) || DECL_EXTERNAL(node->decl) ||
-	    DECL_PRESERVE_P(node->decl) || node->address_taken ||
-	    !node->callers)
-		return false;
-	for (i = 0; node->iterate_referring(i, ref); i++)
-		if (ref->use == IPA_REF_ADDR)
-			return false;
-	return true;
+	return !TREE_PUBLIC(node->decl) && !DECL_EXTERNAL(node->decl) &&
+	       !DECL_PRESERVE_P(node->decl) && !node->address_taken &&
+	       !pb_address_taken(node) && node->callers;
 }
 
 /*
@@ -540,15 +592,13 @@ unsigned int pb_source_callers_types(const struct pb_site *s)
 }
 
 /*
- * Is SITE's source its caller's: a parameter, the address of a field
- * under one ('&msg->msg_iter'), or an iterator pointer loaded from one
- * ('sdio->iter')?  Then the function cannot make it, and only a test of
- * it tells its kind: the reason the census and the stats give for a site
- * whose kind stays unsure.
+ * The parameter an iterator OP comes from: the parameter itself, the
+ * address of a field under one ('&msg->msg_iter'), or an iterator pointer
+ * loaded from one ('sdio->iter'); NULL_TREE if none.  In a caller not yet
+ * in SSA form, the parameter is its PARM_DECL.
  */
-bool pb_source_is_callers(const struct pb_site *s)
+static tree pb_source_param(tree op)
 {
-	tree op = s->source ? pb_source_value(s->source) : NULL_TREE;
 	int depth;
 
 	for (depth = 0; depth < 4 && op; depth++) {
@@ -558,17 +608,153 @@ bool pb_source_is_callers(const struct pb_site *s)
 			op = get_base_address(TREE_OPERAND(op, 0));
 		if (op && TREE_CODE(op) == MEM_REF)
 			op = TREE_OPERAND(op, 0);
-		if (!op || TREE_CODE(op) != SSA_NAME)
-			return false;
+		if (!op || TREE_CODE(op) == PARM_DECL)
+			return op;
+		if (TREE_CODE(op) != SSA_NAME)
+			return NULL_TREE;
 		if (SSA_NAME_IS_DEFAULT_DEF(op))
-			return SSA_NAME_VAR(op) &&
-			       TREE_CODE(SSA_NAME_VAR(op)) == PARM_DECL;
+			return pb_param_of(op);
 		def = SSA_NAME_DEF_STMT(op);
 		if (!gimple_assign_single_p(def))
-			return false;
+			return NULL_TREE;
 		op = gimple_assign_rhs1(def);
 		if (TREE_CODE(op) == COMPONENT_REF)
 			op = get_base_address(op);
 	}
+	return NULL_TREE;
+}
+
+/*
+ * Where the callers of FNDECL get the iterator they pass as PARM: through
+ * a function pointer (its address, or that of a caller up the unit that
+ * passes on its own parameter, is taken), from other files (it, or such a
+ * caller, is not static), or from this file's callers, which made it.
+ */
+static enum pb_source_from pb_param_from(tree fndecl, tree parm, int depth)
+{
+	cgraph_node *node = cgraph_node::get(fndecl);
+	enum pb_source_from from = PB_FROM_UNIT, f;
+	unsigned int index = 0;
+	cgraph_edge *cs;
+	tree p, arg;
+
+	if (!node || pb_address_taken(node))
+		return PB_FROM_POINTER;
+	if (TREE_PUBLIC(fndecl) || DECL_EXTERNAL(fndecl))
+		return PB_FROM_FILES;
+	for (p = DECL_ARGUMENTS(fndecl); p && p != parm; p = DECL_CHAIN(p))
+		index++;
+	if (!p || depth <= 0)
+		return PB_FROM_UNIT;
+	for (cs = node->callers; cs; cs = cs->next_caller) {
+		if (!cs->call_stmt ||
+		    gimple_call_num_args(cs->call_stmt) <= index)
+			continue;
+		arg = gimple_call_arg(cs->call_stmt, index);
+		p = pb_source_param(pb_source_value(arg));
+		if (!p)
+			continue;
+		f = pb_param_from(cs->caller->decl, p, depth - 1);
+		if (f > from)
+			from = f;
+	}
+	return from;
+}
+
+/*
+ * Is SITE's source its caller's, and whose: the reason the census and the
+ * stats give for a site whose kind stays unsure.  The function cannot
+ * make such an iterator; only a test of it, or what its callers pass,
+ * tells its kind.  PB_FROM_NONE where the function has it otherwise.
+ */
+enum pb_source_from pb_source_from(const struct pb_site *s)
+{
+	tree parm = s->source ? pb_source_param(pb_source_value(s->source)) :
+				NULL_TREE;
+
+	if (!parm)
+		return PB_FROM_NONE;
+	return pb_param_from(current_function_decl, parm, PB_CALLERS_DEPTH);
+}
+
+/* Is STMT a store into memory of the result of a test of SITE's source
+ * that tells both ways ('ap->args.is_pinned =
+ * iov_iter_extract_will_pin(ii)')? */
+static bool pb_stores_source_test(const struct pb_site *s, gimple *stmt)
+{
+	const struct pb_rule *test;
+
+	if (!gimple_assign_single_p(stmt) ||
+	    TREE_CODE(gimple_assign_lhs(stmt)) == SSA_NAME)
+		return false;
+	test = pb_source_test_of(s, gimple_assign_rhs1(stmt));
+	return test && test->test == PB_TEST_HELD;
+}
+
+/* Does BB, from GSI on, store such a test of SITE's source? */
+static bool pb_block_stores_test(const struct pb_site *s,
+				 gimple_stmt_iterator gsi)
+{
+	for (; !gsi_end_p(gsi); gsi_next(&gsi))
+		if (pb_stores_source_test(s, gsi_stmt(gsi)))
+			return true;
 	return false;
+}
+
+/* Is E a branch on SITE's result that says it took nothing ('if (ret
+ * <= 0)')? */
+static bool pb_edge_took_nothing(const struct pb_site *s, edge e)
+{
+	gcond *cond = safe_dyn_cast<gcond *>(last_stmt(e->src));
+	enum tree_code code;
+
+	if (!cond || !s->ret || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) ||
+	    pb_strip_copies(gimple_cond_lhs(cond)) != s->ret ||
+	    !integer_zerop(gimple_cond_rhs(cond)))
+		return false;
+	code = gimple_cond_code(cond);
+	if (e->flags & EDGE_FALSE_VALUE)
+		code = invert_tree_comparison(code, false);
+	return code == LT_EXPR || code == LE_EXPR || code == EQ_EXPR;
+}
+
+/*
+ * Does every path from SITE's call to the function's end on which it may
+ * have taken pages store a test of its source that tells the kind: a
+ * record of the kind kept with the pages for whoever releases them
+ * (fs/fuse/file.c's fuse_get_user_pages() sets 'ap->args.is_pinned',
+ * which fuse_release_user_pages() reads), as a bio keeps
+ * BIO_PAGE_PINNED?
+ */
+bool pb_source_recorded_by_store(const struct pb_site *s)
+{
+	basic_block bb = gimple_bb(s->call);
+	gimple_stmt_iterator gsi;
+	auto_vec<edge> work;
+	auto_bitmap seen;
+	edge e;
+	edge_iterator ei;
+
+	if (!s->source || !bb)
+		return false;
+	gsi = gsi_for_stmt(s->call);
+	gsi_next(&gsi);
+	if (pb_block_stores_test(s, gsi))
+		return true;
+	FOR_EACH_EDGE(e, ei, bb->succs)
+		work.safe_push(e);
+	while (!work.is_empty()) {
+		e = work.pop();
+		bb = e->dest;
+		if (pb_edge_took_nothing(s, e))
+			continue;
+		if (bb == EXIT_BLOCK_PTR_FOR_FN(cfun))
+			return false;
+		if (!bitmap_set_bit(seen, bb->index) ||
+		    pb_block_stores_test(s, gsi_start_bb(bb)))
+			continue;
+		FOR_EACH_EDGE(e, ei, bb->succs)
+			work.safe_push(e);
+	}
+	return true;
 }

@@ -348,7 +348,9 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		"round; sites that may take no reference: %lu checked where "
 		"a test of their iterator tells, %lu checked by the record "
 		"of their kind, %lu unchecked whose iterator is their "
-		"caller's, %lu unchecked otherwise; "
+		"caller's, %lu unchecked otherwise; of the caller's "
+		"iterators unchecked: %lu come through function pointers, "
+		"%lu from other files, %lu from this file's callers; "
 		"sites whose held pages were handed over: "
 		"%lu to functions of other files without a rule, %lu to "
 		"functions of this file without a summary, %lu through "
@@ -369,6 +371,9 @@ static void pinbalance_print_stats(void *gcc_data, void *user_data)
 		pb_stats.sites_carried, pb_stats.sites_source_told,
 		pb_stats.sites_recorded, pb_stats.sites_unsure_callers,
 		pb_stats.sites_unsure_other,
+		pb_stats.sites_unsure_from[PB_FROM_POINTER],
+		pb_stats.sites_unsure_from[PB_FROM_FILES],
+		pb_stats.sites_unsure_from[PB_FROM_UNIT],
 		pb_stats.handed[PB_HANDED_EXTERN],
 		pb_stats.handed[PB_HANDED_UNSUMMARISED],
 		pb_stats.handed[PB_HANDED_INDIRECT],

@@ -90,6 +90,15 @@ enum pb_handed {
 	PB_NHANDED,
 };
 
+/* Where a site's iterator comes from, when it is its caller's: the
+ * further reaching of its callers' ways (PB_FROM_NONE: not the caller's) */
+enum pb_source_from {
+	PB_FROM_NONE,
+	PB_FROM_UNIT,		/* this file's callers made it */
+	PB_FROM_FILES,		/* callers in other files pass it */
+	PB_FROM_POINTER,	/* a function pointer's caller passes it */
+};
+
 struct pb_stats {
 	unsigned long functions;
 	unsigned long functions_analyzed;
@@ -106,6 +115,8 @@ struct pb_stats {
 						 * record of their kind */
 	unsigned long sites_unsure_callers;	/* of those, unchecked: the
 						 * iterator is the caller's */
+	unsigned long sites_unsure_from[PB_FROM_POINTER + 1];	/* of
+				 * those, where the caller's come from */
 	unsigned long sites_unsure_other;	/* of those, unchecked for
 						 * another reason */
 	unsigned long sites_conditional;	/* may take no reference: no
@@ -412,7 +423,8 @@ unsigned int pb_source_edge_classes(const struct pb_site *s, edge e);
 unsigned int pb_source_callers_types(const struct pb_site *s);
 unsigned int pb_source_made_in(const struct pb_site *s, basic_block bb,
 			       gimple *stop);
-bool pb_source_is_callers(const struct pb_site *s);
+enum pb_source_from pb_source_from(const struct pb_site *s);
+bool pb_source_recorded_by_store(const struct pb_site *s);
 
 /* -------------------------------------------------------- findings */
 
