@@ -163,9 +163,9 @@ static unsigned int pb_enum_types(tree type, tree low, tree high)
 }
 
 /*
- * The types for which TEST's result RESULT, compared by CODE with RHS, is
- * true ('iov_iter_is_kvec(i) != 0': ITER_KVEC; 'iov_iter_type(i) ==
- * ITER_UBUF'); PB_ITER_ALL where that says nothing.  TEST_CALL made it.
+ * The types for which the result of TEST, made by TEST_CALL, compared by
+ * CODE with RHS, is true ('iov_iter_is_kvec(i) != 0': ITER_KVEC;
+ * 'iov_iter_type(i) == ITER_UBUF'); PB_ITER_ALL where that says nothing.
  */
 static unsigned int pb_compared_types(const struct pb_rule *test,
 				      gimple *test_call, enum tree_code code,
@@ -177,6 +177,9 @@ static unsigned int pb_compared_types(const struct pb_rule *test,
 	if ((code != NE_EXPR && code != EQ_EXPR) || TREE_CODE(rhs) != INTEGER_CST)
 		return PB_ITER_ALL;
 	if (test->test == PB_TEST_TYPE) {
+		/* a record read back is no call: its type is not known */
+		if (!test_call || !is_gimple_call(test_call))
+			return PB_ITER_ALL;
 		type = gimple_call_return_type(as_a<gcall *>(test_call));
 		types = pb_enum_types(type, rhs, rhs);
 		if (types == PB_ITER_ALL)
