@@ -260,7 +260,8 @@ static bool pb_make_site(struct pb_fn *fn, gcall *call,
 							       rule->source_arg - 1));
 		site->source_types = pb_source_callers_types(site);
 		/* the function keeps a record of the kind for the release */
-		site->recorded |= pb_source_recorded_by_store(site);
+		site->record_stored = pb_source_recorded_by_store(site);
+		site->recorded |= site->record_stored;
 	}
 	pb_guards_collect(site);
 

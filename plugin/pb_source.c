@@ -83,13 +83,13 @@ static tree pb_record_read(tree op)
 const struct pb_rule *pb_source_test_of(const struct pb_site *s, tree op)
 {
 	const struct pb_rule *test;
-	tree source;
+	tree source, kept;
 
 	op = pb_strip_copies(op);
 	if (!s->source || !op || TREE_CODE(op) != SSA_NAME)
 		return NULL;
-	if (s->recorded && pb_record_read(op))
-		op = pb_strip_copies(pb_record_read(op));
+	if (s->record_stored && (kept = pb_record_read(op)))
+		op = pb_strip_copies(kept);
 	if (!op || TREE_CODE(op) != SSA_NAME)
 		return NULL;
 	test = pb_api_source_rule(SSA_NAME_DEF_STMT(op), PB_ROLE_TEST, &source);

@@ -238,6 +238,9 @@ struct pb_site {
 					 * pages reach a 'kind=any' release,
 					 * which reads it.  Checked as taken
 					 * wherever it took pages */
+	bool record_stored;		/* recorded by the function itself:
+					 * a test of the source stored in a
+					 * field (pb_source_recorded_by_store) */
 	tree flag;			/* 'held-if=*argN': the cell whose
 					 * address the call was given; the
 					 * pages are held where it is not 0 */
