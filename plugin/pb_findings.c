@@ -170,6 +170,16 @@ static void pb_msg_mismatch(const struct pb_emission *em)
 	pb_word_mismatch(em, acq, pb_em_release(em->f), single, note);
 }
 
+/* The release to suggest for a leak of SITE's pages: the record-reading
+ * release its pages reach elsewhere in the function (block/bio.c's
+ * bio_release_page()), where that made it recorded. */
+static const char *pb_suggest_for_site(const struct pb_site *s)
+{
+	if (s->record_release && !s->rule->recorded)
+		return s->record_release->name;
+	return pb_suggest_for(s->rule, s->single);
+}
+
 static void pb_msg_leak(const struct pb_emission *em)
 {
 	const struct pb_site *s = pb_em_site(em);
@@ -178,12 +188,12 @@ static void pb_msg_leak(const struct pb_emission *em)
 		pb_emit(em, 772,
 			"leak of pages pinned by %qs; release them with %qs"
 			PB_TAG("leak"),
-			s->rule->name, pb_suggest_for(s->rule, s->single));
+			s->rule->name, pb_suggest_for_site(s));
 	else
 		pb_emit(em, 772,
 			"leak of page references taken by %qs; release them with %qs"
 			PB_TAG("leak"),
-			s->rule->name, pb_suggest_for(s->rule, s->single));
+			s->rule->name, pb_suggest_for_site(s));
 }
 
 static void pb_msg_leak_failing(const struct pb_emission *em)
@@ -195,7 +205,7 @@ static void pb_msg_leak_failing(const struct pb_emission *em)
 		"memory of its caller; release them with %qs before returning the "
 		"error" PB_TAG("leak"),
 		s->rule->kind == PB_PIN ? "pinned" : "taken", s->rule->name,
-		pb_suggest_for(s->rule, s->single));
+		pb_suggest_for_site(s));
 }
 
 static void pb_msg_double_release(const struct pb_emission *em)

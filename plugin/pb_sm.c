@@ -151,8 +151,11 @@ static void pb_note_recorded(struct pb_site *s, const struct pb_rule *rule,
 			     pb_word w)
 {
 	if (rule->kind == PB_ANY && s->conditional &&
-	    pb_live_class_with(w, PB_KIND_HOLDS) >= 0)
+	    pb_live_class_with(w, PB_KIND_HOLDS) >= 0) {
 		s->recorded = true;
+		if (!s->record_release)
+			s->record_release = rule;
+	}
 }
 
 /* A release: the pages it matches among SITES are released, all or

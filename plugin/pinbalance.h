@@ -238,6 +238,9 @@ struct pb_site {
 					 * pages reach a 'kind=any' release,
 					 * which reads it.  Checked as taken
 					 * wherever it took pages */
+	const struct pb_rule *record_release;	/* the 'kind=any' release
+					 * its pages reach, which made it
+					 * recorded: the one to suggest */
 	bool record_stored;		/* recorded by the function itself:
 					 * a test of the source stored in a
 					 * field (pb_source_recorded_by_store) */

@@ -33,7 +33,8 @@ int map_user_iov(struct bio *bio, struct iov_iter *iter, size_t len)
 	return 0; /* { dg-bogus "leak" } */
 }
 
-/* the same, with a check of the offset that forgets the pages */
+/* the same, with a check of the offset that forgets the pages: the
+ * release to suggest is the one that reads the record */
 int map_user_iov_aligned(struct bio *bio, struct iov_iter *iter, size_t len)
 {
 	struct page *stack_pages[NR_VECS], **pages = stack_pages;
@@ -47,7 +48,7 @@ int map_user_iov_aligned(struct bio *bio, struct iov_iter *iter, size_t len)
 	if (unlikely(bytes <= 0))
 		return bytes ? bytes : -EFAULT;
 	if (offs & 511)
-		return -EINVAL; /* { dg-warning "leak" } */
+		return -EINVAL; /* { dg-warning "leak of pages pinned by .iov_iter_extract_pages.; release them with .bio_release_page." } */
 	npages = DIV_ROUND_UP(offs + bytes, PAGE_SIZE);
 	for (j = 0; j < npages; j++)
 		if (!bio_add_page(bio, pages[j], PAGE_SIZE, 0))
