@@ -1009,9 +1009,10 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 		} else {
 			k = pb_parse_keyword(cur, v->text, v->len, v->column,
 					     "a comparison with 0, or held, "
-					     "held-if-true, none-if-true or type",
+					     "held-if-true, none-if-true "
+					     "or type",
 					     pb_means_words, 10);
-			/* 'type' is not a kind taken: it follows PB_TEST_NONE */
+			/* 'type' is no kind taken: after PB_TEST_NONE */
 			rule->test = k == 9 ? PB_TEST_TYPE :
 					      (enum pb_test)(k < 0 ? 0 : k);
 		}

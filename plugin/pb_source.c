@@ -174,7 +174,8 @@ static unsigned int pb_compared_types(const struct pb_rule *test,
 	unsigned int types;
 	tree type;
 
-	if ((code != NE_EXPR && code != EQ_EXPR) || TREE_CODE(rhs) != INTEGER_CST)
+	if ((code != NE_EXPR && code != EQ_EXPR) ||
+	    TREE_CODE(rhs) != INTEGER_CST)
 		return PB_ITER_ALL;
 	if (test->test == PB_TEST_TYPE) {
 		/* a record read back is no call: its type is not known */
@@ -711,7 +712,8 @@ static bool pb_edge_took_nothing(const struct pb_site *s, edge e)
 	gcond *cond = safe_dyn_cast<gcond *>(last_stmt(e->src));
 	enum tree_code code;
 
-	if (!cond || !s->ret || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) ||
+	if (!cond || !s->ret ||
+	    !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) ||
 	    pb_strip_copies(gimple_cond_lhs(cond)) != s->ret ||
 	    !integer_zerop(gimple_cond_rhs(cond)))
 		return false;

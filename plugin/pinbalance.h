@@ -163,7 +163,8 @@ enum tree_code pb_api_test_code(const struct pb_rule *rule);
 const struct pb_rule *pb_api_source_rule(gimple *call, enum pb_role role,
 					 tree *source);
 /* Sets of iterator types, a bit for each type the rules name */
-#define PB_ITER_OTHER	(1u << 31)	/* every type the rules do not name */
+/* every type the rules do not name */
+#define PB_ITER_OTHER	(1u << 31)
 #define PB_ITER_ALL	(~0u)
 unsigned int pb_api_iter_types(const struct pb_rule *rule);
 unsigned int pb_api_iter_named(tree ident);
@@ -241,9 +242,10 @@ struct pb_site {
 	const struct pb_rule *record_release;	/* the 'kind=any' release
 					 * its pages reach, which made it
 					 * recorded: the one to suggest */
-	bool record_stored;		/* recorded by the function itself:
+	bool record_stored;		/* recorded by the function itself,
 					 * a test of the source stored in a
-					 * field (pb_source_recorded_by_store) */
+					 * field: see
+					 * pb_source_recorded_by_store() */
 	tree flag;			/* 'held-if=*argN': the cell whose
 					 * address the call was given; the
 					 * pages are held where it is not 0 */
