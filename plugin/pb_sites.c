@@ -216,13 +216,10 @@ static bool pb_returned_array_site(struct pb_fn *fn, gcall *call,
  */
 static void pb_site_flag(struct pb_site *site)
 {
-	tree arg = gimple_call_arg(site->call, site->rule->held_if_arg - 1);
+	tree arg = pb_address_given(gimple_call_arg(site->call,
+						     site->rule->held_if_arg - 1));
 	tree cell = NULL_TREE;
 
-	/* '&req->need_drop' is computed into an SSA name first */
-	if (TREE_CODE(arg) == SSA_NAME &&
-	    gimple_assign_single_p(SSA_NAME_DEF_STMT(arg)))
-		arg = gimple_assign_rhs1(SSA_NAME_DEF_STMT(arg));
 	if (TREE_CODE(arg) == ADDR_EXPR)
 		cell = TREE_OPERAND(arg, 0);
 
@@ -834,16 +831,13 @@ void pb_sites_note_ret_copies(struct pb_fn *fn)
 /* The pointer parameter KEY is the incoming value of, as 1, 2, ...; 0. */
 int pb_param_index(function *fun, tree key)
 {
-	tree parm;
-	int i = 1;
+	int i;
 
 	if (!key || TREE_CODE(key) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(key) ||
 	    !SSA_NAME_VAR(key) || TREE_CODE(SSA_NAME_VAR(key)) != PARM_DECL)
 		return 0;
-	for (parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm), i++)
-		if (parm == SSA_NAME_VAR(key))
-			return i <= PB_RULE_MAX_ARG ? i : 0;
-	return 0;
+	i = pb_param_number(fun->decl, SSA_NAME_VAR(key));
+	return i <= PB_RULE_MAX_ARG ? i : 0;
 }
 
 /* Is OP the site's count, through conversions? */

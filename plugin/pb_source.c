@@ -30,14 +30,7 @@
  * into an SSA name first. */
 static tree pb_source_value(tree op)
 {
-	gimple *def;
-
-	op = pb_strip_copies(op);
-	if (op && TREE_CODE(op) == SSA_NAME &&
-	    gimple_assign_single_p(def = SSA_NAME_DEF_STMT(op)) &&
-	    TREE_CODE(gimple_assign_rhs1(def)) == ADDR_EXPR)
-		return gimple_assign_rhs1(def);
-	return op;
+	return pb_address_given(pb_strip_copies(op));
 }
 
 /* Are A and B the same iterator: the same SSA name, or the address of
@@ -96,19 +89,22 @@ const struct pb_rule *pb_source_test_of(const struct pb_site *s, tree op)
 	return test && pb_same_source(source, s->source) ? test : NULL;
 }
 
+/* The classes a site keeps where it took its references, and where it
+ * took none (a failure is possible either way). */
+#define PB_TOOK_PAGES	((1u << PB_CLASS_ERR) | PB_LIVE_CLASSES)
+#define PB_TOOK_NONE	((1u << PB_CLASS_ERR) | (1u << PB_CLASS_ZERO))
+
 /* The classes a set of iterator TYPES leaves possible: all of them held
  * types rule out "took none", none of them rule out taking pages. */
 unsigned int pb_source_types_classes(unsigned int types)
 {
-	const unsigned int taken = (1u << PB_CLASS_ERR) | PB_LIVE_CLASSES;
-	const unsigned int none = (1u << PB_CLASS_ERR) | (1u << PB_CLASS_ZERO);
 	unsigned int held = pb_api_iter_held();
 
 	if (!held)
 		return PB_ALL_CLASSES;
 	/* an empty set is a path no iterator takes: both */
-	return (types & ~held ? PB_ALL_CLASSES : taken) &
-	       (types & held ? PB_ALL_CLASSES : none);
+	return (types & ~held ? PB_ALL_CLASSES : PB_TOOK_PAGES) &
+	       (types & held ? PB_ALL_CLASSES : PB_TOOK_NONE);
 }
 
 /*
@@ -119,16 +115,13 @@ unsigned int pb_source_types_classes(unsigned int types)
  */
 static unsigned int pb_means_classes(enum pb_test test, bool true_side)
 {
-	const unsigned int taken = (1u << PB_CLASS_ERR) | PB_LIVE_CLASSES;
-	const unsigned int none = (1u << PB_CLASS_ERR) | (1u << PB_CLASS_ZERO);
-
 	switch (test) {
 	case PB_TEST_HELD:
-		return true_side ? taken : none;
+		return true_side ? PB_TOOK_PAGES : PB_TOOK_NONE;
 	case PB_TEST_HELD_IF_TRUE:
-		return true_side ? taken : PB_ALL_CLASSES;
+		return true_side ? PB_TOOK_PAGES : PB_ALL_CLASSES;
 	case PB_TEST_NONE_IF_TRUE:
-		return true_side ? none : PB_ALL_CLASSES;
+		return true_side ? PB_TOOK_NONE : PB_ALL_CLASSES;
 	default:
 		return PB_ALL_CLASSES;
 	}
@@ -421,8 +414,7 @@ static unsigned int pb_edge_types(function *fun, edge e, tree source)
 		return PB_ITER_ALL;
 	code = gimple_cond_code(cond);
 	if (e->flags & EDGE_FALSE_VALUE)
-		code = code == EQ_EXPR ? NE_EXPR :
-		       code == NE_EXPR ? EQ_EXPR : ERROR_MARK;
+		code = invert_tree_comparison(code, false);
 	return pb_compared_types(test, call, code, gimple_cond_rhs(cond));
 }
 
@@ -553,19 +545,16 @@ static bool pb_only_unit_calls(cgraph_node *node)
  */
 static unsigned int pb_param_types(function *fun, tree op, int depth)
 {
-	tree parm = pb_param_of(op), p;
+	tree parm = pb_param_of(op);
+	int number = parm ? pb_param_number(fun->decl, parm) : 0;
+	unsigned int types = 0, index = number - 1;
 	cgraph_node *node;
 	cgraph_edge *cs;
-	unsigned int types = 0, index = 0;
 
-	if (!parm || depth <= 0)
+	if (!number || depth <= 0)
 		return PB_ITER_ALL;
 	node = cgraph_node::get(fun->decl);
 	if (!node || !pb_only_unit_calls(node))
-		return PB_ITER_ALL;
-	for (p = DECL_ARGUMENTS(fun->decl); p && p != parm; p = DECL_CHAIN(p))
-		index++;
-	if (!p)
 		return PB_ITER_ALL;
 	for (cs = node->callers; cs && types != PB_ITER_ALL;
 	     cs = cs->next_caller) {
@@ -638,7 +627,8 @@ static enum pb_source_from pb_param_from(tree fndecl, tree parm, int depth)
 {
 	cgraph_node *node = cgraph_node::get(fndecl);
 	enum pb_source_from from = PB_FROM_UNIT, f;
-	unsigned int index = 0;
+	int number = pb_param_number(fndecl, parm);
+	unsigned int index = number - 1;
 	cgraph_edge *cs;
 	tree p, arg;
 
@@ -646,9 +636,7 @@ static enum pb_source_from pb_param_from(tree fndecl, tree parm, int depth)
 		return PB_FROM_POINTER;
 	if (TREE_PUBLIC(fndecl) || DECL_EXTERNAL(fndecl))
 		return PB_FROM_FILES;
-	for (p = DECL_ARGUMENTS(fndecl); p && p != parm; p = DECL_CHAIN(p))
-		index++;
-	if (!p || depth <= 0)
+	if (!number || depth <= 0)
 		return PB_FROM_UNIT;
 	for (cs = node->callers; cs; cs = cs->next_caller) {
 		if (!cs->call_stmt ||

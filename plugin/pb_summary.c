@@ -756,6 +756,25 @@ static bool pb_summarize_cases(struct pb_fn *fn)
 
 /* ---------------------------------------------------------------- free */
 
+/* What STMT frees, where it is a call of a 'free' rule: the parameter
+ * itself, not a pointer into it ('kvfree(pages)'), as 1, 2, ..., or 0
+ * (something else); -1 where STMT is no such call. */
+static int pb_param_freed_by(struct pb_fn *fn, gimple *stmt)
+{
+	gcall *call = dyn_cast<gcall *>(stmt);
+	const struct pb_rule *rule;
+	struct pb_val v;
+
+	if (!call)
+		return -1;
+	rule = pb_api_lookup(gimple_call_fndecl(call));
+	if (!rule || rule->role != PB_ROLE_FREE || rule->pages_arg < 1 ||
+	    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
+		return -1;
+	v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
+	return v.level == 0 ? pb_param_index(fn->fun, v.key) : 0;
+}
+
 /* The page array parameter FUN frees on every outcome ('kvfree(pages)'
  * in a helper of its own), or 0. */
 static int pb_freed_param(struct pb_fn *fn)
@@ -767,21 +786,11 @@ static int pb_freed_param(struct pb_fn *fn)
 		gimple_stmt_iterator gsi;
 
 		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
-			const struct pb_rule *rule;
-			struct pb_val v;
-			int p;
+			int p = pb_param_freed_by(fn, gsi_stmt(gsi));
 
-			if (!call)
+			if (p < 0)
 				continue;
-			rule = pb_api_lookup(gimple_call_fndecl(call));
-			if (!rule || rule->role != PB_ROLE_FREE ||
-			    rule->pages_arg < 1 ||
-			    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
-				continue;
-			v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
-			p = pb_param_index(fn->fun, v.key);
-			if (!p || v.level != 0 || (found && found != p) ||
+			if (!p || (found && found != p) ||
 			    pb_block_guards(fn->fun, bb, NULL_TREE).on_call)
 				return 0;
 			found = p;
@@ -808,22 +817,11 @@ static int pb_freed_struct_param(struct pb_fn *fn)
 		gimple_stmt_iterator gsi;
 
 		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
-			const struct pb_rule *rule;
-			struct pb_val v;
+			int p = pb_param_freed_by(fn, gsi_stmt(gsi));
 			struct pb_block_guard g;
-			int p;
 
-			if (!call)
-				continue;
-			rule = pb_api_lookup(gimple_call_fndecl(call));
-			if (!rule || rule->role != PB_ROLE_FREE ||
-			    rule->pages_arg < 1 ||
-			    gimple_call_num_args(call) < (unsigned int)rule->pages_arg)
-				continue;
-			v = pb_value_of(fn, gimple_call_arg(call, rule->pages_arg - 1));
-			p = pb_param_index(fn->fun, v.key);
-			if (!p || v.level != 0)
+			/* the struct's arrays are freed too: not parameters */
+			if (p <= 0)
 				continue;
 			g = pb_block_guards(fn->fun, bb, NULL_TREE);
 			if ((found && found != p) || g.on_call || g.on_flag)

@@ -128,16 +128,10 @@ static void pb_note_call_written(struct pb_fn *fn, gcall *call, int *cap)
 	if (pb_call_only_reads(call))
 		return;
 	for (i = 0; i < gimple_call_num_args(call); i++) {
-		tree arg = gimple_call_arg(call, i);
-		gimple *def;
+		tree arg = pb_address_given(gimple_call_arg(call, i));
 
 		if (pb_fills_given_array(call, i))
 			continue;
-
-		/* '&shm->pages' is computed into an SSA name first */
-		if (TREE_CODE(arg) == SSA_NAME &&
-		    gimple_assign_single_p(def = SSA_NAME_DEF_STMT(arg)))
-			arg = gimple_assign_rhs1(def);
 		if (TREE_CODE(arg) != ADDR_EXPR ||
 		    !pb_is_cell(TREE_OPERAND(arg, 0)))
 			continue;
@@ -157,6 +151,22 @@ static bool pb_call_writes_cell(struct pb_fn *fn, tree cell)
 		if (pb_ref_equal(fn, fn->values->call_written[i], cell))
 			return true;
 	return false;
+}
+
+/*
+ * The address OP is where it was computed into an SSA name first ('_5 =
+ * &req->need_drop', then the call given _5): that ADDR_EXPR; OP
+ * otherwise.
+ */
+tree pb_address_given(tree op)
+{
+	gimple *def;
+
+	if (op && TREE_CODE(op) == SSA_NAME &&
+	    gimple_assign_single_p(def = SSA_NAME_DEF_STMT(op)) &&
+	    TREE_CODE(gimple_assign_rhs1(def)) == ADDR_EXPR)
+		return gimple_assign_rhs1(def);
+	return op;
 }
 
 /* Stores of pointers into named memory, so that loads see through them. */
@@ -1158,13 +1168,8 @@ struct pb_val pb_value_of(struct pb_fn *fn, tree op)
 struct pb_val pb_value_deref(struct pb_fn *fn, tree op)
 {
 	struct pb_val v;
-	gimple *def;
 
-	/* '&shm->pages' is computed into an SSA name first */
-	if (TREE_CODE(op) == SSA_NAME &&
-	    gimple_assign_single_p(def = SSA_NAME_DEF_STMT(op)) &&
-	    TREE_CODE(gimple_assign_rhs1(def)) == ADDR_EXPR)
-		op = gimple_assign_rhs1(def);
+	op = pb_address_given(op);
 	if (TREE_CODE(op) == ADDR_EXPR)
 		return pb_value_of_load(fn, TREE_OPERAND(op, 0));
 	v = pb_value_of(fn, op);
@@ -1533,6 +1538,18 @@ const char *pb_key_name(tree key)
 /* ------------------------------------------------ parameters */
 
 /* Parameter P (1, 2, ...) of FUN, or NULL_TREE. */
+/* Which parameter of FNDECL PARM is, as 1, 2, ...; 0 if none. */
+int pb_param_number(tree fndecl, tree parm)
+{
+	tree p;
+	int i = 1;
+
+	for (p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p), i++)
+		if (p == parm)
+			return i;
+	return 0;
+}
+
 tree pb_param_decl(function *fun, int p)
 {
 	tree parm = DECL_ARGUMENTS(fun->decl);

@@ -358,6 +358,8 @@ void pb_sites_init(struct pb_fn *fn);
 void pb_sites_fini(struct pb_fn *fn);
 int pb_param_index(function *fun, tree key);
 tree pb_param_decl(function *fun, int p);
+int pb_param_number(tree fndecl, tree parm);
+tree pb_address_given(tree op);
 int pb_param_page_levels(function *fun, int p, bool *folio);
 bool pb_points_to_page_array_field(tree type);
 bool pb_returns_page_array(function *fun);
