@@ -15,6 +15,11 @@ all of them but "unknown", so the function gets no rule, and a
 '#conflict NAME MEANING' line per meaning keeps what was seen for the next
 merge.  Each conflict is reported on standard error.
 
+The 'asks' and 'passes' lines are facts about the calls of many files (a
+site asks where the iterators a function is given come from; each file
+that calls it answers): a function has any number of them, so each
+distinct line is kept, with the first of its places.
+
 Usage: merge-summaries.py [-o OUT] [--stats] FILE...
 """
 import argparse
@@ -23,6 +28,7 @@ import sys
 
 DEFINED = re.compile(r'\s+defined=(\S+)\s*$')
 CONFLICT = '#conflict '
+FACTS = ('asks', 'passes')
 
 
 def read(path, meanings, places, errors):
@@ -45,7 +51,8 @@ def read(path, meanings, places, errors):
             m = DEFINED.search(line)
             place = m.group(1) if m else None
             meaning = ' '.join(DEFINED.sub('', line).split())
-            name = words[1]
+            # a fact is its own key: any number per function
+            name = meaning if words[0] in FACTS else words[1]
             meanings.setdefault(name, set()).add(meaning)
             if place:
                 places.setdefault(name, set()).add(place)

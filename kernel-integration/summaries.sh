@@ -14,7 +14,11 @@
 # runs again with the database as rules until it no longer changes: the
 # rounds are counted.  A round after the first compiles only the units
 # that call a function of the database defined in another file (the
-# others cannot summarize differently) and keeps the other units' lines.
+# others cannot summarize differently), and the units of any directory
+# that mention a function the database newly asks about (a site whose
+# iterator is a parameter of a function other files call asks where
+# theirs come from: each caller answers, and may pass on its own
+# parameter, asking in turn), and keeps the other units' lines.
 # The same objects compiled without the plugin give the time beside it.
 #
 # Phase 2 compiles every configured object that calls an acquire or a
@@ -24,7 +28,7 @@
 #
 #   ~/.cache/pinbalance/summaries-VERSION.rules   the database
 #
-# Environment: PLUGIN, JOBS, PINBALANCE_CACHE, ROUNDS (at most; default 4),
+# Environment: PLUGIN, JOBS, PINBALANCE_CACHE, ROUNDS (at most; default 6),
 # PHASE=2 (only the check, with the database of an earlier run),
 # CENSUS=FILE (phase 2 with the database also appends its census to FILE:
 # each site's verdict, and the function without a rule or summary that
@@ -40,7 +44,7 @@ log=$cache/kernel-check-$version$kcc_suffix-all.log
 db=$cache/summaries-$version.rules
 work=$(mktemp -d /tmp/pinbalance-db.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-max_rounds=${ROUNDS:-4}
+max_rounds=${ROUNDS:-6}
 recheck=$top/kernel-integration/recheck.sh
 merge=$top/kernel-integration/merge-summaries.py
 
@@ -64,7 +68,7 @@ callers_across() {
 	local db=$1 d names
 	local -a units
 	mapfile -t units <"$2"
-	awk -v src="$src/" '!/^#/ && $1 != "field" {
+	awk -v src="$src/" '!/^#/ && $1 != "field" && $1 != "asks" && $1 != "passes" {
 		d = $NF; sub(/^defined=/, "", d); sub(/:[0-9]+$/, "", d)
 		if (index(d, src) == 1)
 			d = substr(d, length(src) + 1)
@@ -72,6 +76,34 @@ callers_across() {
 	cut -f1 "$work/defined" | sort -u | while read -r d; do
 		names=$(awk -F'\t' -v d="$d" '$1 == d { print $2 }' "$work/defined" | paste -sd'|')
 		callers_in "$src" "$names" "${units[@]}" | { grep -vFx "$d" || true; }
+	done | sort -u
+}
+
+# asked DB: "file<TAB>name" for each function DB asks about (where do
+# the iterators it is given come from?) and the file that asks: 'asks F',
+# and each 'passes ... from=G:argM', which asks about G in turn.
+asked() {
+	awk -v src="$src/" '
+	function place() { d = $NF; sub(/^defined=/, "", d); sub(/:[0-9]+$/, "", d)
+		if (index(d, src) == 1) d = substr(d, length(src) + 1); return d }
+	$1 == "asks" { print place() "\t" $2 }
+	$1 == "passes" { for (i = 3; i <= NF; i++) if ($i ~ /^from=[A-Za-z_][A-Za-z0-9_]*:arg[0-9]+$/) {
+		g = substr($i, 6); sub(/:.*/, "", g); print place() "\t" g } }' "$1" | sort -u
+}
+
+# askers DB PREV: the built units, of any directory, that mention (call, or
+# take the address of) a function DB asks about and PREV did not, except
+# the file that asks: each may answer where the iterators it passes come
+# from, or that a function pointer may call the function.
+askers() {
+	local d names
+	asked "$1" >"$work/asked-new"
+	asked "$2" >"$work/asked-old"
+	sort "$work/asked-old" | comm -23 "$work/asked-new" - >"$work/asked"
+	cut -f1 "$work/asked" | sort -u | while read -r d; do
+		names=$(awk -F'\t' -v d="$d" '$1 == d { print $2 }' "$work/asked" | paste -sd'|')
+		(cd "$src" && xargs grep -lwE "$names" <"$work/built" 2>/dev/null || true) |
+			{ grep -vFx "$d" || true; }
 	done | sort -u
 }
 
@@ -89,6 +121,7 @@ only1="^($(objects_re <"$work/phase1"))\$"
 : >"$work/db-0.rules"
 cp "$work/phase1" "$work/again-1"
 round=0
+fixpoint=no
 while [ "$round" -lt "$max_rounds" ]; do
 	round=$((round + 1))
 	prev=$work/db-$((round - 1)).rules
@@ -113,17 +146,26 @@ while [ "$round" -lt "$max_rounds" ]; do
 		"$work/raw-$round" 2>"$work/merge-$round.err" || true
 	say "round $round: $(wc -l <"$work/again-$round") objects, $(grep -c -v '^#' "$work/db-$round.rules" || true) rules, $(seconds "round-$round")"
 	if cmp -s "$work/db-$round.rules" "$prev"; then
+		fixpoint=yes
 		break
 	fi
-	# Only a unit that calls a function of the database defined in
-	# another file can summarize differently with it (a wrapper of
-	# another file's wrapper; its own functions it summarised itself):
-	# the next round compiles those, and keeps the others' lines.
-	callers_across "$work/db-$round.rules" "$work/phase1" >"$work/again-$((round + 1))"
-	[ -s "$work/again-$((round + 1))" ] || break
+	# Only a unit that calls a function whose lines this round changed,
+	# defined in another file, can summarize differently now (a wrapper
+	# of another file's wrapper; its own functions it summarised
+	# itself), and only a unit that mentions a function newly asked
+	# about, in any directory, has a new question to answer: the next
+	# round compiles those, and keeps the others' lines.  None: nothing
+	# can change any more.
+	sort "$prev" >"$work/prev-sorted"
+	sort "$work/db-$round.rules" | comm -3 - "$work/prev-sorted" |
+		sed 's/^\t//' >"$work/changed-$round"
+	{ callers_across "$work/changed-$round" "$work/phase1"
+	  askers "$work/db-$round.rules" "$prev"; } | sort -u >"$work/again-$((round + 1))"
+	if [ ! -s "$work/again-$((round + 1))" ]; then
+		fixpoint=yes
+		break
+	fi
 done
-fixpoint=yes
-cmp -s "$work/db-$round.rules" "$work/db-$((round - 1)).rules" || fixpoint=no
 cp "$work/db-$round.rules" "$db"
 BUILD=$build LOG=$log ONLY="$only1" PLAIN=1 \
 	timed plain1 "$recheck" "$version" >"$work/plain1.out" || true

@@ -124,6 +124,7 @@ static void pb_count_source_told(struct pb_fn *fn)
 		else if ((from = pb_source_from(s)) != PB_FROM_NONE) {
 			pb_stats.sites_unsure_callers++;
 			pb_stats.sites_unsure_from[from]++;
+			pb_database_ask(s);
 		} else
 			pb_stats.sites_unsure_other++;
 	}
@@ -189,6 +190,8 @@ unsigned int pb_analyze_function(function *fun)
 	pb_stats.functions++;
 	if (!fun->cfg)
 		return 0;
+	/* the database's questions about the iterators calls pass */
+	pb_database_note_passes(fun);
 	acquires = pb_function_acquires(fun);
 	if (acquires && pb_api_ignored(fun->decl)) {
 		pb_stats.functions_ignored++;

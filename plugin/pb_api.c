@@ -816,3 +816,62 @@ unsigned int pb_api_nrules(void)
 {
 	return (unsigned int)pb_rules.nrules;
 }
+
+/* ------------------------------------------- the callers across files */
+
+/*
+ * The database's 'asks' and 'passes' lines, in the order read.  A site
+ * whose iterator is a parameter of a function other files call asks
+ * where their iterators come from; each file that calls the function, or
+ * takes its address, answers (pb_database.c).
+ */
+const struct pb_rule *pb_api_fact(size_t i)
+{
+	return i < pb_rules.nfacts ? &pb_rules.facts[i] : NULL;
+}
+
+/* Is FACT an answer about the iterators NAME is given as argument ARG? */
+static bool pb_passes_to(const struct pb_rule *fact, const char *name,
+			 int arg)
+{
+	return fact->role == PB_ROLE_PASSES && fact->pages_arg == arg &&
+	       !strcmp(fact->name, name);
+}
+
+/*
+ * Does a function pointer's caller give some of the iterators NAME is
+ * given as argument ARG: does a file take its address, or that of a
+ * function that passes its own parameter on to it, up the answers of the
+ * database?  Each answer is followed once, so a cycle ends.
+ */
+bool pb_api_passed_by_pointer(const char *name, int arg)
+{
+	size_t n = pb_rules.nfacts, head = 0, tail = 0, i;
+	size_t *queue;
+	bool *seen, found = false;
+
+	if (!n)
+		return false;
+	queue = XNEWVEC(size_t, n);
+	seen = XCNEWVEC(bool, n);
+	for (;;) {
+		for (i = 0; i < n && !found; i++) {
+			const struct pb_rule *f = &pb_rules.facts[i];
+
+			if (seen[i] || !pb_passes_to(f, name, arg))
+				continue;
+			seen[i] = true;
+			found = f->passed == PB_PASSED_POINTER;
+			if (f->passed == PB_PASSED_PARAM)
+				queue[tail++] = i;
+		}
+		if (found || head == tail)
+			break;
+		name = pb_rules.facts[queue[head]].from_fn;
+		arg = pb_rules.facts[queue[head]].from_arg;
+		head++;
+	}
+	XDELETEVEC(queue);
+	XDELETEVEC(seen);
+	return found;
+}

@@ -21,6 +21,8 @@
 static int pb_database_fd = -1;
 static char *pb_database_text;
 static size_t pb_database_len, pb_database_cap;
+/* the arguments the database asks about, by function identifier */
+static hash_map<tree, unsigned int> *pb_database_asked;
 
 /* Open FILE for the unit's summaries; false (with errno) if it cannot be. */
 bool pb_database_open(const char *path)
@@ -85,6 +87,168 @@ void pb_database_finish(void)
 	XDELETEVEC(pb_database_text);
 	pb_database_text = NULL;
 	pb_database_len = pb_database_cap = 0;
+	delete pb_database_asked;
+	pb_database_asked = NULL;
+}
+
+/* ---------------------------------- where callers' iterators come from */
+
+/*
+ * The database's questions: 'asks F value=argN', and each answer 'passes
+ * F value=argN from=G:argM', which asks about G's parameter M in turn.
+ * The arguments asked, one bit each, by function identifier; built at the
+ * unit's first function.  A function nobody asks about costs a hash.
+ */
+static void pb_database_ask_arg(const char *name, int arg)
+{
+	bool existed;
+	unsigned int &args = pb_database_asked->get_or_insert(
+		get_identifier(name), &existed);
+
+	if (!existed)
+		args = 0;
+	args |= 1u << arg;
+}
+
+static void pb_database_read_questions(void)
+{
+	const struct pb_rule *f;
+	size_t i;
+
+	pb_database_asked = new hash_map<tree, unsigned int>;
+	for (i = 0; (f = pb_api_fact(i)); i++) {
+		if (f->role == PB_ROLE_ASKS)
+			pb_database_ask_arg(f->name, f->pages_arg);
+		else if (f->passed == PB_PASSED_PARAM)
+			pb_database_ask_arg(f->from_fn, f->from_arg);
+	}
+}
+
+/* The arguments of FNDECL, a function other files can define or call,
+ * that the database asks about; 0 if none. */
+static unsigned int pb_database_asked_args(tree fndecl)
+{
+	unsigned int *args;
+
+	if (!TREE_PUBLIC(fndecl) || !DECL_NAME(fndecl))
+		return 0;
+	args = pb_database_asked->get(DECL_NAME(fndecl));
+	return args ? *args : 0;
+}
+
+/* An answer, 'passes F value=argN from=...', kept with PLACE. */
+struct pb_answer {
+	tree callee;
+	int arg;
+	location_t place;
+};
+
+static void pb_database_answer(const struct pb_param_end *end, void *data)
+{
+	const struct pb_answer *a = (const struct pb_answer *)data;
+	char line[512], from[256];
+
+	if (end->from == PB_FROM_POINTER)
+		snprintf(from, sizeof(from), "pointer");
+	else if (end->from == PB_FROM_FILES && DECL_NAME(end->fndecl) &&
+		 end->number > 0)
+		snprintf(from, sizeof(from), "%s:arg%d",
+			 IDENTIFIER_POINTER(DECL_NAME(end->fndecl)),
+			 end->number);
+	else if (end->from == PB_FROM_UNIT && !end->number)
+		snprintf(from, sizeof(from), "here");
+	else	/* the walk went no further: no telling */
+		return;
+	snprintf(line, sizeof(line), "passes %s value=arg%d from=%s",
+		 IDENTIFIER_POINTER(DECL_NAME(a->callee)), a->arg, from);
+	pb_database_note_at(line, a->place);
+}
+
+/*
+ * Functions asked about whose address the unit takes: a function pointer
+ * may call them with anything.  Once per unit, as the interprocedural
+ * passes start: every reference is in the call graph, the unit's
+ * variables' initializers ('.sendmsg = tcp_sendmsg') too.
+ */
+void pb_database_note_pointers(void)
+{
+	cgraph_node *node;
+
+	if (pb_database_fd < 0)
+		return;
+	if (!pb_database_asked)
+		pb_database_read_questions();
+
+	FOR_EACH_FUNCTION(node) {
+		unsigned int args = pb_database_asked_args(node->decl);
+		struct pb_param_end end = { node->decl, 0, PB_FROM_POINTER };
+		symtab_node *taker;
+		struct pb_answer a;
+
+		if (!args || !(taker = pb_source_address_taker(node)))
+			continue;
+		a.callee = node->decl;
+		a.place = DECL_SOURCE_LOCATION(taker->decl);
+		for (a.arg = 1; a.arg <= PB_RULE_MAX_ARG; a.arg++)
+			if (args & (1u << a.arg))
+				pb_database_answer(&end, &a);
+	}
+}
+
+/*
+ * The answers FUN's calls give: for each call of a function the database
+ * asks about, where the iterator it passes comes from.
+ */
+void pb_database_note_passes(function *fun)
+{
+	cgraph_node *node;
+	cgraph_edge *cs;
+
+	if (pb_database_fd < 0)
+		return;
+	if (!pb_database_asked)
+		pb_database_read_questions();
+	if (pb_database_asked->is_empty())
+		return;
+	node = cgraph_node::get(fun->decl);
+	for (cs = node ? node->callees : NULL; cs; cs = cs->next_callee) {
+		unsigned int args = pb_database_asked_args(cs->callee->decl);
+		struct pb_answer a = { cs->callee->decl, 0,
+				       DECL_SOURCE_LOCATION(fun->decl) };
+
+		for (a.arg = 1; args && cs->call_stmt &&
+		     a.arg <= (int)gimple_call_num_args(cs->call_stmt); a.arg++)
+			if (args & (1u << a.arg))
+				pb_source_arg_ends(fun->decl,
+					gimple_call_arg(cs->call_stmt,
+							a.arg - 1),
+					PB_CALLERS_DEPTH, pb_database_answer,
+					&a);
+	}
+}
+
+static void pb_database_question(const struct pb_param_end *end, void *data)
+{
+	char line[512];
+
+	(void)data;
+	if (end->from != PB_FROM_FILES || !DECL_NAME(end->fndecl) ||
+	    end->number <= 0)
+		return;
+	snprintf(line, sizeof(line), "asks %s value=arg%d",
+		 IDENTIFIER_POINTER(DECL_NAME(end->fndecl)), end->number);
+	pb_database_note_at(line, DECL_SOURCE_LOCATION(end->fndecl));
+}
+
+/*
+ * SITE may take no reference, as the iterator its function's callers
+ * pass says: ask the other files that call the functions up the way
+ * (whose parameter it is) where theirs come from.
+ */
+void pb_database_ask(const struct pb_site *s)
+{
+	if (pb_database_fd >= 0)
+		pb_source_site_ends(s, pb_database_question, NULL);
 }
 
 const char *pb_summary_fn_name(function *fun)

@@ -122,6 +122,11 @@ static const struct {
 	  F(PB_F_REF) | F(PB_F_RELEASE), "ref= and release=" },
 	{ "field", PB_ROLE_FIELD, F(PB_F_KIND) | F(PB_F_DEFINED), F(PB_F_KIND),
 	  "kind=" },
+	{ "asks", PB_ROLE_ASKS, F(PB_F_VALUE) | F(PB_F_DEFINED), F(PB_F_VALUE),
+	  "value=" },
+	{ "passes", PB_ROLE_PASSES,
+	  F(PB_F_VALUE) | F(PB_F_FROM) | F(PB_F_DEFINED),
+	  F(PB_F_VALUE) | F(PB_F_FROM), "value= and from=" },
 };
 
 #define PB_NVERBS (sizeof(pb_verbs) / sizeof(pb_verbs[0]))
@@ -179,6 +184,18 @@ struct pb_token {
 static bool pb_token_is(const struct pb_token *t, const char *s)
 {
 	return t->len == strlen(s) && !memcmp(t->text, s, t->len);
+}
+
+static bool pb_is_identifier(const struct pb_token *t)
+{
+	size_t i;
+
+	if (!t->len || isdigit((unsigned char)t->text[0]))
+		return false;
+	for (i = 0; i < t->len; i++)
+		if (!isalnum((unsigned char)t->text[i]) && t->text[i] != '_')
+			return false;
+	return true;
 }
 
 /* A printable quote of a token for a message. */
@@ -914,6 +931,36 @@ static bool pb_rule_iter(struct pb_cursor *cur, const struct pb_token *v,
 	return true;
 }
 
+/*
+ * A 'passes' line's 'from=': 'pointer', 'here', or 'G:argM', the function
+ * whose parameter the file passes on.
+ */
+static bool pb_rule_passed_from(struct pb_cursor *cur,
+				const struct pb_token *v, struct pb_rule *rule)
+{
+	const char *colon = (const char *)memchr(v->text, ':', v->len);
+	struct pb_token fn = *v;
+
+	if (pb_token_is(v, "pointer") || pb_token_is(v, "here")) {
+		rule->passed = pb_token_is(v, "pointer") ? PB_PASSED_POINTER :
+							   PB_PASSED_HERE;
+		return true;
+	}
+	fn.len = colon ? (size_t)(colon - v->text) : 0;
+	if (!colon || !pb_is_identifier(&fn)) {
+		pb_rules_error(cur, v->column, "expected 'from=pointer', "
+			       "'from=here' or 'from=FUNCTION:argN'");
+		return false;
+	}
+	if (!pb_parse_arg(cur, colon + 1, v->len - fn.len - 1,
+			  v->column + (int)fn.len + 1, false,
+			  &rule->from_arg))
+		return false;
+	rule->passed = PB_PASSED_PARAM;
+	rule->from_fn = xstrndup(fn.text, fn.len);
+	return true;
+}
+
 static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 			   struct pb_rule *rule, int end_column)
 {
@@ -1017,6 +1064,14 @@ static bool pb_rule_fields(struct pb_cursor *cur, const struct pb_written *w,
 					      (enum pb_test)(k < 0 ? 0 : k);
 		}
 		return k >= 0 && pb_rule_iter(cur, w->value[PB_F_ITER], rule);
+	case PB_ROLE_ASKS:
+	case PB_ROLE_PASSES:
+		v = w->value[PB_F_VALUE];
+		if (!pb_parse_arg(cur, v->text, v->len, v->column, false,
+				  &rule->pages_arg))
+			return false;
+		v = w->value[PB_F_FROM];
+		return !v || pb_rule_passed_from(cur, v, rule);
 	default:
 		return true;
 	}
@@ -1060,18 +1115,6 @@ static bool pb_rule_defined(struct pb_cursor *cur, const struct pb_token *v,
 	return true;
 }
 
-static bool pb_is_identifier(const struct pb_token *t)
-{
-	size_t i;
-
-	if (!t->len || isdigit((unsigned char)t->text[0]))
-		return false;
-	for (i = 0; i < t->len; i++)
-		if (!isalnum((unsigned char)t->text[i]) && t->text[i] != '_')
-			return false;
-	return true;
-}
-
 /* 'vmci_ctx.notify_page': a struct's tag and a field's name. */
 static bool pb_is_field_name(const struct pb_token *t)
 {
@@ -1102,9 +1145,11 @@ static void pb_rule_release_strings(struct pb_rule *rule)
 	free((void *)rule->name);
 	free((void *)rule->defined_file);
 	free((void *)rule->iter);
+	free((void *)rule->from_fn);
 	rule->name = NULL;
 	rule->defined_file = NULL;
 	rule->iter = NULL;
+	rule->from_fn = NULL;
 }
 
 /* Parse the tokens of one non-empty line into RULE. */
@@ -1123,7 +1168,7 @@ static bool pb_parse_rule(struct pb_cursor *cur, const struct pb_token *tok,
 			       "unknown directive '%s'; expected acquire, "
 			       "release, derive, borrow, owner, alloc, free, "
 			       "test, errptr, ignore, hold, put, field, "
-			       "warn or makes",
+			       "warn, makes, asks or passes",
 			       pb_token_quote(&tok[0], quoted, sizeof(quoted)));
 		return false;
 	}
@@ -1209,6 +1254,9 @@ void pb_rule_set_free(struct pb_rule_set *set)
 	for (i = 0; i < set->nrules; i++)
 		pb_rule_release_strings(&set->rules[i]);
 	free(set->rules);
+	for (i = 0; i < set->nfacts; i++)
+		pb_rule_release_strings(&set->facts[i]);
+	free(set->facts);
 	for (i = 0; i < set->nfiles; i++)
 		free(set->files[i]);
 	free(set->files);
@@ -1339,14 +1387,39 @@ static bool pb_rule_add_case(struct pb_rule_set *set, struct pb_rule *first,
 }
 
 /*
+ * A database's 'asks' and 'passes' lines are facts about the calls of many
+ * files: a function has any number of them, and none is its rule.
+ */
+static bool pb_rule_is_fact(const struct pb_rule *rule)
+{
+	return rule->role == PB_ROLE_ASKS || rule->role == PB_ROLE_PASSES;
+}
+
+static void pb_rule_set_add_fact(struct pb_rule_set *set, struct pb_rule *rule)
+{
+	if (set->nfacts == set->facts_capacity) {
+		set->facts_capacity = set->facts_capacity ?
+				      2 * set->facts_capacity : 16;
+		set->facts = XRESIZEVEC(struct pb_rule, set->facts,
+					set->facts_capacity);
+	}
+	set->facts[set->nfacts++] = *rule;
+}
+
+/*
  * Add RULE unless the function already has one: the same rule again is
  * harmless, a different one is an error naming the first.
  */
 static void pb_rule_keep(struct pb_cursor *cur, struct pb_rule_set *set,
 			 struct pb_rule *rule, int column)
 {
-	struct pb_rule *first = (struct pb_rule *)pb_rule_set_find(set, rule->name);
+	struct pb_rule *first;
 
+	if (pb_rule_is_fact(rule)) {
+		pb_rule_set_add_fact(set, rule);
+		return;
+	}
+	first = (struct pb_rule *)pb_rule_set_find(set, rule->name);
 	if (!first) {
 		pb_rule_set_add(set, rule, false);
 		return;
@@ -1361,10 +1434,13 @@ static void pb_rule_keep(struct pb_cursor *cur, struct pb_rule_set *set,
 }
 
 /* Forget the rules from index KEEP on: a file with errors loads nothing. */
-static void pb_rule_set_truncate(struct pb_rule_set *set, size_t keep)
+static void pb_rule_set_truncate(struct pb_rule_set *set, size_t keep,
+				 size_t keep_facts)
 {
 	size_t i;
 
+	while (set->nfacts > keep_facts)
+		pb_rule_release_strings(&set->facts[--set->nfacts]);
 	while (set->nrules > keep) {
 		struct pb_rule *rule = &set->rules[--set->nrules];
 		void **slot = htab_find_slot((htab_t)set->by_name, rule,
@@ -1455,7 +1531,7 @@ int pb_rules_parse(struct pb_rule_set *set, const char *file,
 		   pb_rules_error_fn report, void *ctx)
 {
 	struct pb_cursor cur = { NULL, 0, 0, report, ctx };
-	size_t keep = set->nrules, pos = 0;
+	size_t keep = set->nrules, keep_facts = set->nfacts, pos = 0;
 
 	cur.file = pb_rule_set_file(set, file);
 	while (pos < len && cur.errors <= PB_RULES_MAX_ERRORS) {
@@ -1466,13 +1542,13 @@ int pb_rules_parse(struct pb_rule_set *set, const char *file,
 		pb_parse_line(&cur, set, text + pos, end - pos);
 		pos = end + 1;
 	}
-	if (!cur.errors && set->nrules == keep) {
+	if (!cur.errors && set->nrules == keep && set->nfacts == keep_facts) {
 		cur.line = 1;
 		pb_rules_error(&cur, 1, "no rules in file; expected at least "
 			       "one line 'DIRECTIVE FUNCTION FIELD...'");
 	}
 	if (cur.errors)
-		pb_rule_set_truncate(set, keep);
+		pb_rule_set_truncate(set, keep, keep_facts);
 	return cur.errors;
 }
 

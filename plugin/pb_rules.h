@@ -40,6 +40,10 @@ enum pb_role {
 	PB_ROLE_WARN,		/* reports a kernel bug: WARN() */
 	PB_ROLE_MAKES,		/* makes its argument an iterator of a kind:
 				 * iov_iter_kvec() */
+	PB_ROLE_ASKS,		/* a database's question: where do the
+				 * iterators F is given as argument N come
+				 * from?  (a site's kind depends on it) */
+	PB_ROLE_PASSES,		/* a database's answer, from one file */
 	PB_NROLES,
 };
 
@@ -76,6 +80,17 @@ enum pb_test {
 	PB_TEST_TYPE,		/* 'means=type': the result is the
 				 * iterator's type, an enumerator
 				 * ('iov_iter_type(iter) == ITER_KVEC') */
+};
+
+/* Where the iterators a file passes as a function's argument come from. */
+enum pb_passed {
+	PB_PASSED_PARAM,	/* 'from=G:argM': G's parameter M, or an
+				 * iterator under it ('&msg->msg_iter') */
+	PB_PASSED_POINTER,	/* 'from=pointer': the file takes the
+				 * function's address; a function pointer's
+				 * callers pass whatever they have */
+	PB_PASSED_HERE,		/* 'from=here': the file made it, or has it
+				 * otherwise than from a parameter */
 };
 
 /* Argument numbers are 1-based; 0 stands for the return value. */
@@ -142,6 +157,9 @@ struct pb_rule {
 	const char *iter;	/* test, makes 'iter=ITER_UBUF,ITER_IOVEC':
 				 * the iterator types for which the test
 				 * is true, or the type made; NULL */
+	enum pb_passed passed;	/* passes: where the iterator came from */
+	const char *from_fn;	/* passes 'from=G:argM': G, and */
+	int from_arg;		/* M */
 	const char *file;	/* where the rule was read */
 	int line;
 	const char *defined_file;	/* 'defined=FILE:LINE': a summary of */
@@ -158,6 +176,9 @@ struct pb_rule_set {
 	size_t nrules;
 	size_t capacity;
 	void *by_name;		/* libiberty htab: name -> rule index + 1 */
+	struct pb_rule *facts;	/* 'asks' and 'passes' lines: many per */
+	size_t nfacts;		/* function, none of them its rule */
+	size_t facts_capacity;
 	char **files;		/* file names the rules point into */
 	size_t nfiles;
 };

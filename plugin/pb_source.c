@@ -313,8 +313,7 @@ unsigned int pb_source_made_in(const struct pb_site *s, basic_block bb,
 
 /* ------------------------------------------- what the callers pass */
 
-/* Callers up the unit a walk may ask, and blocks it may visit in each. */
-#define PB_CALLERS_DEPTH	3
+/* Blocks a walk up the callers may visit in each. */
 #define PB_TYPES_WALK_BUDGET	1024
 
 static unsigned int pb_param_types(function *fun, tree op, int depth);
@@ -513,16 +512,24 @@ static bool pb_ref_discarded(ipa_ref *ref)
 	return section && !strcmp(section, ".discard.addressable");
 }
 
-/* May a function pointer call NODE: is its address taken? */
-static bool pb_address_taken(cgraph_node *node)
+/*
+ * The symbol that takes NODE's address, so that a function pointer may
+ * call it; NULL if none does.
+ */
+symtab_node *pb_source_address_taker(cgraph_node *node)
 {
 	ipa_ref *ref;
 	int i;
 
 	for (i = 0; node->iterate_referring(i, ref); i++)
 		if (ref->use == IPA_REF_ADDR && !pb_ref_discarded(ref))
-			return true;
-	return false;
+			return ref->referring;
+	return NULL;
+}
+
+static bool pb_address_taken(cgraph_node *node)
+{
+	return pb_source_address_taker(node) != NULL;
 }
 
 /*
@@ -618,55 +625,111 @@ static tree pb_source_param(tree op)
 }
 
 /*
- * Where the callers of FNDECL get the iterator they pass as PARM: through
- * a function pointer (its address, or that of a caller up the unit that
- * passes on its own parameter, is taken), from other files (it, or such a
- * caller, is not static), or from this file's callers, which made it.
+ * The ends of the walk up the callers of FNDECL from PARM, reported one by
+ * one: a function whose address is taken (a function pointer may call it
+ * with anything), a function other files call (it is not static; its
+ * callers here are walked on), or a caller that made the iterator (or has
+ * it otherwise than from a parameter of its own).
  */
-static enum pb_source_from pb_param_from(tree fndecl, tree parm, int depth)
+static void pb_param_ends(tree fndecl, tree parm, int depth,
+			  pb_param_end_fn report, void *data)
 {
 	cgraph_node *node = cgraph_node::get(fndecl);
-	enum pb_source_from from = PB_FROM_UNIT, f;
-	int number = pb_param_number(fndecl, parm);
-	unsigned int index = number - 1;
+	struct pb_param_end end = { fndecl, 0, PB_FROM_UNIT };
+	unsigned int index;
 	cgraph_edge *cs;
-	tree p, arg;
+	tree arg;
 
-	if (!node || pb_address_taken(node))
-		return PB_FROM_POINTER;
-	if (TREE_PUBLIC(fndecl) || DECL_EXTERNAL(fndecl))
-		return PB_FROM_FILES;
-	if (!number || depth <= 0)
-		return PB_FROM_UNIT;
+	end.number = pb_param_number(fndecl, parm);
+	index = end.number - 1;
+	if (!node || pb_address_taken(node)) {
+		end.from = PB_FROM_POINTER;
+		report(&end, data);
+		return;
+	}
+	if (TREE_PUBLIC(fndecl) || DECL_EXTERNAL(fndecl)) {
+		end.from = PB_FROM_FILES;
+		report(&end, data);
+	} else if (!end.number || depth <= 0) {
+		report(&end, data);
+	}
+	if (!end.number || depth <= 0)
+		return;
 	for (cs = node->callers; cs; cs = cs->next_caller) {
 		if (!cs->call_stmt ||
 		    gimple_call_num_args(cs->call_stmt) <= index)
 			continue;
 		arg = gimple_call_arg(cs->call_stmt, index);
-		p = pb_source_param(pb_source_value(arg));
-		if (!p)
-			continue;
-		f = pb_param_from(cs->caller->decl, p, depth - 1);
-		if (f > from)
-			from = f;
+		pb_source_arg_ends(cs->caller->decl, arg, depth - 1, report,
+				   data);
 	}
-	return from;
+}
+
+/*
+ * The ends of the walk up from ARG, an iterator a call in FNDECL passes:
+ * from the parameter it comes from, or ARG's own function, which made it.
+ */
+void pb_source_arg_ends(tree fndecl, tree arg, int depth,
+			pb_param_end_fn report, void *data)
+{
+	struct pb_param_end here = { fndecl, 0, PB_FROM_UNIT };
+	tree p = pb_source_param(pb_source_value(arg));
+
+	if (p)
+		pb_param_ends(fndecl, p, depth, report, data);
+	else
+		report(&here, data);
+}
+
+/* The ends of the walk up from SITE's source, where it is a parameter. */
+void pb_source_site_ends(const struct pb_site *s, pb_param_end_fn report,
+			 void *data)
+{
+	tree parm = s->source ? pb_source_param(pb_source_value(s->source)) :
+				NULL_TREE;
+
+	if (parm)
+		pb_param_ends(current_function_decl, parm, PB_CALLERS_DEPTH,
+			      report, data);
+}
+
+/*
+ * The reason of an end: other files' callers that the database shows
+ * passing on what a function pointer's caller gave them count as the
+ * function pointer (net/ipv4/tcp.c's tcp_sendmsg(), which
+ * net/ipv4/tcp_ipv4.c installs as tcp_prot.sendmsg, passes its msghdr on
+ * to skb_splice_from_iter()).
+ */
+static void pb_worst_end(const struct pb_param_end *end, void *data)
+{
+	enum pb_source_from *worst = (enum pb_source_from *)data;
+	enum pb_source_from from = end->from;
+
+	if (from == PB_FROM_FILES && DECL_NAME(end->fndecl) &&
+	    pb_api_passed_by_pointer(IDENTIFIER_POINTER(DECL_NAME(end->fndecl)),
+				     end->number))
+		from = PB_FROM_POINTER;
+	if (from > *worst)
+		*worst = from;
 }
 
 /*
  * Is SITE's source its caller's, and whose: the reason the census and the
  * stats give for a site whose kind stays unsure.  The function cannot
  * make such an iterator; only a test of it, or what its callers pass,
- * tells its kind.  PB_FROM_NONE where the function has it otherwise.
+ * tells its kind.  PB_FROM_NONE where the function has it otherwise;
+ * else the worst of the ends of the walk up the callers: through a
+ * function pointer, from other files, or from this file's callers, which
+ * made it.
  */
 enum pb_source_from pb_source_from(const struct pb_site *s)
 {
-	tree parm = s->source ? pb_source_param(pb_source_value(s->source)) :
-				NULL_TREE;
+	enum pb_source_from worst = PB_FROM_UNIT;
 
-	if (!parm)
+	if (!s->source || !pb_source_param(pb_source_value(s->source)))
 		return PB_FROM_NONE;
-	return pb_param_from(current_function_decl, parm, PB_CALLERS_DEPTH);
+	pb_source_site_ends(s, pb_worst_end, &worst);
+	return worst;
 }
 
 /* Is STMT a store into memory of the result of a test of SITE's source

@@ -410,6 +410,13 @@ static void pinbalance_stop_early(void *gcc_data, void *user_data)
 	exit(seen_error() ? FATAL_EXIT_CODE : SUCCESS_EXIT_CODE);
 }
 
+static void pinbalance_ipa_start(void *gcc_data, void *user_data)
+{
+	(void)gcc_data;
+	(void)user_data;
+	pb_database_note_pointers();
+}
+
 static void pinbalance_early_passes_end(void *gcc_data, void *user_data)
 {
 	if (pinbalance_pass_ran)
@@ -448,6 +455,10 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	if (pb_options.stats)
 		register_callback(plugin_name, PLUGIN_FINISH,
 				  pinbalance_print_stats, NULL);
+	/* the database's questions about function pointers, answered once
+	 * the unit's references are known */
+	register_callback(plugin_name, PLUGIN_ALL_IPA_PASSES_START,
+			  pinbalance_ipa_start, NULL);
 	if (pb_options.summaries_only) {
 		register_callback(plugin_name, PLUGIN_EARLY_GIMPLE_PASSES_END,
 				  pinbalance_early_passes_end, NULL);

@@ -176,6 +176,8 @@ bool pb_api_add_summary(tree fndecl, const char *text);
 const struct pb_rule *pb_api_next_case(const struct pb_rule *rule, tree fndecl);
 bool pb_api_is_case(const struct pb_rule *rule);
 bool pb_api_has_rule(tree fndecl);
+const struct pb_rule *pb_api_fact(size_t i);
+bool pb_api_passed_by_pointer(const char *name, int arg);
 tree pb_api_field_decl(const struct pb_rule *rule, tree ptr_type);
 tree pb_api_count_field_decl(const struct pb_rule *rule, tree ptr_type);
 
@@ -434,6 +436,23 @@ unsigned int pb_source_callers_types(const struct pb_site *s);
 unsigned int pb_source_made_in(const struct pb_site *s, basic_block bb,
 			       gimple *stop);
 enum pb_source_from pb_source_from(const struct pb_site *s);
+
+/* Callers up the unit a walk from an iterator parameter may ask. */
+#define PB_CALLERS_DEPTH	3
+
+/* An end of the walk up the callers from an iterator parameter: FNDECL's
+ * parameter NUMBER (0: FNDECL made the iterator), and why it ends there. */
+struct pb_param_end {
+	tree fndecl;
+	int number;
+	enum pb_source_from from;
+};
+typedef void (*pb_param_end_fn)(const struct pb_param_end *end, void *data);
+void pb_source_arg_ends(tree fndecl, tree arg, int depth,
+			pb_param_end_fn report, void *data);
+void pb_source_site_ends(const struct pb_site *s, pb_param_end_fn report,
+			 void *data);
+symtab_node *pb_source_address_taker(cgraph_node *node);
 bool pb_source_recorded_by_store(const struct pb_site *s);
 
 /* -------------------------------------------------------- findings */
@@ -564,6 +583,9 @@ bool pb_database_open(const char *path);
 void pb_database_note_at(const char *rule, location_t loc);
 void pb_database_note(tree fndecl, const char *rule);
 void pb_database_finish(void);
+void pb_database_note_pointers(void);
+void pb_database_note_passes(function *fun);
+void pb_database_ask(const struct pb_site *s);
 const char *pb_summary_fn_name(function *fun);
 bool pb_summary_add(function *fun, const char *line);
 
