@@ -187,7 +187,12 @@ census=()
 BUILD=$build LOG=$log ONLY="$only2" ARGS="stats rules=$db ${census[*]:-}" \
 	timed with "$recheck" "$version" >"$work/with.out" || true
 
-functions=$(grep -c -v '^#' "$db" || true)
+lines=$(grep -c -v '^#' "$db" || true)
+# its size: the functions summarised, the struct fields, the questions and
+# answers about callers' iterators
+functions=$(awk '!/^#/ && $1 != "field" && $1 != "asks" && $1 != "passes" { print $2 }' "$db" | sort -u | wc -l)
+fields=$(grep -c '^field ' "$db" || true)
+facts=$(grep -c -E '^(asks|passes) ' "$db" || true)
 conflicts=$( { grep '^#conflict' "$db" || true; } | awk '{ print $2 }' | sort -u | wc -l)
 echo
 echo "pinbalance summary database: linux-source-$version, x86_64 defconfig + pin-api.config (whole-tree build)"
@@ -200,7 +205,7 @@ if [ "${PHASE:-1}" != 2 ]; then
 	echo "  plainly:   $(seconds plain1) (the same objects without the plugin)"
 	grep -a -h '^merge-summaries: .*different' "$work/merge-$round.err" | head -n 20 | sed 's/^/    /' || true
 fi
-echo "  database:  $db: $functions rules, $conflicts functions left unknown (conflicts)"
+echo "  database:  $db: $lines rules: $functions functions, $fields struct fields, $facts questions and answers about callers' iterators; $conflicts functions left unknown (conflicts)"
 echo "  phase 2:   $(wc -l <"$work/phase2") objects call a function of the rules or of the database"
 echo "    without the database: $(seconds without)"
 { grep -a -E '^recheck: ' "$work/without.out" || true; } | sed 's/^/      /'

@@ -468,6 +468,47 @@ static void test_put(void)
 		     "put kref_put ref=arg1 release=return\n", "1:");
 }
 
+/*
+ * A database's questions and answers are facts, not rules: any number per
+ * function, beside its rule, and a file with an error keeps none of them.
+ */
+static void test_facts(void)
+{
+	static const char text[] =
+		"asks skb_splice_from_iter value=arg2 defined=net/core/skbuff.c:7305\n"
+		"passes skb_splice_from_iter value=arg2 from=tcp_sendmsg:arg2 defined=net/ipv4/tcp.c:1052\n"
+		"passes skb_splice_from_iter value=arg2 from=pointer defined=net/unix/af_unix.c:2264\n"
+		"passes skb_splice_from_iter value=arg2 from=here defined=net/ipv4/icmp.c:372\n"
+		"borrow skb_splice_from_iter page=arg1\n";
+	static const char bad[] = "passes f value=arg1 from=here\nbogus\n";
+	const struct pb_rule *f;
+	struct pb_rule_set set;
+	struct seen seen;
+	int errors;
+
+	memset(&seen, 0, sizeof(seen));
+	pb_rule_set_init(&set);
+	errors = pb_rules_parse(&set, "db.rules", text, sizeof(text) - 1,
+				record, &seen);
+	f = set.nfacts == 4 ? &set.facts[1] : NULL;
+	check(!errors && set.nrules == 1 &&
+	      pb_rule_set_find(&set, "skb_splice_from_iter")->role ==
+	      PB_ROLE_BORROW && f && f->role == PB_ROLE_PASSES &&
+	      f->pages_arg == 2 && f->passed == PB_PASSED_PARAM &&
+	      !strcmp(f->from_fn, "tcp_sendmsg") && f->from_arg == 2 &&
+	      set.facts[0].role == PB_ROLE_ASKS &&
+	      set.facts[2].passed == PB_PASSED_POINTER &&
+	      set.facts[3].passed == PB_PASSED_HERE,
+	      "questions and answers are facts beside the function's rule",
+	      seen.first);
+	memset(&seen, 0, sizeof(seen));
+	errors = pb_rules_parse(&set, "bad.rules", bad, strlen(bad), record,
+				&seen);
+	check(errors == 1 && set.nfacts == 4,
+	      "a file with an error adds no fact", seen.first);
+	pb_rule_set_free(&set);
+}
+
 int main(int argc, char **argv)
 {
 	test_acquire_fields();
@@ -483,6 +524,7 @@ int main(int argc, char **argv)
 	test_nul_byte();
 	test_all_or_nothing();
 	test_error_cap();
+	test_facts();
 	test_many_rules();
 	test_load(argc > 1 ? argv[1] : ".");
 	printf("%d failed\n", failures);
