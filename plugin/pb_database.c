@@ -96,18 +96,19 @@ void pb_database_finish(void)
 /*
  * The database's questions: 'asks F value=argN', and each answer 'passes
  * F value=argN from=G:argM', which asks about G's parameter M in turn.
- * The arguments asked, one bit each, by function identifier; built at the
- * unit's first function.  A function nobody asks about costs a hash.
+ * The arguments asked, one bit each, by function identifier; read once
+ * per unit, before its first function.  A function nobody asks about
+ * costs a hash.
  */
 static void pb_database_ask_arg(const char *name, int arg)
 {
 	bool existed;
-	unsigned int &args = pb_database_asked->get_or_insert(
+	unsigned int *args = &pb_database_asked->get_or_insert(
 		get_identifier(name), &existed);
 
 	if (!existed)
-		args = 0;
-	args |= 1u << arg;
+		*args = 0;
+	*args |= 1u << arg;
 }
 
 static void pb_database_read_questions(void)

@@ -89,8 +89,8 @@ enum pb_passed {
 	PB_PASSED_POINTER,	/* 'from=pointer': the file takes the
 				 * function's address; a function pointer's
 				 * callers pass whatever they have */
-	PB_PASSED_HERE,		/* 'from=here': the file made it, or has it
-				 * otherwise than from a parameter */
+	PB_PASSED_HERE,		/* 'from=here': the file made it, or has
+				 * it otherwise than from a parameter */
 };
 
 /* Argument numbers are 1-based; 0 stands for the return value. */
