@@ -95,7 +95,7 @@ awk '{ f += $3; a += $5; s += $7; gsub(/\(/, "", $10); u += $10; o += $12
 # last two counted once by the plugin).
 perl -ne '
 	$s += $1 if /(\d+) summaries/;
-	$l += $1 if /untracked sites: (\d+) whose page a loop carries/;
+	$l += $1 if /sites whose page a loop carries to its next round: (\d+)/;
 	$t += $1 if /may take no reference: (\d+) checked where a test/;
 	$r += $1 if /(\d+) checked by the record of their kind/;
 	($uc, $uo) = ($uc + $1, $uo + $2) if /(\d+) unchecked whose iterator is their caller.s, (\d+) unchecked otherwise/;
@@ -105,7 +105,7 @@ perl -ne '
 		if /caller-owned sites: (\d+) in struct fields, (\d+) in wrappers checked at their callers, (\d+) in a parameter.s memory checked at error returns, (\d+) unchecked with their count stored for the caller, (\d+) unchecked;/;
 	END {
 		printf "recheck: %d summaries, %d page fields judged (%d not)\n", $s, $j, $n;
-		printf "recheck: untracked sites: %d whose page a loop carries to its next round\n", $l;
+		printf "recheck: sites whose page a loop carries to its next round: %d, followed\n", $l;
 		printf "recheck: sites that may take no reference: %d checked where a test of their iterator tells, %d checked by the record of their kind, %d unchecked whose iterator is their caller\x27s, %d unchecked otherwise\n", $t, $r, $uc, $uo;
 		printf "recheck: of the caller\x27s iterators unchecked: %d come through function pointers, %d from other files, %d from this file\x27s callers\n", $fp, $ff, $fu;
 		printf "recheck: caller-owned sites: %d in struct fields, %d in wrappers checked at their callers, %d in a parameter\x27s memory checked at error returns, %d unchecked with their count stored for the caller, %d unchecked\n",

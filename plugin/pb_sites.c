@@ -385,7 +385,7 @@ static bool pb_carried_released(struct pb_fn *fn, tree carried, sbitmap body)
  * same round and keeps the stale pointer (a double release at the label
  * that drops it again) is followed.
  */
-static bool pb_site_carried(struct pb_fn *fn, const struct pb_site *s)
+static tree pb_site_carried(struct pb_fn *fn, const struct pb_site *s)
 {
 	basic_block bb, at = gimple_bb(s->call);
 	auto_sbitmap body(last_basic_block_for_fn(fn->fun));
@@ -393,7 +393,7 @@ static bool pb_site_carried(struct pb_fn *fn, const struct pb_site *s)
 	edge e;
 
 	if (!s->single || !at)
-		return false;
+		return NULL_TREE;
 	FOR_EACH_BB_FN(bb, fn->fun) {
 		FOR_EACH_EDGE(e, ei, bb->preds) {
 			gphi_iterator gpi;
@@ -422,11 +422,28 @@ static bool pb_site_carried(struct pb_fn *fn, const struct pb_site *s)
 				    pb_key_equal(fn, v.key, s->container.key) &&
 				    pb_carried_released(fn, gimple_phi_result(phi),
 							body))
-					return true;
+					return gimple_phi_result(phi);
 			}
 		}
 	}
-	return false;
+	return NULL_TREE;
+}
+
+/*
+ * Does CALL, a release by RULE, drop the page SITE's loop carried from
+ * its previous round (copy_strings()'s 'put_arg_page(kmapped_page)' once
+ * the next page is taken), not the page this round's call took?  Only
+ * after this round's call: after the loop, the carried page is the last
+ * one the call took.
+ */
+bool pb_sites_releases_carried(const struct pb_site *s, gcall *call,
+			       const struct pb_rule *rule)
+{
+	basic_block at = gimple_bb(call), taken = gimple_bb(s->call);
+
+	return s->carried && at && taken &&
+	       dominated_by_p(CDI_DOMINATORS, at, taken) &&
+	       pb_released_page(pb_call_pages_arg(call, rule)) == s->carried;
 }
 
 /* ------------------------------------------------- running totals */
@@ -563,13 +580,11 @@ void pb_sites_collect(struct pb_fn *fn)
 						    "pages the value tracking cannot name");
 				continue;
 			}
-			if (pb_site_carried(fn, site)) {
-				fn->untracked_sites++;
+			/* two pages of the site held at once: the release
+			 * of the previous round's is not this round's */
+			site->carried = pb_site_carried(fn, site);
+			if (site->carried)
 				pb_stats.sites_carried++;
-				pb_census_untracked(fn->fun, call, rule,
-						    "a loop carries its page to its next round");
-				continue;
-			}
 			if (site->conditional && !site->caller_owned)
 				pb_stats.sites_conditional++;
 			if (site->caller_owned) {

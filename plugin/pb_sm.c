@@ -182,6 +182,10 @@ static void pb_on_release_sites(struct pb_fn *fn, gcall *call,
 		if (check)
 			pb_check_release(fn, call, rule, i,
 					 match == PB_RELEASE_ALL, w[i]);
+		/* the previous round's page, of the same kind: the one this
+		 * round's call took stays held */
+		if (pb_sites_releases_carried(&fn->sites[i], call, rule))
+			continue;
 		/* pages handed over keep their kind: a release of them
 		 * now is a release, and a second one a double release */
 		if (match == PB_RELEASE_ALL)

@@ -104,8 +104,9 @@ struct pb_stats {
 	unsigned long functions_analyzed;
 	unsigned long sites;
 	unsigned long sites_untracked;
-	unsigned long sites_carried;	/* untracked: a loop carries the
-					 * page to its next round */
+	unsigned long sites_carried;	/* a loop carries the page to its
+					 * next round: followed, the release
+					 * of the previous round's page apart */
 	unsigned long sites_caller_owned;
 	unsigned long functions_given_up;
 	unsigned long functions_ignored;
@@ -216,6 +217,10 @@ struct pb_site {
 	tree ret;			/* SSA name of the result, if any */
 	tree req;			/* requested count, copies stripped */
 	bool single;			/* the container holds one page */
+	tree carried;			/* the PHI at a loop's head that carries
+					 * the page to the next round, whose
+					 * release in the loop drops the
+					 * previous round's page (NULL_TREE) */
 	bool caller_owned;		/* reachable from outside: no leak check */
 	bool in_callers_memory;	/* a parameter's array, or one stored into
 				 * a parameter's struct before the call */
@@ -376,6 +381,8 @@ void pb_sites_note_ret_copies(struct pb_fn *fn);
 bool pb_call_fits_rule(gcall *call, const struct pb_rule *rule);
 bool pb_is_file_variable(tree decl);
 int pb_site_of_call(struct pb_fn *fn, gimple *call);
+bool pb_sites_releases_carried(const struct pb_site *s, gcall *call,
+			       const struct pb_rule *rule);
 int pb_ret_site(struct pb_fn *fn, tree op);
 unsigned int pb_ret_sites(struct pb_fn *fn, tree op, int depth);
 

@@ -3,7 +3,9 @@
  * loops, the inner one over a string's pages and the outer one over the
  * strings, so that consecutive strings on one page share it.  The head
  * of the outer loop joins NULL with what the inner loop leaves: the page
- * is still carried to the next round, and the site is not followed.
+ * is still carried to the next round.  The site is followed: the release
+ * in the loop, once the next page is taken, is of the previous round's
+ * page, and the one after the loop of the last.
  */
 #include "driver-api.h"
 
