@@ -74,16 +74,37 @@ static void pb_check_rule(const struct pb_rule *rule)
 		abort();
 }
 
+/* A database's question or answer: an argument, and for an answer from
+ * another function's parameter, that function and its argument. */
+static void pb_check_fact(const struct pb_rule *fact)
+{
+	if (!fact->name || !*fact->name || !fact->file || fact->line < 1)
+		abort();
+	if (fact->role != PB_ROLE_ASKS && fact->role != PB_ROLE_PASSES)
+		abort();
+	if (!pb_arg_ok(fact->pages_arg, false, false))
+		abort();
+	if (fact->role == PB_ROLE_PASSES && fact->passed == PB_PASSED_PARAM &&
+	    (!fact->from_fn || !*fact->from_fn ||
+	     !pb_arg_ok(fact->from_arg, false, false)))
+		abort();
+}
+
 static void pb_parse_into(struct pb_rule_set *set, const char *text,
 			  size_t len)
 {
-	size_t before = set->nrules, i;
+	size_t before = set->nrules, facts = set->nfacts, i;
 	int reported = 0;
 	int errors = pb_rules_parse(set, "fuzz.rules", text, len,
 				    pb_fuzz_error, &reported);
+	bool added = set->nrules != before || set->nfacts != facts;
 
-	if (errors ? set->nrules != before : set->nrules == before)
+	/* a file with errors adds nothing; one without adds a rule or a
+	 * fact */
+	if (errors ? added : !added)
 		abort();
+	for (i = 0; i < set->nfacts; i++)
+		pb_check_fact(&set->facts[i]);
 	if (errors && reported != (errors < PB_RULES_MAX_ERRORS ?
 				   errors : PB_RULES_MAX_ERRORS))
 		abort();
