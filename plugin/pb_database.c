@@ -111,11 +111,14 @@ static void pb_database_ask_arg(const char *name, int arg)
 	*args |= 1u << arg;
 }
 
-static void pb_database_read_questions(void)
+/* The questions, read from the database's facts the first time. */
+static hash_map<tree, unsigned int> *pb_database_questions(void)
 {
 	const struct pb_rule *f;
 	size_t i;
 
+	if (pb_database_asked)
+		return pb_database_asked;
 	pb_database_asked = new hash_map<tree, unsigned int>;
 	for (i = 0; (f = pb_api_fact(i)); i++) {
 		if (f->role == PB_ROLE_ASKS)
@@ -123,6 +126,7 @@ static void pb_database_read_questions(void)
 		else if (f->passed == PB_PASSED_PARAM)
 			pb_database_ask_arg(f->from_fn, f->from_arg);
 	}
+	return pb_database_asked;
 }
 
 /* The arguments of FNDECL, a function other files can define or call,
@@ -133,7 +137,7 @@ static unsigned int pb_database_asked_args(tree fndecl)
 
 	if (!TREE_PUBLIC(fndecl) || !DECL_NAME(fndecl))
 		return 0;
-	args = pb_database_asked->get(DECL_NAME(fndecl));
+	args = pb_database_questions()->get(DECL_NAME(fndecl));
 	return args ? *args : 0;
 }
 
@@ -177,9 +181,6 @@ void pb_database_note_pointers(void)
 
 	if (pb_database_fd < 0)
 		return;
-	if (!pb_database_asked)
-		pb_database_read_questions();
-
 	FOR_EACH_FUNCTION(node) {
 		unsigned int args = pb_database_asked_args(node->decl);
 		struct pb_param_end end = { node->decl, 0, PB_FROM_POINTER };
@@ -205,11 +206,7 @@ void pb_database_note_passes(function *fun)
 	cgraph_node *node;
 	cgraph_edge *cs;
 
-	if (pb_database_fd < 0)
-		return;
-	if (!pb_database_asked)
-		pb_database_read_questions();
-	if (pb_database_asked->is_empty())
+	if (pb_database_fd < 0 || pb_database_questions()->is_empty())
 		return;
 	node = cgraph_node::get(fun->decl);
 	for (cs = node ? node->callees : NULL; cs; cs = cs->next_callee) {

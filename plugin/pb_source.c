@@ -642,18 +642,15 @@ static void pb_param_ends(tree fndecl, tree parm, int depth,
 
 	end.number = pb_param_number(fndecl, parm);
 	index = end.number - 1;
-	if (!node || pb_address_taken(node)) {
+	if (!node || pb_address_taken(node))
 		end.from = PB_FROM_POINTER;
-		report(&end, data);
-		return;
-	}
-	if (TREE_PUBLIC(fndecl) || DECL_EXTERNAL(fndecl)) {
+	else if (TREE_PUBLIC(fndecl) || DECL_EXTERNAL(fndecl))
 		end.from = PB_FROM_FILES;
+	/* other files' callers end the walk, and so do this file's where
+	 * it can go no further */
+	if (end.from != PB_FROM_UNIT || !end.number || depth <= 0)
 		report(&end, data);
-	} else if (!end.number || depth <= 0) {
-		report(&end, data);
-	}
-	if (!end.number || depth <= 0)
+	if (end.from == PB_FROM_POINTER || !end.number || depth <= 0)
 		return;
 	for (cs = node->callers; cs; cs = cs->next_caller) {
 		if (!cs->call_stmt ||
@@ -681,16 +678,19 @@ void pb_source_arg_ends(tree fndecl, tree arg, int depth,
 		report(&here, data);
 }
 
-/* The ends of the walk up from SITE's source, where it is a parameter. */
-void pb_source_site_ends(const struct pb_site *s, pb_param_end_fn report,
+/* The ends of the walk up from SITE's source, where it is a parameter;
+ * false if it is none. */
+bool pb_source_site_ends(const struct pb_site *s, pb_param_end_fn report,
 			 void *data)
 {
 	tree parm = s->source ? pb_source_param(pb_source_value(s->source)) :
 				NULL_TREE;
 
-	if (parm)
-		pb_param_ends(current_function_decl, parm, PB_CALLERS_DEPTH,
-			      report, data);
+	if (!parm)
+		return false;
+	pb_param_ends(current_function_decl, parm, PB_CALLERS_DEPTH, report,
+		      data);
+	return true;
 }
 
 /*
@@ -726,9 +726,8 @@ enum pb_source_from pb_source_from(const struct pb_site *s)
 {
 	enum pb_source_from worst = PB_FROM_UNIT;
 
-	if (!s->source || !pb_source_param(pb_source_value(s->source)))
+	if (!pb_source_site_ends(s, pb_worst_end, &worst))
 		return PB_FROM_NONE;
-	pb_source_site_ends(s, pb_worst_end, &worst);
 	return worst;
 }
 

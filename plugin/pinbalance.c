@@ -110,6 +110,8 @@ static bool pinbalance_summaries_out(const char *plugin_name,
 	if (!pb_database_open(value))
 		error(G_("%<-fplugin-arg-%s-%s=%s%>: cannot open: %m"),
 		      plugin_name, name, value);
+	else
+		pb_options.summaries_out = true;
 	return true;
 }
 
@@ -457,8 +459,9 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 				  pinbalance_print_stats, NULL);
 	/* the database's questions about function pointers, answered once
 	 * the unit's references are known */
-	register_callback(plugin_name, PLUGIN_ALL_IPA_PASSES_START,
-			  pinbalance_ipa_start, NULL);
+	if (pb_options.summaries_out)
+		register_callback(plugin_name, PLUGIN_ALL_IPA_PASSES_START,
+				  pinbalance_ipa_start, NULL);
 	if (pb_options.summaries_only) {
 		register_callback(plugin_name, PLUGIN_EARLY_GIMPLE_PASSES_END,
 				  pinbalance_early_passes_end, NULL);

@@ -49,6 +49,7 @@ struct pb_options {
 	bool debug;		/* trace the analysis on stderr */
 	bool summaries;		/* print the file's summaries as rules */
 	bool summaries_only;	/* stop once the summaries are written */
+	bool summaries_out;	/* a database file takes the unit's part */
 	bool conversion;	/* warn where get references should be pins */
 };
 extern struct pb_options pb_options;
@@ -457,7 +458,7 @@ struct pb_param_end {
 typedef void (*pb_param_end_fn)(const struct pb_param_end *end, void *data);
 void pb_source_arg_ends(tree fndecl, tree arg, int depth,
 			pb_param_end_fn report, void *data);
-void pb_source_site_ends(const struct pb_site *s, pb_param_end_fn report,
+bool pb_source_site_ends(const struct pb_site *s, pb_param_end_fn report,
 			 void *data);
 symtab_node *pb_source_address_taker(cgraph_node *node);
 bool pb_source_recorded_by_store(const struct pb_site *s);
