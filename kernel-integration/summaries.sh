@@ -13,12 +13,12 @@
 # gets its summary only once that one is in the database, so the phase
 # runs again with the database as rules until it no longer changes: the
 # rounds are counted.  A round after the first compiles only the units
-# that call a function of the database defined in another file (the
-# others cannot summarize differently), and the units of any directory
-# that mention a function the database newly asks about (a site whose
-# iterator is a parameter of a function other files call asks where
-# theirs come from: each caller answers, and may pass on its own
-# parameter, asking in turn), and keeps the other units' lines.
+# that call a function defined in another file whose lines the last
+# round changed (the others cannot summarize differently), and the units
+# of any directory that mention a function the database newly asks about
+# (a site whose iterator is a parameter of a function other files call
+# asks where theirs come from: each caller answers, and may pass on its
+# own parameter, asking in turn), and keeps the other units' lines.
 # The same objects compiled without the plugin give the time beside it.
 #
 # Phase 2 compiles every configured object that calls an acquire or a
@@ -62,49 +62,63 @@ timed() {
 # recheck.sh ends non-zero: the figures are the last line)
 seconds() { tail -n 1 "$work/$1.time" | awk '{ printf "%.0f s wall, %.0f s CPU", $1, $2 + $3 }'; }
 
-# callers_across DB UNITS: the units listed in the file UNITS that call a
-# function of DB defined in another .c file than their own.
-callers_across() {
-	local db=$1 d names
-	local -a units
-	mapfile -t units <"$2"
-	awk -v src="$src/" '!/^#/ && $1 != "field" && $1 != "asks" && $1 != "passes" {
-		d = $NF; sub(/^defined=/, "", d); sub(/:[0-9]+$/, "", d)
-		if (index(d, src) == 1)
-			d = substr(d, length(src) + 1)
-		print d "\t" $2 }' "$db" | sort -u >"$work/defined"
-	cut -f1 "$work/defined" | sort -u | while read -r d; do
-		names=$(awk -F'\t' -v d="$d" '$1 == d { print $2 }' "$work/defined" | paste -sd'|')
-		callers_in "$src" "$names" "${units[@]}" | { grep -vFx "$d" || true; }
+# The awk function place(): the source file of a database line, from its
+# 'defined=FILE:LINE', relative to the tree.
+awk_place='function place(d) { d = $NF; sub(/^defined=/, "", d); sub(/:[0-9]+$/, "", d)
+	if (index(d, src) == 1) d = substr(d, length(src) + 1); return d }'
+
+# per_file PAIRS FIND: for each file of the "file<TAB>name" lines of
+# PAIRS, the units that "FIND NAMES" prints (NAMES: an ERE alternation of
+# that file's names), the file itself excepted.
+per_file() {
+	local pairs=$1 find=$2 d names
+	cut -f1 "$pairs" | sort -u | while read -r d; do
+		names=$(awk -F'\t' -v d="$d" '$1 == d { print $2 }' "$pairs" | paste -sd'|')
+		"$find" "$names" | { grep -vFx "$d" || true; }
 	done | sort -u
+}
+
+# calls_in_phase1 NAMES: the phase-1 units that call one of NAMES.
+calls_in_phase1() {
+	local -a units
+	mapfile -t units <"$work/phase1"
+	callers_in "$src" "$1" "${units[@]}"
+}
+
+# mentions_in_built NAMES: the built units, of any directory, that name
+# one of NAMES (a call, or an address taken).
+mentions_in_built() {
+	(cd "$src" && xargs grep -lwE "$1" <"$work/built" 2>/dev/null || true)
+}
+
+# callers_across DB: the phase-1 units that call a function of DB defined
+# in another .c file than their own.
+callers_across() {
+	awk -v src="$src/" "$awk_place"'
+	!/^#/ && $1 != "field" && $1 != "asks" && $1 != "passes" { print place() "\t" $2 }' \
+		"$1" | sort -u >"$work/defined"
+	per_file "$work/defined" calls_in_phase1
 }
 
 # asked DB: "file<TAB>name" for each function DB asks about (where do
 # the iterators it is given come from?) and the file that asks: 'asks F',
 # and each 'passes ... from=G:argM', which asks about G in turn.
 asked() {
-	awk -v src="$src/" '
-	function place() { d = $NF; sub(/^defined=/, "", d); sub(/:[0-9]+$/, "", d)
-		if (index(d, src) == 1) d = substr(d, length(src) + 1); return d }
+	awk -v src="$src/" "$awk_place"'
 	$1 == "asks" { print place() "\t" $2 }
 	$1 == "passes" { for (i = 3; i <= NF; i++) if ($i ~ /^from=[A-Za-z_][A-Za-z0-9_]*:arg[0-9]+$/) {
 		g = substr($i, 6); sub(/:.*/, "", g); print place() "\t" g } }' "$1" | sort -u
 }
 
-# askers DB PREV: the built units, of any directory, that mention (call, or
-# take the address of) a function DB asks about and PREV did not, except
-# the file that asks: each may answer where the iterators it passes come
-# from, or that a function pointer may call the function.
+# askers DB PREV: the built units, of any directory, that mention a
+# function DB asks about and PREV did not, except the file that asks: each
+# may answer where the iterators it passes come from, or that a function
+# pointer may call the function.
 askers() {
-	local d names
 	asked "$1" >"$work/asked-new"
 	asked "$2" >"$work/asked-old"
 	sort "$work/asked-old" | comm -23 "$work/asked-new" - >"$work/asked"
-	cut -f1 "$work/asked" | sort -u | while read -r d; do
-		names=$(awk -F'\t' -v d="$d" '$1 == d { print $2 }' "$work/asked" | paste -sd'|')
-		(cd "$src" && xargs grep -lwE "$names" <"$work/built" 2>/dev/null || true) |
-			{ grep -vFx "$d" || true; }
-	done | sort -u
+	per_file "$work/asked" mentions_in_built
 }
 
 phase1() {
@@ -159,7 +173,7 @@ while [ "$round" -lt "$max_rounds" ]; do
 	sort "$prev" >"$work/prev-sorted"
 	sort "$work/db-$round.rules" | comm -3 - "$work/prev-sorted" |
 		sed 's/^\t//' >"$work/changed-$round"
-	{ callers_across "$work/changed-$round" "$work/phase1"
+	{ callers_across "$work/changed-$round"
 	  askers "$work/db-$round.rules" "$prev"; } | sort -u >"$work/again-$((round + 1))"
 	if [ ! -s "$work/again-$((round + 1))" ]; then
 		fixpoint=yes
